@@ -1,0 +1,4 @@
+//! The Leptos user interface (wasm32 only).
+
+/// Mounts the app on the page.
+pub fn start() {}

@@ -1,0 +1,1 @@
+//! The built-in catalog of regions, instance types and public images.

@@ -1,0 +1,113 @@
+//! Reading a plan document: JSON text in, a [`Plan`] or an error that names the place out.
+
+use std::fmt;
+
+use super::model::Plan;
+
+/// The largest plan document accepted, in bytes.
+pub const MAX_PLAN_BYTES: usize = 1024 * 1024;
+
+/// Why a text is not a valid plan, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    /// JSON Pointer to the offending value (`/launches/0/amount`), empty for the whole document.
+    pub pointer: String,
+    /// 1-based line of the offending text, 0 when unknown.
+    pub line: usize,
+    /// 1-based column of the offending text, 0 when unknown.
+    pub column: usize,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        if self.line > 0 {
+            write!(
+                f,
+                "at {place} (line {}, column {}): {}",
+                self.line, self.column, self.message
+            )
+        } else {
+            write!(f, "at {place}: {}", self.message)
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// Parses and validates a plan document v1.
+pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(PlanError {
+            pointer: String::new(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "the plan is {} bytes; plans are limited to {} bytes (1 MiB)",
+                text.len(),
+                MAX_PLAN_BYTES
+            ),
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let plan: Plan = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let pointer = pointer_of(err.path());
+        let inner = err.into_inner();
+        PlanError {
+            pointer,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        }
+    })?;
+    deserializer.end().map_err(|err| PlanError {
+        pointer: String::new(),
+        line: err.line(),
+        column: err.column(),
+        message: strip_position(&err.to_string()),
+    })?;
+    if plan.version != 1 {
+        return Err(PlanError {
+            pointer: "/version".into(),
+            line: 0,
+            column: 0,
+            message: format!(
+                "version {} is not supported; this planner reads plan documents of version 1",
+                plan.version
+            ),
+        });
+    }
+    super::validate::validate(&plan)?;
+    Ok(plan)
+}
+
+/// Turns serde_path_to_error's path into a JSON Pointer (RFC 6901).
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    pointer
+}
+
+/// serde_json appends " at line L column C"; the error carries those separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,71 @@
+//! What checking a plan produces: findings (contract §2) and the API calls it implies (§3).
+
+use serde::Serialize;
+
+use super::fix::Fix;
+
+/// How bad a finding is. A plan with no `Error` can launch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks the plan: the API call would fail.
+    Error,
+    /// Works, but probably not what the user wants.
+    Warning,
+    /// Worth knowing (fees, support).
+    Info,
+}
+
+impl Severity {
+    /// The lowercase word the contract uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One verdict about one plan item.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Rule code from the contract (`arch-mismatch`).
+    pub code: &'static str,
+    /// Severity of the rule.
+    pub severity: Severity,
+    /// JSON Pointer to the plan item or field (`/launches/0`).
+    pub path: String,
+    /// What is wrong, with the actual values.
+    pub message: String,
+    /// What to do.
+    pub help: String,
+    /// Official Alibaba Cloud documentation.
+    pub doc: &'static str,
+    /// A mechanical change to the plan that resolves the finding, where one exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// One Alibaba Cloud API call the plan implies, in order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Operation {
+    /// Stable name of the call within the plan (`copy-0`), for references from later calls.
+    pub id: String,
+    /// API name (`CopyImage`).
+    pub api: &'static str,
+    /// Request parameters with their API names; `${copy-0.ImageId}` marks a value that an
+    /// earlier call returns.
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The result of checking a plan: the CLI's `--format json` output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// No error finding.
+    pub ok: bool,
+    /// Every finding, in plan order.
+    pub findings: Vec<Finding>,
+    /// The ordered API calls.
+    pub operations: Vec<Operation>,
+}

@@ -1,0 +1,12 @@
+//! ECS Image Planner: plan which Alibaba Cloud ECS image to launch where, before anything runs.
+//!
+//! [`core`] is the pure engine (plan model, catalog, rules, planner, link codec), with no web
+//! dependency; the command line and the web app both call it. [`app`] and [`web`] exist only
+//! in the wasm32 build.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

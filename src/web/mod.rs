@@ -1,0 +1,1 @@
+//! Thin adapters over browser APIs (wasm32 only).
