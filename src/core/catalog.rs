@@ -1,1 +1,208 @@
-//! The built-in catalog of regions, instance types and public images.
+//! The built-in catalog of regions, instance types and public images, compiled into the binary
+//! from `catalog.json`. Every entry carries its source URL and the fields that are not confirmed
+//! by an official document; the catalog carries the date it describes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::date::Date;
+use super::model::{Image, InstanceType, Plan};
+
+/// An Alibaba Cloud region.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Region ID as the API spells it (`cn-hangzhou`).
+    pub id: String,
+    /// English name (`China (Hangzhou)`).
+    pub name: String,
+    /// Where the ID and name come from.
+    pub source: String,
+    /// Fields not confirmed by an official document (`"name"`, `"id"`).
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
+    /// Anything a planner should know (closing down, partner region).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Where a catalog entry comes from.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// Source URL.
+    pub source: String,
+    /// Fields of the entry not confirmed by an official document.
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
+    /// A remark for planners.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A catalog entry: the item as a plan would write it, plus its provenance.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Sourced<T> {
+    /// The instance type or image.
+    #[serde(flatten)]
+    pub item: T,
+    /// Its source and what is unconfirmed.
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    as_of: Date,
+    regions: Vec<Region>,
+    instance_types: Vec<Sourced<InstanceType>>,
+    images: Vec<Sourced<Image>>,
+}
+
+/// Regions, instance types and images the planner knows, indexed by ID.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    /// The date the data describes.
+    pub as_of: Option<Date>,
+    /// Every known region.
+    pub regions: Vec<Region>,
+    /// Every known instance type.
+    pub instance_types: Vec<InstanceType>,
+    /// Every known image.
+    pub images: Vec<Image>,
+    /// Provenance of built-in instance types, by ID (plan-supplied ones have none).
+    pub type_provenance: HashMap<String, Provenance>,
+    /// Provenance of built-in images, by ID (plan-supplied ones have none).
+    pub image_provenance: HashMap<String, Provenance>,
+    region_index: HashMap<String, usize>,
+    type_index: HashMap<String, usize>,
+    image_index: HashMap<String, usize>,
+}
+
+static BUILTIN: OnceLock<Catalog> = OnceLock::new();
+
+impl Catalog {
+    /// The catalog compiled into this build.
+    pub fn builtin() -> &'static Catalog {
+        BUILTIN.get_or_init(|| {
+            Catalog::from_json(include_str!("catalog.json"))
+                .expect("the built-in catalog.json is valid (checked by cargo test)")
+        })
+    }
+
+    /// Parses a catalog file.
+    pub fn from_json(text: &str) -> Result<Catalog, String> {
+        let file: CatalogFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut catalog = Catalog {
+            as_of: Some(file.as_of),
+            regions: file.regions,
+            ..Catalog::default()
+        };
+        for entry in file.instance_types {
+            catalog
+                .type_provenance
+                .insert(entry.item.id.clone(), entry.provenance);
+            catalog.instance_types.push(entry.item);
+        }
+        for entry in file.images {
+            catalog
+                .image_provenance
+                .insert(entry.item.id.clone(), entry.provenance);
+            catalog.images.push(entry.item);
+        }
+        catalog.reindex();
+        Ok(catalog)
+    }
+
+    /// The catalog a plan sees: its `instance_types` and `images` add to this one or replace
+    /// entries with the same ID.
+    pub fn with_plan(&self, plan: &Plan) -> Catalog {
+        let mut merged = self.clone();
+        for instance_type in &plan.instance_types {
+            match merged.type_index.get(&instance_type.id) {
+                Some(&at) => merged.instance_types[at] = instance_type.clone(),
+                None => {
+                    merged
+                        .type_index
+                        .insert(instance_type.id.clone(), merged.instance_types.len());
+                    merged.instance_types.push(instance_type.clone());
+                }
+            }
+        }
+        for image in &plan.images {
+            match merged.image_index.get(&image.id) {
+                Some(&at) => merged.images[at] = image.clone(),
+                None => {
+                    merged
+                        .image_index
+                        .insert(image.id.clone(), merged.images.len());
+                    merged.images.push(image.clone());
+                }
+            }
+        }
+        merged
+    }
+
+    fn reindex(&mut self) {
+        self.region_index = index_by(&self.regions, |r| &r.id);
+        self.type_index = index_by(&self.instance_types, |t| &t.id);
+        self.image_index = index_by(&self.images, |i| &i.id);
+    }
+
+    /// The region with this ID.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.region_index.get(id).map(|&at| &self.regions[at])
+    }
+
+    /// The instance type with this ID.
+    pub fn instance_type(&self, id: &str) -> Option<&InstanceType> {
+        self.type_index.get(id).map(|&at| &self.instance_types[at])
+    }
+
+    /// The image with this ID.
+    pub fn image(&self, id: &str) -> Option<&Image> {
+        self.image_index.get(id).map(|&at| &self.images[at])
+    }
+}
+
+fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(at, item)| (key(item).clone(), at))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_parses_with_provenance() {
+        let catalog = Catalog::builtin();
+        assert!(catalog.as_of.is_some());
+        let g7 = catalog.instance_type("ecs.g7.large").expect("g7.large");
+        assert_eq!(g7.vcpus, 2);
+        assert!(!catalog.type_provenance[&g7.id].source.is_empty());
+    }
+
+    #[test]
+    fn plan_entries_add_and_replace_by_id() {
+        let plan: Plan = serde_json::from_str(
+            r#"{"version":1,
+                "instance_types":[{"id":"ecs.g7.large","vcpus":64,"memory_gib":256},
+                                  {"id":"ecs.my.type","vcpus":1,"memory_gib":1}]}"#,
+        )
+        .unwrap();
+        let merged = Catalog::builtin().with_plan(&plan);
+        assert_eq!(merged.instance_type("ecs.g7.large").unwrap().vcpus, 64);
+        assert_eq!(merged.instance_type("ecs.my.type").unwrap().vcpus, 1);
+        assert_eq!(
+            merged.instance_types.len(),
+            Catalog::builtin().instance_types.len() + 1
+        );
+    }
+}
