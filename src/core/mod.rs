@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod date;
 pub mod fix;
+pub mod guide;
 pub mod model;
 pub mod parse;
 pub mod report;
