@@ -179,6 +179,7 @@ fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::ImageType;
 
     #[test]
     fn builtin_catalog_parses_with_provenance() {
@@ -187,6 +188,40 @@ mod tests {
         let g7 = catalog.instance_type("ecs.g7.large").expect("g7.large");
         assert_eq!(g7.vcpus, 2);
         assert!(!catalog.type_provenance[&g7.id].source.is_empty());
+    }
+
+    #[test]
+    fn from_json_keeps_provenance_and_rejects_malformed_files() {
+        let text = r#"{"as_of":"2026-11-28","regions":[],"instance_types":[],
+            "images":[{"id":"x.vhd","type":"public","source":"https://a.example",
+                       "unconfirmed":["type"],"note":"n"}]}"#;
+        let catalog = Catalog::from_json(text).unwrap();
+        let provenance = &catalog.image_provenance["x.vhd"];
+        assert_eq!(provenance.unconfirmed, vec!["type".to_string()]);
+        assert_eq!(provenance.note.as_deref(), Some("n"));
+        assert_eq!(catalog.image("x.vhd").unwrap().kind, ImageType::Public);
+
+        let missing_date = r#"{"regions":[],"instance_types":[],"images":[]}"#;
+        assert!(Catalog::from_json(missing_date)
+            .unwrap_err()
+            .contains("as_of"));
+        let extra = r#"{"as_of":"2026-11-28","regions":[],"instance_types":[],"images":[],"x":1}"#;
+        assert!(Catalog::from_json(extra).is_err());
+    }
+
+    #[test]
+    fn builtin_regions_types_and_images_are_indexed() {
+        let catalog = Catalog::builtin();
+        for region in &catalog.regions {
+            assert_eq!(catalog.region(&region.id), Some(region));
+        }
+        for t in &catalog.instance_types {
+            assert_eq!(catalog.instance_type(&t.id), Some(t));
+        }
+        for i in &catalog.images {
+            assert_eq!(catalog.image(&i.id), Some(i));
+        }
+        assert_eq!(catalog.region("xx-nowhere-1"), None);
     }
 
     #[test]
