@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use super::date::Date;
 use super::model::{Image, InstanceType, Plan};
@@ -42,15 +44,30 @@ pub struct Provenance {
     pub note: Option<String>,
 }
 
-/// A catalog entry: the item as a plan would write it, plus its provenance.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// A catalog entry: the item as a plan would write it, plus its provenance (`source`,
+/// `unconfirmed`, `note`) in the same JSON object. Unknown keys are an error, as in a plan.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sourced<T> {
     /// The instance type or image.
-    #[serde(flatten)]
     pub item: T,
     /// Its source and what is unconfirmed.
-    #[serde(flatten)]
     pub provenance: Provenance,
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Sourced<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut fields = serde_json::Map::deserialize(deserializer)?;
+        let mut provenance = serde_json::Map::new();
+        for key in ["source", "unconfirmed", "note"] {
+            if let Some(value) = fields.remove(key) {
+                provenance.insert(key.to_string(), value);
+            }
+        }
+        let item = T::deserialize(Value::Object(fields)).map_err(D::Error::custom)?;
+        let provenance =
+            Provenance::deserialize(Value::Object(provenance)).map_err(D::Error::custom)?;
+        Ok(Sourced { item, provenance })
+    }
 }
 
 #[derive(Deserialize)]
@@ -239,5 +256,18 @@ mod tests {
             merged.instance_types.len(),
             Catalog::builtin().instance_types.len() + 1
         );
+    }
+}
+
+#[cfg(test)]
+mod strictness_tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelled_entry_field_is_an_error() {
+        let text = r#"{"as_of":"2026-11-28","regions":[],"images":[],
+            "instance_types":[{"id":"ecs.x.large","vcpus":2,"memory_gb":8,"memory_gib":8,"source":"https://example.com"}]}"#;
+        let err = Catalog::from_json(text).unwrap_err();
+        assert!(err.contains("memory_gb"), "{err}");
     }
 }
