@@ -13,9 +13,9 @@ export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 trunk_build() {
   if [ -f "$TOOLS/use-debian-wasm" ]; then
     PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-      trunk --offline build "$@"
+      TRUNK_OFFLINE=true trunk build "$@"
   else
-    trunk --offline build "$@"
+    TRUNK_OFFLINE=true trunk build "$@"
   fi
 }
 
