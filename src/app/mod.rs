@@ -1,4 +1,12 @@
-//! The Leptos user interface (wasm32 only).
+//! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
+//! no rule logic lives here.
+
+mod shell;
+
+pub use shell::App;
 
 /// Mounts the app on the page.
-pub fn start() {}
+pub fn start() {
+    crate::web::panic::install_hook();
+    leptos::mount::mount_to_body(App);
+}

@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use super::date::Date;
 use super::model::{Image, InstanceType, Plan};
@@ -42,15 +44,30 @@ pub struct Provenance {
     pub note: Option<String>,
 }
 
-/// A catalog entry: the item as a plan would write it, plus its provenance.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// A catalog entry: the item as a plan would write it, plus its provenance (`source`,
+/// `unconfirmed`, `note`) in the same JSON object. Unknown keys are an error, as in a plan.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sourced<T> {
     /// The instance type or image.
-    #[serde(flatten)]
     pub item: T,
     /// Its source and what is unconfirmed.
-    #[serde(flatten)]
     pub provenance: Provenance,
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Sourced<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut fields = serde_json::Map::deserialize(deserializer)?;
+        let mut provenance = serde_json::Map::new();
+        for key in ["source", "unconfirmed", "note"] {
+            if let Some(value) = fields.remove(key) {
+                provenance.insert(key.to_string(), value);
+            }
+        }
+        let item = T::deserialize(Value::Object(fields)).map_err(D::Error::custom)?;
+        let provenance =
+            Provenance::deserialize(Value::Object(provenance)).map_err(D::Error::custom)?;
+        Ok(Sourced { item, provenance })
+    }
 }
 
 #[derive(Deserialize)]
@@ -179,6 +196,7 @@ fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::ImageType;
 
     #[test]
     fn builtin_catalog_parses_with_provenance() {
@@ -187,6 +205,40 @@ mod tests {
         let g7 = catalog.instance_type("ecs.g7.large").expect("g7.large");
         assert_eq!(g7.vcpus, 2);
         assert!(!catalog.type_provenance[&g7.id].source.is_empty());
+    }
+
+    #[test]
+    fn from_json_keeps_provenance_and_rejects_malformed_files() {
+        let text = r#"{"as_of":"2026-11-28","regions":[],"instance_types":[],
+            "images":[{"id":"x.vhd","type":"public","source":"https://a.example",
+                       "unconfirmed":["type"],"note":"n"}]}"#;
+        let catalog = Catalog::from_json(text).unwrap();
+        let provenance = &catalog.image_provenance["x.vhd"];
+        assert_eq!(provenance.unconfirmed, vec!["type".to_string()]);
+        assert_eq!(provenance.note.as_deref(), Some("n"));
+        assert_eq!(catalog.image("x.vhd").unwrap().kind, ImageType::Public);
+
+        let missing_date = r#"{"regions":[],"instance_types":[],"images":[]}"#;
+        assert!(Catalog::from_json(missing_date)
+            .unwrap_err()
+            .contains("as_of"));
+        let extra = r#"{"as_of":"2026-11-28","regions":[],"instance_types":[],"images":[],"x":1}"#;
+        assert!(Catalog::from_json(extra).is_err());
+    }
+
+    #[test]
+    fn builtin_regions_types_and_images_are_indexed() {
+        let catalog = Catalog::builtin();
+        for region in &catalog.regions {
+            assert_eq!(catalog.region(&region.id), Some(region));
+        }
+        for t in &catalog.instance_types {
+            assert_eq!(catalog.instance_type(&t.id), Some(t));
+        }
+        for i in &catalog.images {
+            assert_eq!(catalog.image(&i.id), Some(i));
+        }
+        assert_eq!(catalog.region("xx-nowhere-1"), None);
     }
 
     #[test]
@@ -204,5 +256,18 @@ mod tests {
             merged.instance_types.len(),
             Catalog::builtin().instance_types.len() + 1
         );
+    }
+}
+
+#[cfg(test)]
+mod strictness_tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelled_entry_field_is_an_error() {
+        let text = r#"{"as_of":"2026-11-28","regions":[],"images":[],
+            "instance_types":[{"id":"ecs.x.large","vcpus":2,"memory_gb":8,"memory_gib":8,"source":"https://example.com"}]}"#;
+        let err = Catalog::from_json(text).unwrap_err();
+        assert!(err.contains("memory_gb"), "{err}");
     }
 }

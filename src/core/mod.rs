@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod date;
 pub mod fix;
+pub mod guide;
 pub mod matrix;
 pub mod model;
 pub mod ops;

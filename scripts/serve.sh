@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the web app in release (wasm-opt -Oz), prints the transfer sizes, and serves it on
+# http://127.0.0.1:8080. Installs what is missing first (scripts/setup.sh).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+cargo fetch
+trunk_build --release true
+print_sizes dist
+exec node scripts/static-server.mjs dist "${PORT:-8080}"
