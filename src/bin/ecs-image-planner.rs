@@ -98,8 +98,7 @@ fn load(source: &str) -> Result<Plan, String> {
             .map_err(|e| format!("error: cannot read the plan from standard input: {e}"))?;
         text
     } else {
-        std::fs::read_to_string(source)
-            .map_err(|e| format!("error: cannot read {source}: {e}"))?
+        std::fs::read_to_string(source).map_err(|e| format!("error: cannot read {source}: {e}"))?
     };
     let name = if source == "-" { "<stdin>" } else { source };
     parse_plan(&text).map_err(|e| format!("error: {name} is not a valid plan: {e}"))

@@ -52,27 +52,23 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image))
     };
     for (n, create) in plan.creates.iter().enumerate() {
-        let region = home_region(&create.image).unwrap_or_default();
+        let region = home_region(&create.image);
         let source = match create.from {
             CreateSource::Instance => "InstanceId",
             CreateSource::Snapshot => "SnapshotId",
         };
         let params = Params::new()
-            .set("RegionId", region)
+            .maybe("RegionId", region)
             .set(source, create.source.as_str())
             .maybe("ImageName", create.image.name.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
     for (n, copy) in plan.copies.iter().enumerate() {
-        let (region, image) = match resolver.find(&copy.image) {
-            Some((source, origin)) => (
-                home_region(source).unwrap_or_default().to_string(),
-                origin.image_ref(source),
-            ),
-            None => (String::new(), copy.image.clone()),
-        };
+        let found = resolver.find(&copy.image);
+        let region = found.and_then(|(source, _)| home_region(source));
+        let image = found.map_or_else(|| copy.image.clone(), |(s, o)| o.image_ref(s));
         let params = Params::new()
-            .set("RegionId", region)
+            .maybe("RegionId", region)
             .set("ImageId", image)
             .set("DestinationRegionId", copy.to_region.as_str())
             .maybe("DestinationImageName", copy.name.as_deref())
@@ -137,14 +133,11 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         }
         let Some(id) = &delete.image else { continue };
         let found = resolver.find(id);
-        let (region, image) = match found {
-            Some((image, origin)) => (
-                home_region(image).unwrap_or_default().to_string(),
-                origin.image_ref(image),
-            ),
-            None => (String::new(), id.clone()),
-        };
-        let params = Params::new().set("RegionId", region).set("ImageId", image);
+        let region = found.and_then(|(image, _)| home_region(image));
+        let image = found.map_or_else(|| id.clone(), |(i, o)| o.image_ref(i));
+        let params = Params::new()
+            .maybe("RegionId", region)
+            .set("ImageId", image);
         ops.push(op(format!("delete-{n}"), "DeleteImage", params));
         if !delete.keeps_snapshots() {
             for (m, snapshot) in found.iter().flat_map(|(i, _)| &i.snapshots).enumerate() {

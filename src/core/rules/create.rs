@@ -76,7 +76,10 @@ pub fn propose_name(name: &str, taken: &HashSet<String>) -> String {
     let lower = base.to_ascii_lowercase();
     for prefix in ["acs:", "aliyun"] {
         if lower.starts_with(prefix) {
-            base = format!("img-{}", &base[prefix.len()..]);
+            base = format!(
+                "img-{}",
+                base[prefix.len()..].trim_start_matches(['-', '_', '.', ':'])
+            );
         }
     }
     if !base.chars().next().is_some_and(char::is_alphabetic) {

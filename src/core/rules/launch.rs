@@ -432,7 +432,7 @@ impl LaunchViolation {
         let (id, tid, region) = (&image.id, &itype.id, s.region);
         match self {
             V::ImageRegionMismatch => format!(
-                "{} image {id} exists only in {}, not in {region}, and the plan copies it nowhere near there",
+                "{} image {id} exists only in {}, not in {region}, and the plan has no copy of it into {region}",
                 kind_word(image.kind),
                 image.regions.as_deref().unwrap_or_default().join(", ")
             ),
