@@ -361,6 +361,8 @@ fn cases() -> Vec<Case> {
             "copy-same-region",
             copy("m-custom", "cn-hangzhou", r#", "encrypted": true"#),
         ),
+        // Copying a shared image within its region makes the account's own image.
+        pass("copy-same-region", copy("m-shared", "cn-hangzhou", "")),
         fail(
             "copy-encrypted-to-plain",
             "/copies/0/encrypted",

@@ -117,10 +117,14 @@ pub(crate) fn check_copy<'a>(
     }
     let encrypted = copy.encrypted == Some(true);
     let changes_encryption = (encrypted && !source.encrypted) || copy.kms_key_id.is_some();
+    // A copy of a shared image within its region is how the account gets its own copy: it
+    // changes the owner, so it is not a no-op.
+    let changes_owner = source.kind == ImageType::Shared;
     if region_ok
         && source.available_in(to)
         && source.kind != ImageType::Public
         && !changes_encryption
+        && !changes_owner
     {
         out.push(COPY_SAME_REGION.finding_with_fix(
             format!("{at}/to_region"),

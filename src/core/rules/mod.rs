@@ -1,6 +1,20 @@
 //! The rule registry: every rule code of the contract (§2), its severity, a one-line summary and
 //! the official documentation behind it. Each rule is defined next to its check, grouped by
 //! area; [`all`] lists them in contract order.
+//!
+//! Where the contract is silent, the rules decide as follows:
+//! - An encrypted image without `key` is taken to use the ECS service key (the default of
+//!   `Encrypted` without `KMSKeyId`), so sharing it is `share-encrypted-service-key`.
+//! - A copy of a shared image within its own region is not `copy-same-region`: it is how the
+//!   account gets its own copy.
+//! - `custom-image-quota` is raised on every create or copy past the quota, not only the first.
+//! - New accounts of several shares of one image add up for `share-quota-exceeded`; accounts
+//!   already in `shared_with` are not counted twice.
+//! - A create without `image.regions` is `region-unknown` (CreateImage needs a region).
+//! - Deleting an image the plan does not know is `image-not-found`, since its shares and
+//!   snapshots cannot be checked.
+//! - A copy result (`${copy-0.ImageId}`) cannot be copied again; copies read from images that
+//!   exist or that creates make.
 
 pub mod copy;
 pub mod create;
