@@ -176,3 +176,35 @@ fn link_is_not_available_yet() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("link: not available in this build yet"));
 }
+
+#[test]
+fn copy_and_share_example_batches_and_references_earlier_calls() {
+    let out = run(
+        &["check", "examples/copy-and-share.json", "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ops = report["operations"].as_array().unwrap();
+    let shares: Vec<&serde_json::Value> = ops
+        .iter()
+        .filter(|op| op["api"] == "ModifyImageSharePermission")
+        .collect();
+    assert_eq!(shares.len(), 2);
+    assert_eq!(shares[0]["params"]["AddAccount.10"], "2000000000000010");
+    assert_eq!(shares[1]["params"]["AddAccount.2"], "2000000000000012");
+    assert_eq!(shares[0]["params"]["ImageId"], "${copy-0.ImageId}");
+    let copy = ops.iter().find(|op| op["api"] == "CopyImage").unwrap();
+    assert_eq!(copy["params"]["ImageId"], "${create-0.ImageId}");
+    // Parameters keep API order: RegionId first.
+    let first_key = copy["params"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    assert_eq!(first_key, "RegionId");
+    let last = ops.last().unwrap();
+    assert_eq!(last["api"], "DeleteSnapshot");
+}

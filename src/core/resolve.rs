@@ -116,16 +116,6 @@ impl<'a> Resolver<'a> {
             },
         })
     }
-
-    /// The custom image `copies[n]` produces, when its source is known.
-    pub fn copy_result(&self, n: usize) -> Option<&Image> {
-        self.copies.get(n).and_then(Option::as_ref)
-    }
-
-    /// The plan being resolved.
-    pub fn plan(&self) -> &'a Plan {
-        self.plan
-    }
 }
 
 /// The region an image lives in: the first of its regions (custom images have exactly one).
