@@ -543,6 +543,14 @@ fn copy_fixes() {
         "copy-same-region",
     );
     assert_eq!(fix, Fix::RemoveCopy { copy: 0 });
+    // A public image is everywhere already: the copy goes, and the launch of it still works.
+    let body = r#""copies": [{"image": "pub-x64", "to_region": "cn-beijing"}],
+        "launches": [{"region": "cn-beijing", "instance_type": "ecs.g7.large", "image": "pub-x64"}]"#;
+    let fix = fix_resolves(body, "copy-not-custom");
+    assert_eq!(fix, Fix::RemoveCopy { copy: 0 });
+    let mut fixed = plan(body);
+    fix.apply(&mut fixed);
+    assert!(check(&fixed).ok);
     let fix = fix_resolves(
         r#""copies": [{"image": "m-custom", "to_region": "cn-beijing", "name": "aliyun web/prod"}]"#,
         "image-name-invalid",

@@ -91,14 +91,16 @@ pub(crate) fn check_copy<'a>(
                 ImageType::Marketplace => "a Marketplace",
                 _ => "a community",
             };
-            out.push(COPY_NOT_CUSTOM.finding(
+            let public = source.kind == ImageType::Public;
+            out.push(COPY_NOT_CUSTOM.finding_with_fix(
                 format!("{at}/image"),
                 format!("{id} is {kind} image; CopyImage copies custom images only"),
-                if source.kind == ImageType::Public {
+                if public {
                     "public images exist in every region already: launch it directly and remove this copy".into()
                 } else {
                     "launch it in a region where it is released, or build a custom image from an instance running it".into()
                 },
+                public.then_some(Fix::RemoveCopy { copy: n }),
             ));
         }
         ImageType::Shared if !source.available_in(to) => out.push(COPY_SHARED_CROSS_REGION.finding(
