@@ -128,6 +128,11 @@ fn quota_counts_creates_then_copies_in_plan_order() {
         .collect();
     // cn-beijing: 8 + create a = 9, + copy 0 = 10 (at the quota), + copy 2 = 11: over.
     assert_eq!(quota, ["/copies/2"]);
+    let saturated = check(&plan(
+        r#""custom_image_usage": {"cn-beijing": 4294967295},
+           "copies": [{"image": "m-custom", "to_region": "cn-beijing"}]"#,
+    ));
+    assert!(codes(&saturated).contains(&"custom-image-quota"));
     let message = &report
         .findings
         .iter()
@@ -595,6 +600,14 @@ fn share_fixes() {
     );
     // One account exists; 200000000000001 is that one again, so three of the four fit.
     assert_eq!(fix, Fix::TrimShareAccounts { share: 0, keep: 3 });
+    // An image already shared past a lowered quota: no new account fits.
+    let fix = fix_resolves(
+        r#""quotas": {"share_accounts_per_image": 1},
+           "images": [{"id": "m-wide", "regions": ["cn-hangzhou"], "shared_with": ["200000000000008", "200000000000009"]}],
+           "shares": [{"image": "m-wide", "region": "cn-hangzhou", "accounts": ["200000000000002"]}]"#,
+        "share-quota-exceeded",
+    );
+    assert_eq!(fix, Fix::TrimShareAccounts { share: 0, keep: 0 });
     let fix = fix_resolves(
         r#""shares": [{"image": "m-custom", "region": "cn-hangzhou", "accounts": ["200000000000002", "100000000000001"]}]"#,
         "share-self",

@@ -183,7 +183,7 @@ impl<'a> Ledger<'a> {
         let planned = self.planned.entry(region.to_string()).or_insert(0);
         *planned += 1;
         let quota = self.ctx.plan.custom_images_per_region();
-        let total = existing + *planned;
+        let total = existing.saturating_add(*planned);
         if total > quota && total - 1 <= quota {
             out.push(CUSTOM_IMAGE_QUOTA.finding(
                 at.to_string(),

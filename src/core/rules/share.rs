@@ -169,7 +169,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let before = accounts.len();
         let mut keep = share.accounts.len();
         for (m, account) in share.accounts.iter().enumerate() {
-            if accounts.len() == quota
+            if accounts.len() >= quota
                 && !accounts.contains(account.as_str())
                 && keep == share.accounts.len()
             {
@@ -177,7 +177,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             accounts.insert(account);
         }
-        if accounts.len() > quota {
+        if accounts.len() > quota && accounts.len() > before {
             let existing = image.shared_with.len();
             out.push(SHARE_QUOTA_EXCEEDED.finding_with_fix(
                 format!("{at}/accounts"),
