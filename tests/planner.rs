@@ -672,3 +672,61 @@ fn matrix_and_planner_agree_on_the_builtin_catalog() {
         }
     }
 }
+
+mod fixes_hold {
+    use super::common::{catalog, check};
+    use ecs_image_planner::core::model::{Launch, Plan, SystemDisk};
+    use proptest::prelude::*;
+
+    const REGIONS: &[&str] = &["cn-hangzhou", "cn-beijing", "ap-southeast-1"];
+
+    fn launches() -> impl Strategy<Value = Vec<Launch>> {
+        let catalog = catalog();
+        let images: Vec<String> = catalog.images.iter().map(|i| i.id.clone()).collect();
+        let types: Vec<String> = catalog
+            .instance_types
+            .iter()
+            .map(|t| t.id.clone())
+            .collect();
+        let launch = (
+            prop::sample::select(REGIONS),
+            prop::sample::select(types),
+            prop::sample::select(images),
+            prop::option::of(0u32..130),
+            prop::option::of(0u32..2200),
+            prop::option::of(prop::sample::select(&["cloud", "cloud_essd"][..])),
+        )
+            .prop_map(|(region, itype, image, amount, size, category)| Launch {
+                region: region.to_string(),
+                zone: None,
+                instance_type: itype,
+                image,
+                amount,
+                system_disk: Some(SystemDisk {
+                    category: category.map(str::to_string),
+                    size_gib: size,
+                }),
+            });
+        prop::collection::vec(launch, 1..6)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        /// Every fix offered on any launch removes its own finding (same code, same place).
+        #[test]
+        fn every_offered_fix_removes_its_finding(launches in launches()) {
+            let plan = Plan { version: 1, launches, ..Plan::default() };
+            let report = check(&plan);
+            for finding in report.findings.iter().filter(|f| f.fix.is_some()) {
+                let mut fixed = plan.clone();
+                finding.fix.as_ref().unwrap().apply(&mut fixed);
+                let again = check(&fixed);
+                prop_assert!(
+                    !again.findings.iter().any(|f| f.code == finding.code && f.path == finding.path),
+                    "{} at {} survives {:?}", finding.code, finding.path, finding.fix
+                );
+            }
+        }
+    }
+}
