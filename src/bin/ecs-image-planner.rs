@@ -1,6 +1,214 @@
-//! The `ecs-image-planner` command line.
+//! The `ecs-image-planner` command line: checks a plan document (contract §3), lists the
+//! rules, and makes share links. Same engine as the web app.
 
-fn main() {
-    eprintln!("not built yet");
-    std::process::exit(2);
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use ecs_image_planner::core::planner;
+use ecs_image_planner::core::rules;
+use ecs_image_planner::core::{parse_plan, Date, Plan, Report};
+
+/// Plan which Alibaba Cloud ECS image to launch where, before anything runs.
+#[derive(Parser)]
+#[command(name = "ecs-image-planner", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a plan: findings, then the API calls it implies. Exit 0: launchable; 1: errors;
+    /// 2: not a valid plan.
+    Check {
+        /// The plan document (JSON, version 1), or `-` for standard input.
+        plan: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List every rule code with its severity and what it checks.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a link that opens the plan in the web app.
+    Link {
+        /// The plan document (JSON, version 1), or `-` for standard input.
+        plan: String,
+        /// The web app's address.
+        #[arg(long, default_value = "https://ecs-image-planner.example/")]
+        base: String,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For a person.
+    Text,
+    /// For a program.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { plan, format } => match load(&plan) {
+            Ok(parsed) => check(&parsed, format),
+            Err(message) => fail(&message),
+        },
+        Command::Rules { format } => {
+            print_rules(format);
+            ExitCode::SUCCESS
+        }
+        Command::Link { plan, base } => match load(&plan) {
+            Ok(parsed) => match share_link(&parsed, &base) {
+                Some(link) => {
+                    println!("{link}");
+                    ExitCode::SUCCESS
+                }
+                None => fail("link: not available in this build yet"),
+            },
+            Err(message) => fail(&message),
+        },
+    }
+}
+
+/// The one place the link codec plugs in: returns the web app link for `plan`, or `None`
+/// while this build has no codec.
+fn share_link(_plan: &Plan, _base: &str) -> Option<String> {
+    None
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+/// Reads and parses a plan from a file or `-` (stdin); the error names the place.
+fn load(source: &str) -> Result<Plan, String> {
+    let text = if source == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("error: cannot read the plan from standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(source).map_err(|e| format!("error: cannot read {source}: {e}"))?
+    };
+    let name = if source == "-" { "<stdin>" } else { source };
+    parse_plan(&text).map_err(|e| format!("error: {name} is not a valid plan: {e}"))
+}
+
+fn today() -> Date {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+fn check(plan: &Plan, format: Format) -> ExitCode {
+    let report = planner::check_builtin(plan, today());
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report serializes")
+        ),
+        Format::Text => print!("{}", render_text(plan, &report)),
+    }
+    if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The plan item a pointer is inside: `/launches/0/image` → `/launches/0`.
+fn item_of(path: &str) -> &str {
+    let mut slashes = path.match_indices('/').map(|(at, _)| at);
+    match slashes.nth(2) {
+        Some(end) => &path[..end],
+        None => path,
+    }
+}
+
+fn render_text(plan: &Plan, report: &Report) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut order: Vec<&str> = Vec::new();
+    for finding in &report.findings {
+        let item = item_of(&finding.path);
+        if !order.contains(&item) {
+            order.push(item);
+        }
+    }
+    for item in order {
+        let _ = writeln!(out, "== {item} ==");
+        for f in report.findings.iter().filter(|f| item_of(&f.path) == item) {
+            let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message);
+            let _ = writeln!(out, "  --> {}", f.path);
+            let _ = writeln!(out, "  = help: {}", f.help);
+            if let Some(fix) = &f.fix {
+                let _ = writeln!(out, "  = fix: {}", fix.label());
+            }
+            let _ = writeln!(out, "  = doc: {}", f.doc);
+        }
+        out.push('\n');
+    }
+    if report.findings.is_empty() {
+        out.push_str("No findings.\n\n");
+    }
+    if !report.operations.is_empty() {
+        let heading = if report.ok {
+            "Operations"
+        } else {
+            "Operations (not runnable until the errors above are fixed)"
+        };
+        let _ = writeln!(out, "{heading}:");
+        for (n, op) in report.operations.iter().enumerate() {
+            let params: Vec<String> = op
+                .params
+                .iter()
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => format!("{k}={s}"),
+                    other => format!("{k}={other}"),
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {:>2}. {:<12} {} {}",
+                n + 1,
+                op.id,
+                op.api,
+                params.join(" ")
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", planner::summary(plan, report));
+    out
+}
+
+fn print_rules(format: Format) {
+    let all = rules::all();
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(all).expect("rules serialize")
+        ),
+        Format::Text => {
+            for rule in all {
+                println!(
+                    "{:<8} {:<31} {}",
+                    rule.severity.as_str(),
+                    rule.code,
+                    rule.summary
+                );
+            }
+        }
+    }
 }

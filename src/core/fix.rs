@@ -1,8 +1,216 @@
 //! Mechanical fixes: plan edits that resolve a finding, offered as buttons in the web app.
+//! Indexes name plan items as the finding's JSON pointer does (`/launches/0` is `launch: 0`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use super::model::{Copy, Plan, SystemDisk};
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
 
 /// A change to the plan that resolves one finding.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Fix {}
+pub enum Fix {
+    /// Plan a copy of a custom image into a region (image-region-mismatch, share-cross-region,
+    /// export-bucket-region). `encrypted` keeps an encrypted source encrypted.
+    AddCopy {
+        /// ID of the image to copy.
+        image: String,
+        /// Destination region.
+        to_region: String,
+        /// Whether the copy must be encrypted.
+        #[serde(default, skip_serializing_if = "is_false")]
+        encrypted: bool,
+    },
+    /// Set a launch's system disk size (system-disk-too-small / too-large).
+    SetSystemDiskSize {
+        /// Index in `launches`.
+        launch: usize,
+        /// New size in GiB.
+        size_gib: u32,
+    },
+    /// Launch another image: the build of the same OS that fits the instance type.
+    ReplaceLaunchImage {
+        /// Index in `launches`.
+        launch: usize,
+        /// Image ID to launch instead.
+        image: String,
+    },
+    /// Launch another instance type of the same family that fits the image.
+    ReplaceLaunchInstanceType {
+        /// Index in `launches`.
+        launch: usize,
+        /// Instance type ID to launch instead.
+        instance_type: String,
+    },
+    /// Set a launch's amount (clamped to 1..100).
+    SetAmount {
+        /// Index in `launches`.
+        launch: usize,
+        /// New amount.
+        amount: u32,
+    },
+    /// Make a copy encrypted (copy-encrypted-to-plain, copy-kms-without-encryption).
+    SetCopyEncrypted {
+        /// Index in `copies`.
+        copy: usize,
+    },
+    /// Drop a copy that cannot work (copy-same-region).
+    RemoveCopy {
+        /// Index in `copies`.
+        copy: usize,
+    },
+    /// Give a copy a valid, unique name.
+    RenameCopy {
+        /// Index in `copies`.
+        copy: usize,
+        /// The new DestinationImageName.
+        name: String,
+    },
+    /// Give a created image a valid, unique name.
+    RenameCreate {
+        /// Index in `creates`.
+        create: usize,
+        /// The new ImageName.
+        name: String,
+    },
+    /// Keep only the first `keep` accounts of a share (share-quota-exceeded).
+    TrimShareAccounts {
+        /// Index in `shares`.
+        share: usize,
+        /// Accounts to keep.
+        keep: usize,
+    },
+    /// Remove one account from a share (share-self, share-account-invalid).
+    RemoveShareAccount {
+        /// Index in `shares`.
+        share: usize,
+        /// Index in the share's `accounts`.
+        account_index: usize,
+    },
+}
+
+impl Fix {
+    /// The button text.
+    pub fn label(&self) -> String {
+        match self {
+            Fix::AddCopy {
+                image,
+                to_region,
+                encrypted,
+            } => {
+                let how = if *encrypted {
+                    "an encrypted copy"
+                } else {
+                    "a copy"
+                };
+                format!("Add {how} of {image} to {to_region}")
+            }
+            Fix::SetSystemDiskSize { launch, size_gib } => {
+                format!("Set the system disk of launch #{launch} to {size_gib} GiB")
+            }
+            Fix::ReplaceLaunchImage { launch, image } => {
+                format!("Launch image {image} in launch #{launch}")
+            }
+            Fix::ReplaceLaunchInstanceType {
+                launch,
+                instance_type,
+            } => format!("Use instance type {instance_type} in launch #{launch}"),
+            Fix::SetAmount { launch, amount } => {
+                format!("Launch {amount} instance(s) in launch #{launch}")
+            }
+            Fix::SetCopyEncrypted { copy } => format!("Encrypt copy #{copy}"),
+            Fix::RemoveCopy { copy } => format!("Remove copy #{copy}"),
+            Fix::RenameCopy { copy, name } => format!("Name copy #{copy} \"{name}\""),
+            Fix::RenameCreate { create, name } => {
+                format!("Name created image #{create} \"{name}\"")
+            }
+            Fix::TrimShareAccounts { share, keep } => {
+                format!("Share #{share} with its first {keep} account(s) only")
+            }
+            Fix::RemoveShareAccount {
+                share,
+                account_index,
+            } => format!("Remove account #{account_index} from share #{share}"),
+        }
+    }
+
+    /// Applies the edit. An index that no longer exists leaves the plan unchanged.
+    pub fn apply(&self, plan: &mut Plan) {
+        match self {
+            Fix::AddCopy {
+                image,
+                to_region,
+                encrypted,
+            } => plan.copies.push(Copy {
+                image: image.clone(),
+                to_region: to_region.clone(),
+                encrypted: encrypted.then_some(true),
+                ..Copy::default()
+            }),
+            Fix::SetSystemDiskSize { launch, size_gib } => {
+                if let Some(launch) = plan.launches.get_mut(*launch) {
+                    launch
+                        .system_disk
+                        .get_or_insert_with(SystemDisk::default)
+                        .size_gib = Some(*size_gib);
+                }
+            }
+            Fix::ReplaceLaunchImage { launch, image } => {
+                if let Some(launch) = plan.launches.get_mut(*launch) {
+                    launch.image = image.clone();
+                }
+            }
+            Fix::ReplaceLaunchInstanceType {
+                launch,
+                instance_type,
+            } => {
+                if let Some(launch) = plan.launches.get_mut(*launch) {
+                    launch.instance_type = instance_type.clone();
+                }
+            }
+            Fix::SetAmount { launch, amount } => {
+                if let Some(launch) = plan.launches.get_mut(*launch) {
+                    launch.amount = Some((*amount).clamp(1, 100));
+                }
+            }
+            Fix::SetCopyEncrypted { copy } => {
+                if let Some(copy) = plan.copies.get_mut(*copy) {
+                    copy.encrypted = Some(true);
+                }
+            }
+            Fix::RemoveCopy { copy } => {
+                if *copy < plan.copies.len() {
+                    plan.copies.remove(*copy);
+                }
+            }
+            Fix::RenameCopy { copy, name } => {
+                if let Some(copy) = plan.copies.get_mut(*copy) {
+                    copy.name = Some(name.clone());
+                }
+            }
+            Fix::RenameCreate { create, name } => {
+                if let Some(create) = plan.creates.get_mut(*create) {
+                    create.image.name = Some(name.clone());
+                }
+            }
+            Fix::TrimShareAccounts { share, keep } => {
+                if let Some(share) = plan.shares.get_mut(*share) {
+                    share.accounts.truncate(*keep);
+                }
+            }
+            Fix::RemoveShareAccount {
+                share,
+                account_index,
+            } => {
+                if let Some(share) = plan.shares.get_mut(*share) {
+                    if *account_index < share.accounts.len() {
+                        share.accounts.remove(*account_index);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -4,9 +4,14 @@ pub mod catalog;
 pub mod date;
 pub mod fix;
 pub mod guide;
+pub mod matrix;
 pub mod model;
+pub mod ops;
 pub mod parse;
+pub mod planner;
 pub mod report;
+pub mod resolve;
+pub mod rules;
 pub mod validate;
 
 pub use date::Date;

@@ -1,0 +1,107 @@
+//! The compatibility matrix: for one region, every image against every instance type, with the
+//! same launch rules the planner uses ([`launch_violations`]). Cells keep violations as plain
+//! values; messages are written only when asked for ([`Matrix::issues`]).
+
+use super::date::Date;
+use super::model::{Image, InstanceType};
+use super::report::Severity;
+use super::rules::launch::{launch_violations, LaunchSubject, LaunchViolation};
+
+/// One image on one instance type.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// The worst severity among the violations; `None` passes.
+    pub worst: Option<Severity>,
+    /// The rules broken, in contract order (empty, and unallocated, for a passing cell).
+    pub violations: Vec<LaunchViolation>,
+}
+
+/// Verdicts for every image x instance type in one region, row by image.
+#[derive(Clone, Debug)]
+pub struct Matrix<'a> {
+    /// The region ID.
+    pub region: &'a str,
+    /// The rows.
+    pub images: Vec<&'a Image>,
+    /// The columns.
+    pub types: Vec<&'a InstanceType>,
+    /// The date lifecycle rules used.
+    pub as_of: Date,
+    cells: Vec<Cell>,
+}
+
+impl<'a> Matrix<'a> {
+    /// The cell of `images[image]` on `types[itype]`.
+    pub fn cell(&self, image: usize, itype: usize) -> &Cell {
+        &self.cells[image * self.types.len() + itype]
+    }
+
+    /// The (code, message) pairs of a cell, written now.
+    pub fn issues(&self, image: usize, itype: usize) -> Vec<(&'static str, String)> {
+        let subject = self.subject(self.images[image], self.types[itype]);
+        self.cell(image, itype)
+            .violations
+            .iter()
+            .map(|v| (v.rule().code, v.message(&subject)))
+            .collect()
+    }
+
+    fn subject(&self, image: &'a Image, itype: &'a InstanceType) -> LaunchSubject<'a> {
+        LaunchSubject {
+            image,
+            instance_type: itype,
+            region: self.region,
+            image_here: image.available_in(self.region),
+            type_here: itype.offered_in(self.region),
+            system_disk: None,
+            amount: None,
+            as_of: self.as_of,
+        }
+    }
+}
+
+/// Checks every image against every instance type in `region`, with the default system disk
+/// (max(40 GiB, image size)) and one instance.
+pub fn matrix<'a>(
+    region: &'a str,
+    images: &[&'a Image],
+    types: &[&'a InstanceType],
+    as_of: Date,
+) -> Matrix<'a> {
+    let type_here: Vec<bool> = types.iter().map(|t| t.offered_in(region)).collect();
+    let mut cells = Vec::with_capacity(images.len() * types.len());
+    let mut scratch = Vec::with_capacity(16);
+    for image in images {
+        let image_here = image.available_in(region);
+        for (itype, &here) in types.iter().zip(&type_here) {
+            let subject = LaunchSubject {
+                image,
+                instance_type: itype,
+                region,
+                image_here,
+                type_here: here,
+                system_disk: None,
+                amount: None,
+                as_of,
+            };
+            scratch.clear();
+            launch_violations(&subject, &mut scratch);
+            let worst = scratch.iter().map(|v| v.rule().severity).min();
+            cells.push(Cell {
+                worst,
+                violations: if scratch.is_empty() {
+                    Vec::new()
+                } else {
+                    scratch.clone()
+                },
+            });
+        }
+    }
+    Matrix {
+        region,
+        images: images.to_vec(),
+        types: types.to_vec(),
+        as_of,
+        cells,
+    }
+}

@@ -1,0 +1,150 @@
+//! The ordered Alibaba Cloud API calls a plan implies (contract §3): creates, copies, shares
+//! (at most 10 accounts per call), exports, launches, deletes. Values an earlier call returns
+//! are written `${copy-0.ImageId}`.
+//!
+//! Operations are built for every plan, including one with error findings, so the user sees
+//! what would be called; a plan with errors must not be run as is.
+
+use serde_json::{Map, Value};
+
+use super::model::{CreateSource, Plan};
+use super::report::Operation;
+use super::resolve::{home_region, Resolver};
+use super::rules::launch::default_disk_size;
+
+/// Accounts ModifyImageSharePermission takes per call (AddAccount.1 .. AddAccount.10).
+pub const SHARE_BATCH: usize = 10;
+
+struct Params(Map<String, Value>);
+
+impl Params {
+    fn new() -> Params {
+        Params(Map::new())
+    }
+
+    fn set(mut self, key: &str, value: impl Into<Value>) -> Params {
+        self.0.insert(key.to_string(), value.into());
+        self
+    }
+
+    fn maybe(self, key: &str, value: Option<impl Into<Value>>) -> Params {
+        match value {
+            Some(value) => self.set(key, value),
+            None => self,
+        }
+    }
+}
+
+fn op(id: String, api: &'static str, params: Params) -> Operation {
+    Operation {
+        id,
+        api,
+        params: params.0,
+    }
+}
+
+/// The ordered API calls of `plan`, referring to images through `resolver`.
+pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
+    let mut ops = Vec::new();
+    let image_ref = |id: &str, region: &str| {
+        resolver
+            .resolve(id, region)
+            .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image))
+    };
+    for (n, create) in plan.creates.iter().enumerate() {
+        let region = home_region(&create.image);
+        let source = match create.from {
+            CreateSource::Instance => "InstanceId",
+            CreateSource::Snapshot => "SnapshotId",
+        };
+        let params = Params::new()
+            .maybe("RegionId", region)
+            .set(source, create.source.as_str())
+            .maybe("ImageName", create.image.name.as_deref());
+        ops.push(op(format!("create-{n}"), "CreateImage", params));
+    }
+    for (n, copy) in plan.copies.iter().enumerate() {
+        let found = resolver.find(&copy.image);
+        let region = found.and_then(|(source, _)| home_region(source));
+        let image = found.map_or_else(|| copy.image.clone(), |(s, o)| o.image_ref(s));
+        let params = Params::new()
+            .maybe("RegionId", region)
+            .set("ImageId", image)
+            .set("DestinationRegionId", copy.to_region.as_str())
+            .maybe("DestinationImageName", copy.name.as_deref())
+            .maybe("Encrypted", copy.encrypted)
+            .maybe("KMSKeyId", copy.kms_key_id.as_deref());
+        ops.push(op(format!("copy-{n}"), "CopyImage", params));
+    }
+    for (n, share) in plan.shares.iter().enumerate() {
+        let image = image_ref(&share.image, &share.region);
+        for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
+            let mut params = Params::new()
+                .set("RegionId", share.region.as_str())
+                .set("ImageId", image.as_str());
+            for (k, account) in batch.iter().enumerate() {
+                params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
+            }
+            ops.push(op(
+                format!("share-{n}-{m}"),
+                "ModifyImageSharePermission",
+                params,
+            ));
+        }
+    }
+    for (n, export) in plan.exports.iter().enumerate() {
+        let params = Params::new()
+            .set("RegionId", export.bucket_region.as_str())
+            .set("ImageId", image_ref(&export.image, &export.bucket_region))
+            .set(
+                "OSSBucket",
+                format!("<your OSS bucket in {}>", export.bucket_region),
+            )
+            .maybe("ImageFormat", export.format.as_deref());
+        ops.push(op(format!("export-{n}"), "ExportImage", params));
+    }
+    for (n, launch) in plan.launches.iter().enumerate() {
+        let resolved = resolver.resolve(&launch.image, &launch.region);
+        let image = resolved.map_or_else(|| launch.image.clone(), |r| r.origin.image_ref(r.image));
+        let disk = launch.system_disk.as_ref();
+        let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
+            resolved.map_or(super::rules::launch::DEFAULT_DISK_GIB, |r| {
+                default_disk_size(r.image)
+            })
+        });
+        let params = Params::new()
+            .set("RegionId", launch.region.as_str())
+            .maybe("ZoneId", launch.zone.as_deref())
+            .set("ImageId", image)
+            .set("InstanceType", launch.instance_type.as_str())
+            .set("Amount", launch.amount.unwrap_or(1))
+            .maybe(
+                "SystemDisk.Category",
+                disk.and_then(|d| d.category.as_deref()),
+            )
+            .set("SystemDisk.Size", size);
+        ops.push(op(format!("launch-{n}"), "RunInstances", params));
+    }
+    for (n, delete) in plan.deletes.iter().enumerate() {
+        if let Some(snapshot) = &delete.snapshot {
+            let params = Params::new().set("SnapshotId", snapshot.as_str());
+            ops.push(op(format!("delete-{n}"), "DeleteSnapshot", params));
+            continue;
+        }
+        let Some(id) = &delete.image else { continue };
+        let found = resolver.find(id);
+        let region = found.and_then(|(image, _)| home_region(image));
+        let image = found.map_or_else(|| id.clone(), |(i, o)| o.image_ref(i));
+        let params = Params::new()
+            .maybe("RegionId", region)
+            .set("ImageId", image);
+        ops.push(op(format!("delete-{n}"), "DeleteImage", params));
+        if !delete.keeps_snapshots() {
+            for (m, snapshot) in found.iter().flat_map(|(i, _)| &i.snapshots).enumerate() {
+                let params = Params::new().set("SnapshotId", snapshot.as_str());
+                ops.push(op(format!("delete-{n}-{m}"), "DeleteSnapshot", params));
+            }
+        }
+    }
+    ops
+}

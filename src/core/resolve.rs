@@ -1,0 +1,148 @@
+//! Resolution (contract §1): which image a reference means in a region, once the plan's creates
+//! and copies have run. A launch, share or export in region R of an image that lives elsewhere
+//! uses the planned copy of that image into R when there is one.
+
+use std::collections::HashMap;
+
+use super::catalog::Catalog;
+use super::model::{Copy, Image, ImageStatus, ImageType, KeyKind, Plan};
+
+/// Where a resolved image comes from, which decides how later API calls refer to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Exists already: the catalog or the plan's `images`.
+    Existing,
+    /// Made by `creates[n]`.
+    Create(usize),
+    /// Made by `copies[n]`.
+    Copy(usize),
+}
+
+impl Origin {
+    /// How an API call names the image: its ID, or `${create-0.ImageId}` for one the plan makes.
+    pub fn image_ref(self, image: &Image) -> String {
+        match self {
+            Origin::Existing => image.id.clone(),
+            Origin::Create(n) => format!("${{create-{n}.ImageId}}"),
+            Origin::Copy(n) => format!("${{copy-{n}.ImageId}}"),
+        }
+    }
+}
+
+/// An image reference resolved in a region.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolved<'a> {
+    /// The image the reference means there.
+    pub image: &'a Image,
+    /// Where that image comes from.
+    pub origin: Origin,
+    /// Whether the image exists (or is released) in the region asked about.
+    pub here: bool,
+}
+
+/// Resolves image references against a catalog and a plan's creates and copies.
+pub struct Resolver<'a> {
+    catalog: &'a Catalog,
+    plan: &'a Plan,
+    created: HashMap<&'a str, usize>,
+    copies: Vec<Option<Image>>,
+    copy_into: HashMap<(&'a str, &'a str), usize>,
+}
+
+impl<'a> Resolver<'a> {
+    /// Indexes the plan's creates and works out what each copy produces. `catalog` is the
+    /// catalog the plan sees ([`Catalog::with_plan`]).
+    pub fn new(plan: &'a Plan, catalog: &'a Catalog) -> Resolver<'a> {
+        let mut created = HashMap::new();
+        for (n, create) in plan.creates.iter().enumerate() {
+            created.entry(create.image.id.as_str()).or_insert(n);
+        }
+        let mut resolver = Resolver {
+            catalog,
+            plan,
+            created,
+            copies: Vec::with_capacity(plan.copies.len()),
+            copy_into: HashMap::new(),
+        };
+        for (n, copy) in plan.copies.iter().enumerate() {
+            let result = resolver
+                .find(&copy.image)
+                .map(|(source, _)| copy_result(n, source, copy));
+            resolver.copies.push(result);
+            resolver
+                .copy_into
+                .entry((copy.image.as_str(), copy.to_region.as_str()))
+                .or_insert(n);
+        }
+        resolver
+    }
+
+    /// The image with this ID as the plan knows it before any copy: a create's image first,
+    /// then the catalog (with the plan's own images).
+    pub fn find(&self, id: &str) -> Option<(&'a Image, Origin)> {
+        if let Some(&n) = self.created.get(id) {
+            return Some((&self.plan.creates[n].image, Origin::Create(n)));
+        }
+        self.catalog
+            .image(id)
+            .map(|image| (image, Origin::Existing))
+    }
+
+    /// What `id` means in `region`: the image itself when it is there, else the planned copy
+    /// of it into `region`, else the image itself with `here == false`.
+    pub fn resolve(&self, id: &str, region: &str) -> Option<Resolved<'_>> {
+        let (image, origin) = self.find(id)?;
+        if image.available_in(region) {
+            return Some(Resolved {
+                image,
+                origin,
+                here: true,
+            });
+        }
+        let copied = self
+            .copy_into
+            .get(&(id, region))
+            .and_then(|&n| self.copies[n].as_ref().map(|image| (n, image)));
+        Some(match copied {
+            Some((n, image)) => Resolved {
+                image,
+                origin: Origin::Copy(n),
+                here: true,
+            },
+            None => Resolved {
+                image,
+                origin,
+                here: false,
+            },
+        })
+    }
+}
+
+/// The region an image lives in: the first of its regions (custom images have exactly one).
+pub fn home_region(image: &Image) -> Option<&str> {
+    image.regions.as_ref()?.first().map(String::as_str)
+}
+
+/// A copy's result: a custom image in `to_region` with the source's attributes, the copy's name
+/// and encryption, no shares, and new snapshots.
+fn copy_result(n: usize, source: &Image, copy: &Copy) -> Image {
+    let encrypted = copy.encrypted == Some(true) || source.encrypted;
+    let key = match (encrypted, &copy.kms_key_id) {
+        (false, _) => None,
+        (true, Some(_)) => Some(KeyKind::Cmk),
+        (true, None) if copy.encrypted == Some(true) => Some(KeyKind::Service),
+        (true, None) => source.key,
+    };
+    Image {
+        id: format!("${{copy-{n}.ImageId}}"),
+        name: copy.name.clone(),
+        kind: ImageType::Custom,
+        regions: Some(vec![copy.to_region.clone()]),
+        encrypted,
+        key,
+        status: ImageStatus::Available,
+        shared_with: Vec::new(),
+        snapshots: Vec::new(),
+        ..source.clone()
+    }
+}

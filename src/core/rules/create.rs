@@ -1,0 +1,249 @@
+//! Rules on the custom images a plan makes (CreateImage and CopyImage results): names and the
+//! per-region quota, counted in plan order. Also the top-level region references.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{copy, docs, Context, Rule};
+use crate::core::fix::Fix;
+use crate::core::model::ImageType;
+use crate::core::report::{Finding, Severity};
+
+/// `image-name-invalid`.
+pub const IMAGE_NAME_INVALID: Rule = Rule {
+    code: "image-name-invalid",
+    severity: Severity::Error,
+    summary: "a create or copy name breaking the ECS image name rules",
+    doc: docs::COPY_IMAGE,
+};
+/// `image-name-duplicate`.
+pub const IMAGE_NAME_DUPLICATE: Rule = Rule {
+    code: "image-name-duplicate",
+    severity: Severity::Error,
+    summary: "a name already used by another custom image in that region",
+    doc: docs::COPY_IMAGE,
+};
+/// `custom-image-quota`.
+pub const CUSTOM_IMAGE_QUOTA: Rule = Rule {
+    code: "custom-image-quota",
+    severity: Severity::Error,
+    summary: "a create or copy that takes a region past custom_images_per_region",
+    doc: docs::IMAGE_OVERVIEW,
+};
+
+/// Why `name` breaks the ECS image name rules (2-128 characters, starts with a letter, letters,
+/// digits and `.:_-`, not starting with `acs:` or `aliyun`, no `http://` or `https://`), or
+/// `None` when it is valid. Letters include non-ASCII letters (Chinese names are allowed).
+pub fn name_problem(name: &str) -> Option<String> {
+    let chars = name.chars().count();
+    if !(2..=128).contains(&chars) {
+        return Some(format!("it has {chars} characters; names have 2 to 128"));
+    }
+    if !name.chars().next().is_some_and(char::is_alphabetic) {
+        return Some("it must start with a letter".into());
+    }
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with("acs:") || lower.starts_with("aliyun") {
+        return Some("it must not start with \"acs:\" or \"aliyun\"".into());
+    }
+    if lower.contains("http://") || lower.contains("https://") {
+        return Some("it must not contain \"http://\" or \"https://\"".into());
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-')))
+    {
+        return Some(format!(
+            "it contains '{bad}'; names hold letters, digits and . : _ - only"
+        ));
+    }
+    None
+}
+
+/// A valid name close to `name` that is not in `taken`.
+pub fn propose_name(name: &str, taken: &HashSet<String>) -> String {
+    let mut base: String = name
+        .replace("https://", "")
+        .replace("http://", "")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let lower = base.to_ascii_lowercase();
+    for prefix in ["acs:", "aliyun"] {
+        if lower.starts_with(prefix) {
+            base = format!(
+                "img-{}",
+                base[prefix.len()..].trim_start_matches(['-', '_', '.', ':'])
+            );
+        }
+    }
+    if !base.chars().next().is_some_and(char::is_alphabetic) {
+        base = format!("img-{base}");
+    }
+    base = base.chars().take(120).collect();
+    if base.chars().count() < 2 {
+        base.push_str("-image");
+    }
+    if name_problem(&base).is_some() {
+        base = "image".into();
+    }
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// Region references at the top level of the plan: `custom_image_usage` keys and the regions
+/// of the plan's own images.
+pub(crate) fn check_top_level(ctx: &Context, out: &mut Vec<Finding>) {
+    for region in ctx.plan.custom_image_usage.keys() {
+        let key = region.replace('~', "~0").replace('/', "~1");
+        ctx.check_region(region, &format!("/custom_image_usage/{key}"), out);
+    }
+    for (n, image) in ctx.plan.images.iter().enumerate() {
+        for (m, region) in image.regions.iter().flatten().enumerate() {
+            ctx.check_region(region, &format!("/images/{n}/regions/{m}"), out);
+        }
+    }
+}
+
+/// Custom images per region as the plan goes: existing names and counts, then each create and
+/// copy in plan order.
+struct Ledger<'a> {
+    ctx: &'a Context<'a>,
+    names: HashMap<String, HashSet<String>>,
+    planned: HashMap<String, u32>,
+}
+
+impl<'a> Ledger<'a> {
+    fn names_in(&mut self, region: &str) -> &mut HashSet<String> {
+        let catalog = self.ctx.catalog;
+        self.names.entry(region.to_string()).or_insert_with(|| {
+            catalog
+                .images
+                .iter()
+                .filter(|image| {
+                    image.kind == ImageType::Custom
+                        && image
+                            .regions
+                            .as_ref()
+                            .is_some_and(|r| r.iter().any(|r| r == region))
+                })
+                .filter_map(|image| image.name.clone())
+                .collect()
+        })
+    }
+
+    /// Checks one new custom image named `name` in `region` at `at` (the item) / `name_at`
+    /// (its name field), then records it.
+    fn add(
+        &mut self,
+        region: &str,
+        name: Option<&str>,
+        at: &str,
+        name_at: &str,
+        rename: impl Fn(String) -> Fix,
+        out: &mut Vec<Finding>,
+    ) {
+        if let Some(name) = name {
+            if let Some(problem) = name_problem(name) {
+                let proposal = propose_name(name, self.names_in(region));
+                out.push(IMAGE_NAME_INVALID.finding_with_fix(
+                    name_at.to_string(),
+                    format!("image name \"{name}\" is not valid: {problem}"),
+                    format!("rename it, e.g. \"{proposal}\""),
+                    Some(rename(proposal)),
+                ));
+            } else if self.names_in(region).contains(name) {
+                let proposal = propose_name(name, self.names_in(region));
+                out.push(IMAGE_NAME_DUPLICATE.finding_with_fix(
+                    name_at.to_string(),
+                    format!("a custom image named \"{name}\" already exists in {region}"),
+                    format!("give this image another name, e.g. \"{proposal}\""),
+                    Some(rename(proposal)),
+                ));
+            }
+            self.names_in(region).insert(name.to_string());
+        }
+        let existing = self
+            .ctx
+            .plan
+            .custom_image_usage
+            .get(region)
+            .copied()
+            .unwrap_or(0);
+        let planned = self.planned.entry(region.to_string()).or_insert(0);
+        *planned += 1;
+        let quota = self.ctx.plan.custom_images_per_region();
+        let total = existing.saturating_add(*planned);
+        if total > quota && total - 1 <= quota {
+            out.push(CUSTOM_IMAGE_QUOTA.finding(
+                at.to_string(),
+                format!(
+                    "{region} holds {existing} custom image(s) and the plan adds {planned} up to here: {total} is over the quota of {quota}"
+                ),
+                "raise q_user-image-count in Quota Center and set quotas.custom_images_per_region, delete unused images first, or plan fewer images in this region".into(),
+            ));
+        } else if total > quota {
+            out.push(CUSTOM_IMAGE_QUOTA.finding(
+                at.to_string(),
+                format!("{region} is already past its quota of {quota} custom images; this adds image number {total}"),
+                "raise the quota or plan fewer images in this region".into(),
+            ));
+        }
+    }
+}
+
+/// Creates, then copies, in plan order: each item's own rules, its name, and the quota.
+pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut ledger = Ledger {
+        ctx,
+        names: HashMap::new(),
+        planned: HashMap::new(),
+    };
+    for (n, create) in ctx.plan.creates.iter().enumerate() {
+        let at = format!("/creates/{n}");
+        let Some(region) = create.image.regions.as_ref().and_then(|r| r.first()) else {
+            out.push(super::launch::REGION_UNKNOWN.finding(
+                format!("{at}/image/regions"),
+                format!("created image {} names no region", create.image.id),
+                "set image.regions to the one region the instance or snapshot is in, e.g. [\"cn-hangzhou\"]".into(),
+            ));
+            continue;
+        };
+        if !ctx.check_region(region, &format!("{at}/image/regions/0"), out) {
+            continue;
+        }
+        ledger.add(
+            region,
+            create.image.name.as_deref(),
+            &at,
+            &format!("{at}/image/name"),
+            |name| Fix::RenameCreate { create: n, name },
+            out,
+        );
+    }
+    for (n, item) in ctx.plan.copies.iter().enumerate() {
+        if copy::check_copy(ctx, n, out).is_none() || ctx.catalog.region(&item.to_region).is_none()
+        {
+            continue;
+        }
+        let at = format!("/copies/{n}");
+        ledger.add(
+            &item.to_region,
+            item.name.as_deref(),
+            &at,
+            &format!("{at}/name"),
+            |name| Fix::RenameCopy { copy: n, name },
+            out,
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! The `ecs-image-planner` binary on the examples and on broken input (contract §3).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ecs-image-planner");
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    {
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn launchable_example_exits_0_with_operations_and_summary() {
+    let out = run(&["check", "examples/launchable.json"], None);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("CopyImage"), "{stdout}");
+    assert!(stdout.contains("${copy-0.ImageId}"), "{stdout}");
+    assert!(
+        stdout.contains("This plan can launch: 4 instances in 3 regions"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn launchable_example_as_json() {
+    let out = run(
+        &["check", "examples/launchable.json", "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    let apis: Vec<&str> = report["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|op| op["api"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        apis,
+        [
+            "CreateImage",
+            "CopyImage",
+            "ModifyImageSharePermission",
+            "RunInstances",
+            "RunInstances",
+            "RunInstances"
+        ]
+    );
+}
+
+#[test]
+fn broken_example_exits_1_with_rustc_style_findings() {
+    let out = run(&["check", "examples/broken.json"], None);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("error[arch-mismatch]: "), "{stdout}");
+    assert!(stdout.contains("  --> /launches/0\n"), "{stdout}");
+    assert!(stdout.contains("  = help: "), "{stdout}");
+    assert!(
+        stdout.contains("  = doc: https://www.alibabacloud.com/help/"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("warning[image-eol]"), "{stdout}");
+    assert!(stdout.contains("errors, 1 warning"), "{stdout}");
+    let json = run(&["check", "examples/broken.json", "--format", "json"], None);
+    assert_eq!(json.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["ok"], false);
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "copy-not-custom",
+        "share-self",
+        "share-account-invalid",
+        "arch-32bit-memory",
+        "image-region-mismatch",
+        "launch-from-snapshot",
+        "system-disk-too-small",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    assert!(!report["operations"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn stdin_dash_reads_the_plan() {
+    let plan = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/launchable.json"
+    ))
+    .unwrap();
+    let out = run(&["check", "-", "--format", "json"], Some(&plan));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+fn invalid(input: &str) -> String {
+    let out = run(&["check", "-"], Some(input));
+    assert_eq!(out.status.code(), Some(2), "{input}");
+    assert!(out.stdout.is_empty());
+    text(&out.stderr)
+}
+
+#[test]
+fn invalid_plans_exit_2_naming_the_place() {
+    let malformed = invalid("{\"version\": 1,\n  \"launches\": [}\n");
+    assert!(malformed.contains("line 2"), "{malformed}");
+    let unknown = invalid(
+        r#"{"version": 1, "launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "x", "colour": "red"}]}"#,
+    );
+    assert!(
+        unknown.contains("/launches/0") && unknown.contains("colour"),
+        "{unknown}"
+    );
+    let wrong_type = invalid(
+        r#"{"version": 1, "launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "x", "amount": "two"}]}"#,
+    );
+    assert!(wrong_type.contains("/launches/0/amount"), "{wrong_type}");
+    let version = invalid(r#"{"version": 2}"#);
+    assert!(
+        version.contains("/version") && version.contains("version 2"),
+        "{version}"
+    );
+}
+
+#[test]
+fn missing_file_exits_2() {
+    let out = run(&["check", "examples/no-such-plan.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no-such-plan.json"));
+}
+
+#[test]
+fn rules_lists_every_code() {
+    let out = run(&["rules"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 46);
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("error") && l.contains("arch-mismatch")));
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("info") && l.contains("license-fee")));
+    let json = run(&["rules", "--format", "json"], None);
+    let rules: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rules.as_array().unwrap().len(), 46);
+    assert_eq!(rules[0]["code"], "region-unknown");
+    assert_eq!(rules[0]["severity"], "error");
+}
+
+#[test]
+fn link_is_not_available_yet() {
+    let out = run(&["link", "examples/launchable.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("link: not available in this build yet"));
+}
+
+#[test]
+fn copy_and_share_example_batches_and_references_earlier_calls() {
+    let out = run(
+        &["check", "examples/copy-and-share.json", "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ops = report["operations"].as_array().unwrap();
+    let shares: Vec<&serde_json::Value> = ops
+        .iter()
+        .filter(|op| op["api"] == "ModifyImageSharePermission")
+        .collect();
+    assert_eq!(shares.len(), 2);
+    assert_eq!(shares[0]["params"]["AddAccount.10"], "2000000000000010");
+    assert_eq!(shares[1]["params"]["AddAccount.2"], "2000000000000012");
+    assert_eq!(shares[0]["params"]["ImageId"], "${copy-0.ImageId}");
+    let copy = ops.iter().find(|op| op["api"] == "CopyImage").unwrap();
+    assert_eq!(copy["params"]["ImageId"], "${create-0.ImageId}");
+    // Parameters keep API order: RegionId first.
+    let first_key = copy["params"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    assert_eq!(first_key, "RegionId");
+    let last = ops.last().unwrap();
+    assert_eq!(last["api"], "DeleteSnapshot");
+}

@@ -1,0 +1,778 @@
+//! Every rule code: the registry matches the contract, and each code has a failing and a
+//! passing case in the table below.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{check, launch, plan};
+use ecs_image_planner::core::rules;
+use ecs_image_planner::core::Severity;
+
+/// CONTRACT.md §2, copied by hand: code and severity.
+const CONTRACT: &[(&str, Severity)] = &[
+    ("region-unknown", Severity::Error),
+    ("image-not-found", Severity::Error),
+    ("instance-type-not-found", Severity::Error),
+    ("launch-from-snapshot", Severity::Error),
+    ("image-region-mismatch", Severity::Error),
+    ("image-not-released-in-region", Severity::Error),
+    ("instance-type-not-in-region", Severity::Error),
+    ("arch-mismatch", Severity::Error),
+    ("arch-32bit-memory", Severity::Error),
+    ("windows-32bit-cpu", Severity::Error),
+    ("windows-min-memory", Severity::Error),
+    ("boot-mode-mismatch", Severity::Error),
+    ("nvme-unsupported", Severity::Error),
+    ("system-disk-too-small", Severity::Error),
+    ("system-disk-too-large", Severity::Error),
+    ("amount-out-of-range", Severity::Error),
+    ("image-eol", Severity::Warning),
+    ("image-deprecated", Severity::Warning),
+    ("license-fee", Severity::Info),
+    ("community-image-unsupported", Severity::Warning),
+    ("copy-not-custom", Severity::Error),
+    ("copy-shared-cross-region", Severity::Error),
+    ("copy-deprecated", Severity::Error),
+    ("copy-same-region", Severity::Error),
+    ("copy-encrypted-to-plain", Severity::Error),
+    ("copy-kms-without-encryption", Severity::Error),
+    ("copy-marketplace-not-published", Severity::Error),
+    ("copy-large-image", Severity::Warning),
+    ("image-name-invalid", Severity::Error),
+    ("image-name-duplicate", Severity::Error),
+    ("custom-image-quota", Severity::Error),
+    ("share-not-custom", Severity::Error),
+    ("share-cross-region", Severity::Error),
+    ("share-quota-exceeded", Severity::Error),
+    ("share-self", Severity::Error),
+    ("share-account-invalid", Severity::Error),
+    ("share-encrypted-service-key", Severity::Error),
+    ("share-marketplace-derived", Severity::Warning),
+    ("share-deprecated", Severity::Error),
+    ("export-not-custom", Severity::Error),
+    ("export-windows", Severity::Error),
+    ("export-marketplace-derived", Severity::Error),
+    ("export-bucket-region", Severity::Error),
+    ("export-data-disks", Severity::Error),
+    ("snapshot-in-use", Severity::Error),
+    ("image-shared-delete", Severity::Error),
+];
+
+/// One case: the code, whether the plan must raise it, the path of the finding, the plan body.
+struct Case {
+    code: &'static str,
+    fires: bool,
+    path: &'static str,
+    body: String,
+}
+
+fn fail(code: &'static str, path: &'static str, body: impl Into<String>) -> Case {
+    Case {
+        code,
+        fires: true,
+        path,
+        body: body.into(),
+    }
+}
+
+fn pass(code: &'static str, body: impl Into<String>) -> Case {
+    Case {
+        code,
+        fires: false,
+        path: "",
+        body: body.into(),
+    }
+}
+
+fn copy(image: &str, to: &str, extra: &str) -> String {
+    format!(r#""copies": [{{"image": "{image}", "to_region": "{to}"{extra}}}]"#)
+}
+
+fn share(image: &str, region: &str, accounts: &str) -> String {
+    format!(r#""shares": [{{"image": "{image}", "region": "{region}", "accounts": [{accounts}]}}]"#)
+}
+
+fn export(image: &str, region: &str) -> String {
+    format!(r#""exports": [{{"image": "{image}", "bucket_region": "{region}"}}]"#)
+}
+
+fn cases() -> Vec<Case> {
+    let hz = |itype: &str, image: &str| launch("cn-hangzhou", itype, image, "");
+    let hz_with =
+        |itype: &str, image: &str, extra: &str| launch("cn-hangzhou", itype, image, extra);
+    vec![
+        fail(
+            "region-unknown",
+            "/launches/0/region",
+            launch("mars-1", "ecs.g7.large", "pub-x64", ""),
+        ),
+        fail(
+            "region-unknown",
+            "/custom_image_usage/moon-2",
+            r#""custom_image_usage": {"moon-2": 3}"#,
+        ),
+        pass("region-unknown", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "image-not-found",
+            "/launches/0/image",
+            hz("ecs.g7.large", "m-nope"),
+        ),
+        pass("image-not-found", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "instance-type-not-found",
+            "/launches/0/instance_type",
+            hz("ecs.nope.large", "pub-x64"),
+        ),
+        pass("instance-type-not-found", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "launch-from-snapshot",
+            "/launches/0/image",
+            hz("ecs.g7.large", "s-123"),
+        ),
+        pass("launch-from-snapshot", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "image-region-mismatch",
+            "/launches/0/image",
+            launch("cn-beijing", "ecs.g7.large", "m-custom", ""),
+        ),
+        fail(
+            "image-region-mismatch",
+            "/launches/0/image",
+            launch("cn-beijing", "ecs.g7.large", "m-shared", ""),
+        ),
+        pass(
+            "image-region-mismatch",
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                launch("cn-beijing", "ecs.g7.large", "m-custom", "")
+            ),
+        ),
+        fail(
+            "image-not-released-in-region",
+            "/launches/0/image",
+            launch("cn-beijing", "ecs.g7.large", "mkt-1", ""),
+        ),
+        pass("image-not-released-in-region", hz("ecs.g7.large", "mkt-1")),
+        fail(
+            "instance-type-not-in-region",
+            "/launches/0/instance_type",
+            launch("cn-beijing", "ecs.g8y.large", "pub-arm", ""),
+        ),
+        pass(
+            "instance-type-not-in-region",
+            hz("ecs.g8y.large", "pub-arm"),
+        ),
+        fail(
+            "arch-mismatch",
+            "/launches/0",
+            hz("ecs.g7.large", "pub-arm"),
+        ),
+        fail(
+            "arch-mismatch",
+            "/launches/0",
+            hz("ecs.g8y.large", "pub-x64"),
+        ),
+        fail(
+            "arch-mismatch",
+            "/launches/0",
+            hz("ecs.g8y.large", "pub-i386"),
+        ),
+        pass("arch-mismatch", hz("ecs.g8y.large", "pub-arm")),
+        fail(
+            "arch-32bit-memory",
+            "/launches/0/instance_type",
+            hz("ecs.t5-lc1m2.large", "pub-i386"),
+        ),
+        pass("arch-32bit-memory", hz("ecs.t5-lc1m2.small", "pub-i386")),
+        fail(
+            "windows-32bit-cpu",
+            "/launches/0/instance_type",
+            hz("ecs.lowmem.2xlarge", "win-i386"),
+        ),
+        pass("windows-32bit-cpu", hz("ecs.lowmem.large", "win-i386")),
+        fail(
+            "windows-min-memory",
+            "/launches/0/instance_type",
+            hz("ecs.t5-lc2m1.nano", "win-x64"),
+        ),
+        pass("windows-min-memory", hz("ecs.t5-lc2m1.small", "win-x64")),
+        fail(
+            "boot-mode-mismatch",
+            "/launches/0",
+            hz("ecs.g7t.large", "pub-bios"),
+        ),
+        pass("boot-mode-mismatch", hz("ecs.g7t.large", "pub-x64")),
+        fail(
+            "nvme-unsupported",
+            "/launches/0",
+            hz("ecs.g8i.large", "pub-bios"),
+        ),
+        pass("nvme-unsupported", hz("ecs.g8i.large", "pub-x64")),
+        fail(
+            "system-disk-too-small",
+            "/launches/0/system_disk/size_gib",
+            hz_with(
+                "ecs.g7.large",
+                "win-x64",
+                r#", "system_disk": {"size_gib": 39}"#,
+            ),
+        ),
+        fail(
+            "system-disk-too-small",
+            "/launches/0/system_disk/size_gib",
+            hz_with(
+                "ecs.g7.large",
+                "pub-x64",
+                r#", "system_disk": {"size_gib": 19}"#,
+            ),
+        ),
+        fail(
+            "system-disk-too-small",
+            "/launches/0/system_disk/size_gib",
+            hz_with(
+                "ecs.g7.large",
+                "m-custom",
+                r#", "system_disk": {"size_gib": 25}"#,
+            ),
+        ),
+        pass(
+            "system-disk-too-small",
+            hz_with(
+                "ecs.g7.large",
+                "win-x64",
+                r#", "system_disk": {"size_gib": 40}"#,
+            ),
+        ),
+        pass(
+            "system-disk-too-small",
+            hz_with(
+                "ecs.g7.large",
+                "pub-x64",
+                r#", "system_disk": {"size_gib": 20}"#,
+            ),
+        ),
+        fail(
+            "system-disk-too-large",
+            "/launches/0/system_disk/size_gib",
+            hz_with(
+                "ecs.g7.large",
+                "pub-x64",
+                r#", "system_disk": {"category": "cloud", "size_gib": 501}"#,
+            ),
+        ),
+        fail(
+            "system-disk-too-large",
+            "/launches/0/system_disk/size_gib",
+            hz_with(
+                "ecs.g7.large",
+                "pub-x64",
+                r#", "system_disk": {"size_gib": 2049}"#,
+            ),
+        ),
+        pass(
+            "system-disk-too-large",
+            hz_with(
+                "ecs.g7.large",
+                "pub-x64",
+                r#", "system_disk": {"category": "cloud_essd", "size_gib": 2048}"#,
+            ),
+        ),
+        fail(
+            "amount-out-of-range",
+            "/launches/0/amount",
+            hz_with("ecs.g7.large", "pub-x64", r#", "amount": 101"#),
+        ),
+        fail(
+            "amount-out-of-range",
+            "/launches/0/amount",
+            hz_with("ecs.g7.large", "pub-x64", r#", "amount": 0"#),
+        ),
+        pass(
+            "amount-out-of-range",
+            hz_with("ecs.g7.large", "pub-x64", r#", "amount": 100"#),
+        ),
+        fail(
+            "image-eol",
+            "/launches/0/image",
+            format!(
+                r#""as_of": "2024-06-30", {}"#,
+                hz("ecs.g7.large", "pub-eol")
+            ),
+        ),
+        pass(
+            "image-eol",
+            format!(
+                r#""as_of": "2024-06-29", {}"#,
+                hz("ecs.g7.large", "pub-eol")
+            ),
+        ),
+        fail(
+            "image-deprecated",
+            "/launches/0/image",
+            hz("ecs.g7.large", "pub-dep"),
+        ),
+        pass("image-deprecated", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "license-fee",
+            "/launches/0/image",
+            hz("ecs.g7.large", "win-x64"),
+        ),
+        pass("license-fee", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "community-image-unsupported",
+            "/launches/0/image",
+            hz("ecs.g7.large", "comm-1"),
+        ),
+        pass("community-image-unsupported", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "copy-not-custom",
+            "/copies/0/image",
+            copy("pub-x64", "cn-beijing", ""),
+        ),
+        fail(
+            "copy-not-custom",
+            "/copies/0/image",
+            copy("mkt-1", "cn-beijing", ""),
+        ),
+        pass("copy-not-custom", copy("m-custom", "cn-beijing", "")),
+        fail(
+            "copy-shared-cross-region",
+            "/copies/0/to_region",
+            copy("m-shared", "cn-beijing", ""),
+        ),
+        pass(
+            "copy-shared-cross-region",
+            copy("m-shared", "cn-hangzhou", r#", "encrypted": true"#),
+        ),
+        fail(
+            "copy-deprecated",
+            "/copies/0/image",
+            copy("m-dep", "cn-beijing", ""),
+        ),
+        pass("copy-deprecated", copy("m-custom", "cn-beijing", "")),
+        fail(
+            "copy-same-region",
+            "/copies/0/to_region",
+            copy("m-custom", "cn-hangzhou", ""),
+        ),
+        pass(
+            "copy-same-region",
+            copy("m-custom", "cn-hangzhou", r#", "encrypted": true"#),
+        ),
+        // Copying a shared image within its region makes the account's own image.
+        pass("copy-same-region", copy("m-shared", "cn-hangzhou", "")),
+        fail(
+            "copy-encrypted-to-plain",
+            "/copies/0/encrypted",
+            copy("m-enc", "cn-beijing", ""),
+        ),
+        fail(
+            "copy-encrypted-to-plain",
+            "/copies/0/encrypted",
+            copy("m-enc", "cn-beijing", r#", "encrypted": false"#),
+        ),
+        pass(
+            "copy-encrypted-to-plain",
+            copy("m-enc", "cn-beijing", r#", "encrypted": true"#),
+        ),
+        fail(
+            "copy-kms-without-encryption",
+            "/copies/0/kms_key_id",
+            copy("m-custom", "cn-beijing", r#", "kms_key_id": "key-1""#),
+        ),
+        pass(
+            "copy-kms-without-encryption",
+            copy(
+                "m-custom",
+                "cn-beijing",
+                r#", "encrypted": true, "kms_key_id": "key-1""#,
+            ),
+        ),
+        fail(
+            "copy-marketplace-not-published",
+            "/copies/0/to_region",
+            copy("m-mkt", "ap-southeast-1", ""),
+        ),
+        pass(
+            "copy-marketplace-not-published",
+            copy("m-mkt", "cn-beijing", ""),
+        ),
+        fail(
+            "copy-large-image",
+            "/copies/0/image",
+            copy("m-big", "cn-beijing", ""),
+        ),
+        pass("copy-large-image", copy("m-custom", "cn-beijing", "")),
+        fail(
+            "image-name-invalid",
+            "/copies/0/name",
+            copy("m-custom", "cn-beijing", r#", "name": "1st-copy""#),
+        ),
+        fail(
+            "image-name-invalid",
+            "/copies/0/name",
+            copy("m-custom", "cn-beijing", r#", "name": "acs:copy""#),
+        ),
+        fail(
+            "image-name-invalid",
+            "/copies/0/name",
+            copy("m-custom", "cn-beijing", r#", "name": "x""#),
+        ),
+        fail(
+            "image-name-invalid",
+            "/copies/0/name",
+            copy("m-custom", "cn-beijing", r#", "name": "web https://x""#),
+        ),
+        fail(
+            "image-name-invalid",
+            "/creates/0/image/name",
+            r#""creates": [{"image": {"id": "new", "name": "Aliyun-base", "regions": ["cn-hangzhou"]}, "from": "instance", "source": "i-1"}]"#,
+        ),
+        pass(
+            "image-name-invalid",
+            copy("m-custom", "cn-beijing", r#", "name": "web.v2:prod_a-1""#),
+        ),
+        fail(
+            "image-name-duplicate",
+            "/copies/1/name",
+            r#""copies": [{"image": "m-custom", "to_region": "cn-beijing", "name": "web"}, {"image": "m-mkt", "to_region": "cn-beijing", "name": "web"}]"#,
+        ),
+        fail(
+            "image-name-duplicate",
+            "/creates/0/image/name",
+            r#""creates": [{"image": {"id": "new", "name": "custom-one", "regions": ["cn-hangzhou"]}, "from": "instance", "source": "i-1"}]"#,
+        ),
+        pass(
+            "image-name-duplicate",
+            r#""copies": [{"image": "m-custom", "to_region": "cn-beijing", "name": "web"}, {"image": "m-mkt", "to_region": "cn-shanghai", "name": "web"}]"#,
+        ),
+        fail(
+            "custom-image-quota",
+            "/copies/0",
+            format!(
+                r#""custom_image_usage": {{"cn-beijing": 100}}, {}"#,
+                copy("m-custom", "cn-beijing", "")
+            ),
+        ),
+        pass(
+            "custom-image-quota",
+            format!(
+                r#""custom_image_usage": {{"cn-beijing": 99}}, {}"#,
+                copy("m-custom", "cn-beijing", "")
+            ),
+        ),
+        fail(
+            "share-not-custom",
+            "/shares/0/image",
+            share("pub-x64", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "share-not-custom",
+            "/shares/0/image",
+            share("m-shared", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        pass(
+            "share-not-custom",
+            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "share-cross-region",
+            "/shares/0/region",
+            share("m-custom", "cn-beijing", r#""200000000000002""#),
+        ),
+        pass(
+            "share-cross-region",
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                share("m-custom", "cn-beijing", r#""200000000000002""#)
+            ),
+        ),
+        fail(
+            "share-quota-exceeded",
+            "/shares/0/accounts",
+            format!(
+                r#""quotas": {{"share_accounts_per_image": 2}}, {}"#,
+                share(
+                    "m-out",
+                    "cn-hangzhou",
+                    r#""200000000000002", "200000000000003""#
+                )
+            ),
+        ),
+        pass(
+            "share-quota-exceeded",
+            format!(
+                r#""quotas": {{"share_accounts_per_image": 2}}, {}"#,
+                share(
+                    "m-out",
+                    "cn-hangzhou",
+                    r#""200000000000002", "200000000000001""#
+                )
+            ),
+        ),
+        fail(
+            "share-self",
+            "/shares/0/accounts/1",
+            share(
+                "m-custom",
+                "cn-hangzhou",
+                r#""200000000000002", "100000000000001""#,
+            ),
+        ),
+        pass(
+            "share-self",
+            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "share-account-invalid",
+            "/shares/0/accounts/0",
+            share("m-custom", "cn-hangzhou", r#""ops-team""#),
+        ),
+        fail(
+            "share-account-invalid",
+            "/shares/0/accounts/0",
+            share("m-custom", "cn-hangzhou", r#""""#),
+        ),
+        pass(
+            "share-account-invalid",
+            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "share-encrypted-service-key",
+            "/shares/0/image",
+            share("m-enc", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        pass(
+            "share-encrypted-service-key",
+            share("m-cmk", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "share-marketplace-derived",
+            "/shares/0/image",
+            share("m-mkt", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        pass(
+            "share-marketplace-derived",
+            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "share-deprecated",
+            "/shares/0/image",
+            share("m-dep", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        pass(
+            "share-deprecated",
+            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+        ),
+        fail(
+            "export-not-custom",
+            "/exports/0/image",
+            export("pub-x64", "cn-hangzhou"),
+        ),
+        fail(
+            "export-not-custom",
+            "/exports/0/image",
+            export("m-shared", "cn-hangzhou"),
+        ),
+        pass("export-not-custom", export("m-custom", "cn-hangzhou")),
+        fail(
+            "export-windows",
+            "/exports/0/image",
+            export("m-win", "cn-hangzhou"),
+        ),
+        pass("export-windows", export("m-custom", "cn-hangzhou")),
+        fail(
+            "export-marketplace-derived",
+            "/exports/0/image",
+            export("m-mkt", "cn-hangzhou"),
+        ),
+        pass(
+            "export-marketplace-derived",
+            export("m-custom", "cn-hangzhou"),
+        ),
+        fail(
+            "export-bucket-region",
+            "/exports/0/bucket_region",
+            export("m-custom", "cn-beijing"),
+        ),
+        pass(
+            "export-bucket-region",
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                export("m-custom", "cn-beijing")
+            ),
+        ),
+        fail(
+            "export-data-disks",
+            "/exports/0/image",
+            export("m-disks", "cn-hangzhou"),
+        ),
+        pass("export-data-disks", export("m-custom", "cn-hangzhou")),
+        fail(
+            "snapshot-in-use",
+            "/deletes/0/snapshot",
+            r#""deletes": [{"snapshot": "s-1"}]"#,
+        ),
+        fail(
+            "snapshot-in-use",
+            "/deletes/0/snapshot",
+            r#""creates": [{"image": {"id": "new", "regions": ["cn-hangzhou"]}, "from": "snapshot", "source": "s-9"}], "deletes": [{"snapshot": "s-9"}]"#,
+        ),
+        pass(
+            "snapshot-in-use",
+            r#""deletes": [{"image": "m-custom"}, {"snapshot": "s-1"}]"#,
+        ),
+        fail(
+            "image-shared-delete",
+            "/deletes/0/image",
+            r#""deletes": [{"image": "m-out"}]"#,
+        ),
+        fail(
+            "image-shared-delete",
+            "/deletes/0/image",
+            format!(
+                r#"{}, "deletes": [{{"image": "m-custom"}}]"#,
+                share("m-custom", "cn-hangzhou", r#""200000000000002""#)
+            ),
+        ),
+        pass(
+            "image-shared-delete",
+            r#""deletes": [{"image": "m-custom"}]"#,
+        ),
+    ]
+}
+
+#[test]
+fn registry_equals_the_contract() {
+    let registered: Vec<(&str, Severity)> =
+        rules::all().iter().map(|r| (r.code, r.severity)).collect();
+    assert_eq!(registered, CONTRACT);
+    for rule in rules::all() {
+        assert_eq!(rules::rule(rule.code), Some(rule));
+        assert!(
+            !rule.summary.is_empty() && !rule.summary.contains('\n'),
+            "{}",
+            rule.code
+        );
+        assert!(
+            rule.doc.starts_with("https://www.alibabacloud.com/help/"),
+            "{}",
+            rule.code
+        );
+    }
+    assert_eq!(rules::rule("no-such-rule"), None);
+}
+
+#[test]
+fn every_code_has_a_failing_and_a_passing_case() {
+    let cases = cases();
+    let failing: BTreeSet<&str> = cases.iter().filter(|c| c.fires).map(|c| c.code).collect();
+    let passing: BTreeSet<&str> = cases.iter().filter(|c| !c.fires).map(|c| c.code).collect();
+    for rule in rules::all() {
+        assert!(
+            failing.contains(rule.code),
+            "no failing case for {}",
+            rule.code
+        );
+        assert!(
+            passing.contains(rule.code),
+            "no passing case for {}",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn each_case_raises_its_code_or_not() {
+    for case in cases() {
+        let report = check(&plan(&case.body));
+        let found: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.code == case.code)
+            .collect();
+        if case.fires {
+            let finding = found.first().unwrap_or_else(|| {
+                panic!(
+                    "{} expected in {}\ngot {:#?}",
+                    case.code, case.body, report.findings
+                )
+            });
+            assert_eq!(finding.path, case.path, "{}: {}", case.code, case.body);
+            let rule = rules::rule(case.code).unwrap();
+            assert_eq!(finding.severity, rule.severity);
+            assert_eq!(finding.doc, rule.doc);
+            assert!(!finding.message.is_empty() && !finding.help.is_empty());
+            assert_eq!(
+                report.ok,
+                report
+                    .findings
+                    .iter()
+                    .all(|f| f.severity != Severity::Error)
+            );
+        } else {
+            assert!(
+                found.is_empty(),
+                "{} not expected in {}\ngot {found:#?}",
+                case.code,
+                case.body
+            );
+        }
+    }
+}
+
+#[test]
+fn messages_name_the_actual_values() {
+    let report = check(&plan(&launch(
+        "cn-hangzhou",
+        "ecs.g7.large",
+        "pub-i386",
+        "",
+    )));
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.code == "arch-32bit-memory")
+        .unwrap();
+    assert!(
+        finding.message.contains("ecs.g7.large") && finding.message.contains("8 GiB"),
+        "{}",
+        finding.message
+    );
+    let report = check(&plan(&launch(
+        "cn-hangzhou",
+        "ecs.g7.large",
+        "pub-x64",
+        r#", "system_disk": {"size_gib": 12}"#,
+    )));
+    let finding = &report.findings[0];
+    assert!(
+        finding.message.contains("12 GiB") && finding.message.contains("20 GiB"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn unknown_references_stop_further_launch_findings() {
+    let report = check(&plan(&launch(
+        "cn-hangzhou",
+        "ecs.g7.large",
+        "m-nope",
+        r#", "amount": 0"#,
+    )));
+    assert_eq!(common::codes(&report), ["image-not-found"]);
+    let report = check(&plan(&launch(
+        "cn-hangzhou",
+        "ecs.nope",
+        "pub-arm",
+        r#", "amount": 0"#,
+    )));
+    assert_eq!(common::codes(&report), ["instance-type-not-found"]);
+    let report = check(&plan(&launch("cn-hangzhou", "ecs.g7.large", "s-abc", "")));
+    assert_eq!(common::codes(&report), ["launch-from-snapshot"]);
+}
