@@ -2,8 +2,10 @@
 
 pub mod catalog;
 pub mod date;
+pub mod embed;
 pub mod fix;
 pub mod guide;
+pub mod history;
 pub mod matrix;
 pub mod model;
 pub mod ops;

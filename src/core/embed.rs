@@ -1,0 +1,201 @@
+//! Embed mode: the options a documentation page passes in the iframe URL, and the messages the
+//! host page may send. Parsing is strict: anything not in the documented shape is ignored or
+//! refused with a message, never acted on.
+
+use super::model::Platform;
+
+/// How an embedded planner behaves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedMode {
+    /// A read-only answer to one question (which images fit this type, where can this image launch).
+    #[default]
+    Compact,
+    /// The same answer, with controls to change region, type or image.
+    Interactive,
+}
+
+/// The colour theme an embed follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme` of the frame.
+    #[default]
+    Auto,
+    /// Light colours.
+    Light,
+    /// Dark colours.
+    Dark,
+}
+
+impl Theme {
+    /// Parses `light`, `dark` or `auto`.
+    pub fn parse(text: &str) -> Option<Theme> {
+        match text {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// Options of an embedded planner, from the query string (`?embed=1&region=cn-hangzhou&...`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Compact (read-only) or interactive.
+    pub mode: EmbedMode,
+    /// Preselected region ID.
+    pub region: Option<String>,
+    /// Preselected instance type ID.
+    pub instance_type: Option<String>,
+    /// Preselected image ID.
+    pub image: Option<String>,
+    /// Only images of this platform.
+    pub platform: Option<Platform>,
+    /// Colour theme.
+    pub theme: Theme,
+}
+
+/// Longest value accepted for one embed parameter.
+const MAX_PARAM_CHARS: usize = 200;
+
+impl EmbedOptions {
+    /// Reads embed options from decoded query pairs. Returns `Ok(None)` when `embed` is not
+    /// `1` (the page is not embedded), and an error naming the parameter for a bad value.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Option<EmbedOptions>, String> {
+        let mut embedded = false;
+        let mut options = EmbedOptions::default();
+        for (key, value) in pairs {
+            if value.chars().count() > MAX_PARAM_CHARS {
+                return Err(format!(
+                    "embed parameter \"{key}\" is longer than {MAX_PARAM_CHARS} characters"
+                ));
+            }
+            let id = || (!value.is_empty()).then(|| value.to_string());
+            match key {
+                "embed" => embedded = value == "1",
+                "mode" => {
+                    options.mode = match value {
+                        "compact" => EmbedMode::Compact,
+                        "interactive" => EmbedMode::Interactive,
+                        _ => return Err(bad(key, value, "compact or interactive")),
+                    }
+                }
+                "region" => options.region = id(),
+                "type" | "instance_type" => options.instance_type = id(),
+                "image" => options.image = id(),
+                "platform" => {
+                    options.platform = match value {
+                        "linux" => Some(Platform::Linux),
+                        "windows" => Some(Platform::Windows),
+                        _ => return Err(bad(key, value, "linux or windows")),
+                    }
+                }
+                "theme" => {
+                    options.theme =
+                        Theme::parse(value).ok_or_else(|| bad(key, value, "light, dark or auto"))?
+                }
+                _ => {}
+            }
+        }
+        Ok(embedded.then_some(options))
+    }
+}
+
+fn bad(key: &str, value: &str, expected: &str) -> String {
+    format!("embed parameter \"{key}\" is \"{value}\"; expected {expected}")
+}
+
+/// A message from the host page. The only documented shape is
+/// `{"type": "ecs-image-planner:theme", "theme": "light" | "dark" | "auto"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostMessage {
+    /// Follow the host's colour theme.
+    SetTheme(Theme),
+}
+
+/// The `type` of the theme message from the host.
+pub const THEME_MESSAGE: &str = "ecs-image-planner:theme";
+/// The `type` of the height message the embed posts to its host.
+pub const HEIGHT_MESSAGE: &str = "ecs-image-planner:height";
+
+impl HostMessage {
+    /// Reads a host message from its JSON value; anything else is `None` and ignored.
+    pub fn parse(value: &serde_json::Value) -> Option<HostMessage> {
+        let fields = value.as_object()?;
+        if fields.len() != 2 || fields.get("type")?.as_str()? != THEME_MESSAGE {
+            return None;
+        }
+        Theme::parse(fields.get("theme")?.as_str()?).map(HostMessage::SetTheme)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn not_embedded_without_embed_1() {
+        assert_eq!(
+            EmbedOptions::from_query([("region", "cn-hangzhou")]),
+            Ok(None)
+        );
+        assert_eq!(EmbedOptions::from_query([("embed", "0")]), Ok(None));
+    }
+
+    #[test]
+    fn reads_every_documented_parameter() {
+        let options = EmbedOptions::from_query([
+            ("embed", "1"),
+            ("mode", "interactive"),
+            ("region", "ap-southeast-1"),
+            ("type", "ecs.g8y.large"),
+            ("image", "aliyun_3_arm64_20G_alibase_20240819.vhd"),
+            ("platform", "linux"),
+            ("theme", "dark"),
+            ("utm_source", "ignored"),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(options.mode, EmbedMode::Interactive);
+        assert_eq!(options.region.as_deref(), Some("ap-southeast-1"));
+        assert_eq!(options.instance_type.as_deref(), Some("ecs.g8y.large"));
+        assert_eq!(options.platform, Some(Platform::Linux));
+        assert_eq!(options.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn bad_values_name_the_parameter() {
+        let err = EmbedOptions::from_query([("embed", "1"), ("mode", "full")]).unwrap_err();
+        assert!(
+            err.contains("\"mode\"") && err.contains("compact or interactive"),
+            "{err}"
+        );
+        let long = "x".repeat(300);
+        let err =
+            EmbedOptions::from_query([("embed", "1"), ("region", long.as_str())]).unwrap_err();
+        assert!(err.contains("\"region\""), "{err}");
+    }
+
+    #[test]
+    fn only_the_documented_host_message_is_accepted() {
+        let ok = json!({"type": THEME_MESSAGE, "theme": "dark"});
+        assert_eq!(
+            HostMessage::parse(&ok),
+            Some(HostMessage::SetTheme(Theme::Dark))
+        );
+        for bad in [
+            json!("ecs-image-planner:theme"),
+            json!({"type": THEME_MESSAGE}),
+            json!({"type": THEME_MESSAGE, "theme": "<script>"}),
+            json!({"type": THEME_MESSAGE, "theme": "dark", "plan": {"version": 1}}),
+            json!({"type": "other", "theme": "dark"}),
+            json!([THEME_MESSAGE, "dark"]),
+            json!(null),
+        ] {
+            assert_eq!(HostMessage::parse(&bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! Saving text as a file the browser downloads, and copying text to the clipboard.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `filename` with the MIME type `mime`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("could not start the download of {filename}: {what}");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("the browser refused to make a file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| fail("the browser refused a file URL"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("no link element"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.set_hidden(true);
+    if let Some(body) = document.body() {
+        body.append_child(&anchor).ok();
+        anchor.click();
+        body.remove_child(&anchor).ok();
+    }
+    web_sys::Url::revoke_object_url(&url).ok();
+    Ok(())
+}
+
+/// Copies `text` to the clipboard; the error says why when the browser refuses.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("no clipboard in this browser")?;
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "the browser did not allow copying; select the text and copy it by hand".to_string()
+        })
+}

@@ -1,0 +1,35 @@
+//! The saved plan in localStorage: autosave, restore on load, and the last good plan that the
+//! panic banner offers as a download.
+//!
+//! This talks to `web_sys::Storage` directly rather than through gloo-storage: gloo's `raw()`
+//! throws when storage is denied (a sandboxed or third-party frame, the embed case), and the
+//! planner must keep working there, only without autosave.
+
+use crate::core::{parse_plan, Plan, PlanError};
+
+/// localStorage key of the autosaved plan (plan document v1 JSON).
+pub const PLAN_KEY: &str = "ecs-image-planner.plan.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The saved plan: `None` when nothing is saved (or storage is unavailable), `Some(Err)` when
+/// what is saved no longer parses.
+pub fn load_plan() -> Option<Result<Plan, PlanError>> {
+    let text = saved_plan_text()?;
+    Some(parse_plan(&text))
+}
+
+/// The saved plan's raw JSON text, for the panic banner's download.
+pub fn saved_plan_text() -> Option<String> {
+    storage()?.get_item(PLAN_KEY).ok().flatten()
+}
+
+/// Saves the plan; returns false when storage refused (full, disabled or denied).
+pub fn save_plan(plan: &Plan) -> bool {
+    let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(plan)) else {
+        return false;
+    };
+    storage.set_item(PLAN_KEY, &text).is_ok()
+}
