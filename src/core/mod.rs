@@ -2,7 +2,10 @@
 
 pub mod catalog;
 pub mod date;
+pub mod export;
 pub mod fix;
+pub mod import;
+pub mod link;
 pub mod model;
 pub mod parse;
 pub mod report;
