@@ -11,7 +11,7 @@ use crate::core::report::Operation;
 const HEADER: &str = "\
 #!/usr/bin/env bash
 # Alibaba Cloud CLI commands for an ECS Image Planner plan, one command per API call, in order.
-# Needs the aliyun CLI (run `aliyun configure` first) and jq. Every value is single-quoted.
+# Needs the aliyun CLI (run `aliyun configure` first) and jq. Literal values are single-quoted.
 # A value that an earlier call returns (the ID of a copied or created image) is captured into a
 # shell variable, and the script waits until that image is Available before it is used.
 # Review the plan's findings before running: these calls create, share and delete resources.

@@ -356,7 +356,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// A value as JSON on one line, for a comment.
+/// A value as JSON for a comment: JSON escapes every control character, so it is one line.
 fn comment_json(value: &Value) -> String {
-    comment_text(&value.to_string())
+    value.to_string()
 }
