@@ -3,9 +3,12 @@
 pub mod catalog;
 pub mod date;
 pub mod embed;
+pub mod export;
 pub mod fix;
 pub mod guide;
 pub mod history;
+pub mod import;
+pub mod link;
 pub mod matrix;
 pub mod model;
 pub mod ops;

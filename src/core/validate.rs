@@ -3,7 +3,7 @@
 use super::model::Plan;
 use super::parse::PlanError;
 
-/// Items allowed in any one list of a plan.
+/// Items allowed in any one list of a plan, at any depth.
 pub const MAX_ITEMS: usize = 1000;
 /// Characters allowed in any one string of a plan.
 pub const MAX_STRING_CHARS: usize = 1024;
@@ -68,10 +68,11 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
         }
     }
     let value = serde_json::to_value(plan).map_err(|e| error(String::new(), e.to_string()))?;
-    check_strings(&value, &mut String::new())
+    check_values(&value, &mut String::new())
 }
 
-fn check_strings(value: &serde_json::Value, pointer: &mut String) -> Result<(), PlanError> {
+/// Checks every text and every list, at any depth, against the limits.
+fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), PlanError> {
     match value {
         serde_json::Value::String(text) if text.chars().count() > MAX_STRING_CHARS => Err(error(
             pointer.clone(),
@@ -80,11 +81,18 @@ fn check_strings(value: &serde_json::Value, pointer: &mut String) -> Result<(), 
                 text.chars().count()
             ),
         )),
+        serde_json::Value::Array(items) if items.len() > MAX_ITEMS => Err(error(
+            pointer.clone(),
+            format!(
+                "{} items; lists in a plan hold at most {MAX_ITEMS}",
+                items.len()
+            ),
+        )),
         serde_json::Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 let len = pointer.len();
                 pointer.push_str(&format!("/{index}"));
-                check_strings(item, pointer)?;
+                check_values(item, pointer)?;
                 pointer.truncate(len);
             }
             Ok(())
@@ -103,11 +111,63 @@ fn check_strings(value: &serde_json::Value, pointer: &mut String) -> Result<(), 
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                check_strings(item, pointer)?;
+                check_values(item, pointer)?;
                 pointer.truncate(len);
             }
             Ok(())
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::parse::{parse_plan, MAX_PLAN_BYTES};
+
+    #[test]
+    fn nested_lists_are_limited() {
+        let regions: Vec<String> = (0..1001).map(|i| format!("\"r{i}\"")).collect();
+        let text = format!(
+            r#"{{"version": 1, "images": [{{"id": "m-1", "regions": [{}]}}]}}"#,
+            regions.join(",")
+        );
+        let err = parse_plan(&text).unwrap_err();
+        assert_eq!(err.pointer, "/images/0/regions");
+        assert!(err.message.contains("1001 items"), "{err}");
+    }
+
+    #[test]
+    fn long_texts_are_limited() {
+        let text = format!(r#"{{"version": 1, "name": "{}"}}"#, "é".repeat(1025));
+        let err = parse_plan(&text).unwrap_err();
+        assert_eq!(err.pointer, "/name");
+        assert!(err.message.contains("1025 characters"), "{err}");
+    }
+
+    #[test]
+    fn a_ten_megabyte_plan_is_refused_naming_the_limit() {
+        let text = format!(
+            r#"{{"version": 1, "name": "{}"}}"#,
+            "x".repeat(10 * 1024 * 1024)
+        );
+        let err = parse_plan(&text).unwrap_err();
+        assert!(err.message.contains(&MAX_PLAN_BYTES.to_string()), "{err}");
+        assert!(err.message.contains("1 MiB"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_errors_without_stack_overflow() {
+        for text in [
+            "[".repeat(100_000),
+            "{\"a\":".repeat(100_000),
+            format!(r#"{{"version": 1, "name": {}"#, "[".repeat(100_000)),
+            format!(r#"{{"version": 1, "images": {}"#, "[".repeat(100_000)),
+            format!(
+                r#"{{"version": 1, "custom_image_usage": {}"#,
+                "{\"a\":".repeat(100_000)
+            ),
+        ] {
+            assert!(parse_plan(&text).is_err());
+        }
     }
 }

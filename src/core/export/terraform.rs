@@ -1,0 +1,362 @@
+//! The plan's API calls as a Terraform configuration for the `aliyun/alicloud` provider.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::text::{comment_text, identifier, segments, Segment};
+use crate::core::report::Operation;
+
+const HEADER: &str = "\
+# Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
+# One provider alias per region; each API call of the plan is one resource, and a value that an
+# earlier call returns is a reference to that resource's attribute.
+# Launches need a vSwitch and security groups: set the launch_* variables before `terraform apply`.
+# Review the plan's findings first: these resources create, copy and share images.
+
+terraform {
+  required_providers {
+    alicloud = {
+      source = \"aliyun/alicloud\"
+    }
+  }
+}
+";
+
+/// How one API maps to a Terraform resource.
+struct Mapping {
+    /// Resource type (`alicloud_image_copy`).
+    resource: &'static str,
+    /// The parameter naming the region the resource is created in.
+    region: &'static str,
+    /// API parameter → resource argument.
+    arguments: &'static [(&'static str, &'static str)],
+    /// Parameters the mapping uses otherwise (not reported as unmapped).
+    consumed: &'static [&'static str],
+}
+
+fn mapping(api: &str) -> Option<Mapping> {
+    Some(match api {
+        "CreateImage" => Mapping {
+            resource: "alicloud_image",
+            region: "RegionId",
+            arguments: &[
+                ("InstanceId", "instance_id"),
+                ("SnapshotId", "snapshot_id"),
+                ("ImageName", "image_name"),
+                ("Description", "description"),
+                ("Architecture", "architecture"),
+                ("Platform", "platform"),
+            ],
+            consumed: &["RegionId"],
+        },
+        "CopyImage" => Mapping {
+            resource: "alicloud_image_copy",
+            region: "DestinationRegionId",
+            arguments: &[
+                ("RegionId", "source_region_id"),
+                ("ImageId", "source_image_id"),
+                ("DestinationImageName", "image_name"),
+                ("DestinationDescription", "description"),
+                ("Encrypted", "encrypted"),
+                ("KMSKeyId", "kms_key_id"),
+            ],
+            consumed: &["DestinationRegionId"],
+        },
+        "ModifyImageSharePermission" => Mapping {
+            resource: "alicloud_image_share_permission",
+            region: "RegionId",
+            arguments: &[("ImageId", "image_id")],
+            consumed: &["RegionId"],
+        },
+        "ExportImage" => Mapping {
+            resource: "alicloud_image_export",
+            region: "RegionId",
+            arguments: &[
+                ("ImageId", "image_id"),
+                ("OSSBucket", "oss_bucket"),
+                ("OSSPrefix", "oss_prefix"),
+            ],
+            consumed: &["RegionId"],
+        },
+        "RunInstances" => Mapping {
+            resource: "alicloud_instance",
+            region: "RegionId",
+            arguments: &[
+                ("ZoneId", "availability_zone"),
+                ("ImageId", "image_id"),
+                ("InstanceType", "instance_type"),
+                ("SystemDisk.Category", "system_disk_category"),
+                ("SystemDisk.Size", "system_disk_size"),
+                ("Amount", "count"),
+            ],
+            consumed: &["RegionId"],
+        },
+        _ => return None,
+    })
+}
+
+/// A Terraform configuration that creates what the operations create.
+///
+/// CreateImage → `alicloud_image`, CopyImage → `alicloud_image_copy` (provider of the
+/// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
+/// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
+/// `count`. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`. DeleteImage and
+/// DeleteSnapshot have no resource (Terraform deletes what leaves the configuration), so they
+/// are listed as comments. Strings are escaped for HCL, including `${` and `%{`.
+pub fn terraform(ops: &[Operation]) -> String {
+    let names: BTreeMap<&str, (&str, String)> = ops
+        .iter()
+        .filter_map(|op| {
+            let mapping = mapping(op.api)?;
+            Some((op.id.as_str(), (mapping.resource, resource_name(&op.id))))
+        })
+        .collect();
+    let aliases = provider_aliases(ops);
+    let mut out = String::from(HEADER);
+    for (region, alias) in &aliases {
+        let _ = write!(
+            out,
+            "\nprovider \"alicloud\" {{\n  alias  = \"{alias}\"\n  region = {}\n}}\n",
+            quoted(region)
+        );
+    }
+    for op in ops.iter().filter(|op| op.api == "RunInstances") {
+        let name = resource_name(&op.id);
+        let label = escape(&op.id);
+        let _ = write!(
+            out,
+            "\nvariable \"{name}_vswitch_id\" {{\n  type        = string\n  \
+             description = \"vSwitch (in the launch's zone) for {label}\"\n}}\n\
+             \nvariable \"{name}_security_group_ids\" {{\n  type        = list(string)\n  \
+             description = \"Security groups for {label}\"\n}}\n"
+        );
+    }
+    let mut earlier: Vec<&str> = Vec::new();
+    for op in ops {
+        let _ = write!(
+            out,
+            "\n# {}: {}\n",
+            comment_text(&op.id),
+            comment_text(op.api)
+        );
+        match mapping(op.api) {
+            Some(mapping) => {
+                let ctx = Context {
+                    earlier: &earlier,
+                    names: &names,
+                };
+                out.push_str(&resource_blocks(op, &mapping, &aliases, &ctx));
+                earlier.push(&op.id);
+            }
+            None => out.push_str(&unmapped(op)),
+        }
+    }
+    out
+}
+
+/// What a value may refer to.
+struct Context<'a> {
+    /// Ids of earlier operations that have a resource.
+    earlier: &'a [&'a str],
+    /// Operation id → (resource type, resource name).
+    names: &'a BTreeMap<&'a str, (&'a str, String)>,
+}
+
+fn resource_blocks(
+    op: &Operation,
+    mapping: &Mapping,
+    aliases: &BTreeMap<String, String>,
+    ctx: &Context,
+) -> String {
+    let name = resource_name(&op.id);
+    let mut body = String::new();
+    if let Some(alias) = op
+        .params
+        .get(mapping.region)
+        .and_then(Value::as_str)
+        .and_then(|region| aliases.get(region))
+    {
+        let _ = writeln!(body, "  provider = alicloud.{alias}");
+    }
+    let mut notes = String::new();
+    for (param, value) in &op.params {
+        if value.is_null() || mapping.consumed.contains(&param.as_str()) {
+            continue;
+        }
+        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
+            let _ = writeln!(body, "  {argument} = {}", expression(value, ctx));
+        } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
+            let _ = writeln!(
+                notes,
+                "  # {} = {} has no argument in {}",
+                comment_text(param),
+                comment_json(value),
+                mapping.resource
+            );
+        }
+    }
+    if op.api == "RunInstances" {
+        let _ = writeln!(body, "  vswitch_id = var.{name}_vswitch_id");
+        let _ = writeln!(body, "  security_groups = var.{name}_security_group_ids");
+    }
+    if op.api == "ModifyImageSharePermission" {
+        let mut out = String::new();
+        for (param, value) in &op.params {
+            let Some(index) = param.strip_prefix("AddAccount.") else {
+                continue;
+            };
+            let _ = write!(
+                out,
+                "resource \"{}\" \"{}\" {{\n{body}  account_id = {}\n{notes}}}\n",
+                mapping.resource,
+                identifier(&format!("{name}_{index}")),
+                expression(value, ctx)
+            );
+        }
+        return out;
+    }
+    format!(
+        "resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
+        mapping.resource
+    )
+}
+
+/// A call with no Terraform resource, as comment lines.
+fn unmapped(op: &Operation) -> String {
+    let mut out = format!(
+        "# {} has no Terraform resource: Terraform deletes a resource when it leaves the \
+         configuration. Make this call with the aliyun CLI export instead.\n",
+        comment_text(op.api)
+    );
+    for (param, value) in &op.params {
+        let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
+    }
+    out
+}
+
+/// One provider alias per region named in the operations, region → alias.
+fn provider_aliases(ops: &[Operation]) -> BTreeMap<String, String> {
+    let mut regions: Vec<&str> = Vec::new();
+    for op in ops {
+        let Some(mapping) = mapping(op.api) else {
+            continue;
+        };
+        if let Some(region) = op.params.get(mapping.region).and_then(Value::as_str) {
+            if !regions.contains(&region) {
+                regions.push(region);
+            }
+        }
+    }
+    regions.sort_unstable();
+    let mut aliases = BTreeMap::new();
+    let mut taken: Vec<String> = Vec::new();
+    for region in regions {
+        let base = identifier(region).to_lowercase();
+        let mut alias = base.clone();
+        let mut n = 2;
+        while taken.contains(&alias) {
+            alias = format!("{base}_{n}");
+            n += 1;
+        }
+        taken.push(alias.clone());
+        aliases.insert(region.to_string(), alias);
+    }
+    aliases
+}
+
+/// `copy-0` → `copy_0`.
+fn resource_name(op: &str) -> String {
+    identifier(op).to_lowercase()
+}
+
+/// An HCL expression for a parameter value.
+fn expression(value: &Value, ctx: &Context) -> String {
+    match value {
+        Value::Bool(_) | Value::Number(_) => value.to_string(),
+        Value::String(text) => {
+            let parts = segments(text, ctx.earlier);
+            match parts.as_slice() {
+                [Segment::Ref { op, field }] => reference(op, field, ctx),
+                _ => {
+                    let mut out = String::from("\"");
+                    for part in parts {
+                        match part {
+                            Segment::Text(text) => out.push_str(&escape(text)),
+                            Segment::Ref { op, field } => {
+                                let _ = write!(out, "${{{}}}", reference(op, field, ctx));
+                            }
+                        }
+                    }
+                    out.push('"');
+                    out
+                }
+            }
+        }
+        other => quoted(&other.to_string()),
+    }
+}
+
+/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`).
+fn reference(op: &str, field: &str, ctx: &Context) -> String {
+    let (resource, name) = &ctx.names[op];
+    let attribute = match field {
+        "ImageId" | "InstanceId" => "id".to_string(),
+        other => snake_case(other),
+    };
+    format!("{resource}.{name}.{attribute}")
+}
+
+/// `SnapshotId` → `snapshot_id`.
+fn snake_case(field: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in field.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push('_');
+        }
+    }
+    out
+}
+
+/// A quoted HCL string literal.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", escape(text))
+}
+
+/// Escapes text for inside an HCL quoted string: `\`, `"`, control characters, and the
+/// template sequences `${` and `%{` (written `$${` and `%%{`).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A value as JSON for a comment: JSON escapes every control character, so it is one line.
+fn comment_json(value: &Value) -> String {
+    value.to_string()
+}

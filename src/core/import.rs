@@ -1,0 +1,577 @@
+//! Importing what the `aliyun` CLI prints: `aliyun ecs DescribeImages` and
+//! `aliyun ecs DescribeInstanceTypes` JSON output, as plan [`Image`]s and [`InstanceType`]s.
+//!
+//! Field names and values follow the ECS API reference (2014-05-26). Fields the plan has no use
+//! for (and real output has many) are ignored. A missing or malformed field the plan needs is an
+//! [`ImportError`] naming its JSON Pointer (`/Images/Image/3/ImageId`) and what was expected.
+//!
+//! DescribeImages mapping: `ImageOwnerAlias` system → public, self → custom, others → shared
+//! (community when `IsPublic` is true), marketplace → marketplace; `OSNameEn` (else `OSName`) →
+//! os; `OSType` → platform; `Architecture`, `BootMode`, `Size` as they are; `Features.NvmeSupport`
+//! (or a top-level `NvmeSupport`) → nvme; `DiskDeviceMappings` → snapshots, and its `data`
+//! entries → data disks; a `ProductCode` on a non-Marketplace image → from_marketplace. Custom,
+//! shared, Marketplace and community images get the region of the output (its `RegionId`, else
+//! the region passed in); public images exist everywhere. Images whose `Status` is neither
+//! `Available` nor `Deprecated` (Creating, CreateFailed, UnAvailable, ...) cannot be launched,
+//! copied or shared, and are left out.
+//!
+//! DescribeInstanceTypes mapping: `InstanceTypeId`, `CpuCoreCount`, `MemorySize` (GiB),
+//! `CpuArchitecture` X86 → x86_64 and ARM → arm64, `NvmeSupport`, and
+//! `SupportedBootModes.SupportedBootMode`.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::model::{
+    BootMode, CpuArch, DataDisk, Image, ImageArch, ImageBootMode, ImageStatus, ImageType,
+    InstanceType, NvmeRequirement, NvmeSupport, Platform,
+};
+use super::validate::{MAX_ITEMS, MAX_STRING_CHARS};
+
+/// The largest CLI output accepted, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why a text is not importable, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// JSON Pointer to the offending value, empty for the whole document.
+    pub pointer: String,
+    /// 1-based line of a JSON syntax error, 0 otherwise.
+    pub line: usize,
+    /// 1-based column of a JSON syntax error, 0 otherwise.
+    pub column: usize,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        if self.line > 0 {
+            write!(
+                f,
+                "at {place} (line {}, column {}): {}",
+                self.line, self.column, self.message
+            )
+        } else {
+            write!(f, "at {place}: {}", self.message)
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What [`detect_and_import`] found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Imported {
+    /// DescribeImages output.
+    Images(Vec<Image>),
+    /// DescribeInstanceTypes output.
+    InstanceTypes(Vec<InstanceType>),
+}
+
+fn error(pointer: &str, message: String) -> ImportError {
+    ImportError {
+        pointer: pointer.to_string(),
+        line: 0,
+        column: 0,
+        message,
+    }
+}
+
+/// Imports `aliyun ecs DescribeImages` output. `region` is the region the output was taken in;
+/// it may be empty when the output carries its own `RegionId`.
+pub fn import_describe_images(json: &str, region: &str) -> Result<Vec<Image>, ImportError> {
+    let root = parse(json)?;
+    images(&root, region)
+}
+
+/// Imports `aliyun ecs DescribeInstanceTypes` output.
+pub fn import_describe_instance_types(json: &str) -> Result<Vec<InstanceType>, ImportError> {
+    let root = parse(json)?;
+    instance_types(&root)
+}
+
+/// Imports either output, telling them apart by their top-level `Images` or `InstanceTypes`.
+pub fn detect_and_import(json: &str, region: &str) -> Result<Imported, ImportError> {
+    let root = parse(json)?;
+    if root.contains_key("Images") {
+        images(&root, region).map(Imported::Images)
+    } else if root.contains_key("InstanceTypes") {
+        instance_types(&root).map(Imported::InstanceTypes)
+    } else {
+        let mut keys: Vec<&str> = root.keys().map(String::as_str).take(5).collect();
+        if root.len() > keys.len() {
+            keys.push("...");
+        }
+        Err(error(
+            "",
+            format!(
+                "this is neither `aliyun ecs DescribeImages` nor `aliyun ecs \
+                 DescribeInstanceTypes` output: expected a top-level \"Images\" or \
+                 \"InstanceTypes\" field, found {}",
+                if keys.is_empty() {
+                    "no fields".to_string()
+                } else {
+                    format!("the fields {}", keys.join(", "))
+                }
+            ),
+        ))
+    }
+}
+
+fn parse(json: &str) -> Result<Map<String, Value>, ImportError> {
+    if json.len() > MAX_IMPORT_BYTES {
+        return Err(error(
+            "",
+            format!(
+                "the input is {} bytes; imports are limited to {MAX_IMPORT_BYTES} bytes (4 MiB): \
+                 query fewer items per call (PageSize) and import the pages one by one",
+                json.len()
+            ),
+        ));
+    }
+    match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(root)) => Ok(root),
+        Ok(other) => Err(error(
+            "",
+            format!(
+                "expected the JSON object the aliyun CLI prints, found {}",
+                kind(&other)
+            ),
+        )),
+        Err(err) => {
+            let message = err.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(at) => message[..at].to_string(),
+                None => message,
+            };
+            Err(ImportError {
+                pointer: String::new(),
+                line: err.line(),
+                column: err.column(),
+                message: format!("not valid JSON: {message}"),
+            })
+        }
+    }
+}
+
+/// A JSON object and the pointer it sits at.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    pointer: String,
+}
+
+impl<'a> Obj<'a> {
+    fn at(&self, key: &str) -> String {
+        format!(
+            "{}/{}",
+            self.pointer,
+            key.replace('~', "~0").replace('/', "~1")
+        )
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|value| !value.is_null())
+    }
+
+    fn string(&self, key: &str) -> Result<Option<&'a str>, ImportError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(text)) if text.chars().count() > MAX_STRING_CHARS => Err(error(
+                &self.at(key),
+                format!(
+                    "a text of {} characters; texts are limited to {MAX_STRING_CHARS}",
+                    text.chars().count()
+                ),
+            )),
+            Some(Value::String(text)) => Ok(Some(text)),
+            Some(other) => Err(error(
+                &self.at(key),
+                format!("expected a string, found {}", kind(other)),
+            )),
+        }
+    }
+
+    fn required_string(&self, key: &str, what: &str) -> Result<&'a str, ImportError> {
+        match self.string(key)? {
+            Some(text) if !text.is_empty() => Ok(text),
+            _ => Err(error(
+                &self.at(key),
+                format!("missing {key}: expected {what}"),
+            )),
+        }
+    }
+
+    /// A number, also accepted as a numeric string (the API writes some sizes as strings).
+    fn number(&self, key: &str) -> Result<Option<f64>, ImportError> {
+        let value = match self.get(key) {
+            None => return Ok(None),
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(Value::String(text)) if text.trim().is_empty() => return Ok(None),
+            Some(Value::String(text)) => text.trim().parse::<f64>().ok(),
+            Some(_) => None,
+        };
+        match value {
+            Some(n) if n.is_finite() && n >= 0.0 => Ok(Some(n)),
+            _ => Err(error(
+                &self.at(key),
+                format!(
+                    "expected a number of 0 or more, found {}",
+                    self.get(key).map(shown).unwrap_or_default()
+                ),
+            )),
+        }
+    }
+
+    fn whole(&self, key: &str) -> Result<Option<u32>, ImportError> {
+        match self.number(key)? {
+            None => Ok(None),
+            Some(n) if n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as u32)),
+            Some(n) => Err(error(
+                &self.at(key),
+                format!("expected a whole number, found {n}"),
+            )),
+        }
+    }
+
+    fn object(&self, key: &str) -> Result<Option<Obj<'a>>, ImportError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(Obj {
+                map,
+                pointer: self.at(key),
+            })),
+            Some(other) => Err(error(
+                &self.at(key),
+                format!("expected an object, found {}", kind(other)),
+            )),
+        }
+    }
+
+    /// The list at `key`, at most [`MAX_ITEMS`] long.
+    fn list(&self, key: &str) -> Result<(&'a [Value], String), ImportError> {
+        let pointer = self.at(key);
+        match self.get(key) {
+            None => Ok((&[], pointer)),
+            Some(Value::Array(items)) if items.len() > MAX_ITEMS => Err(error(
+                &pointer,
+                format!(
+                    "{} items; an import takes at most {MAX_ITEMS}: query fewer per call \
+                     (PageSize, or filter by ID) and import them in parts",
+                    items.len()
+                ),
+            )),
+            Some(Value::Array(items)) => Ok((items, pointer)),
+            Some(other) => Err(error(
+                &pointer,
+                format!("expected a list, found {}", kind(other)),
+            )),
+        }
+    }
+
+    /// The objects in the list at `key`.
+    fn objects(&self, key: &str) -> Result<Vec<Obj<'a>>, ImportError> {
+        let (items, pointer) = self.list(key)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| match item {
+                Value::Object(map) => Ok(Obj {
+                    map,
+                    pointer: format!("{pointer}/{index}"),
+                }),
+                other => Err(error(
+                    &format!("{pointer}/{index}"),
+                    format!("expected an object, found {}", kind(other)),
+                )),
+            })
+            .collect()
+    }
+
+    /// A string that must be one of `choices` (compared without case); `None` when absent.
+    fn choice<T: Copy>(&self, key: &str, choices: &[(&str, T)]) -> Result<Option<T>, ImportError> {
+        let Some(text) = self.string(key)? else {
+            return Ok(None);
+        };
+        choices
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text))
+            .map(|(_, value)| Some(*value))
+            .ok_or_else(|| {
+                let names: Vec<String> = choices
+                    .iter()
+                    .map(|(name, _)| format!("\"{name}\""))
+                    .collect();
+                error(
+                    &self.at(key),
+                    format!("{text:?} is not one of {}", names.join(", ")),
+                )
+            })
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 40 {
+        format!("{}...", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// The item list under `Outer.Inner` (`Images.Image`), as the CLI nests it.
+fn items<'a>(
+    root: &'a Map<String, Value>,
+    outer: &str,
+    inner: &str,
+) -> Result<Vec<Obj<'a>>, ImportError> {
+    let top = Obj {
+        map: root,
+        pointer: String::new(),
+    };
+    match top.object(outer)? {
+        Some(wrapper) => wrapper.objects(inner),
+        None => Err(error(
+            &top.at(outer),
+            format!("missing {outer}: expected {{\"{outer}\": {{\"{inner}\": [...]}}}}"),
+        )),
+    }
+}
+
+fn images(root: &Map<String, Value>, region: &str) -> Result<Vec<Image>, ImportError> {
+    let top = Obj {
+        map: root,
+        pointer: String::new(),
+    };
+    let region = match (top.string("RegionId")?, region.trim()) {
+        (Some(found), wanted) if !wanted.is_empty() && found != wanted => {
+            return Err(error(
+                "/RegionId",
+                format!(
+                    "the output is from region {found:?}, but the import is for {wanted:?}: \
+                     import it for {found:?}, or query {wanted:?}"
+                ),
+            ))
+        }
+        (Some(found), _) => found.to_string(),
+        (None, wanted) => wanted.to_string(),
+    };
+    let mut out = Vec::new();
+    for item in items(root, "Images", "Image")? {
+        if let Some(image) = image(&item, &region)? {
+            out.push(image);
+        }
+    }
+    Ok(out)
+}
+
+fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
+    let id = item.required_string("ImageId", "the image ID (m-... or a public image name)")?;
+    let status = match item.string("Status")? {
+        None | Some("Available") => ImageStatus::Available,
+        Some("Deprecated") => ImageStatus::Deprecated,
+        Some(_) => return Ok(None),
+    };
+    let alias = item.required_string(
+        "ImageOwnerAlias",
+        "one of \"system\", \"self\", \"others\", \"marketplace\"",
+    )?;
+    let is_public = matches!(item.get("IsPublic"), Some(Value::Bool(true)))
+        || matches!(item.get("IsPublic"), Some(Value::String(s)) if s == "true");
+    let kind = match alias {
+        "system" => ImageType::Public,
+        "self" => ImageType::Custom,
+        "others" if is_public => ImageType::Community,
+        "others" => ImageType::Shared,
+        "marketplace" => ImageType::Marketplace,
+        other => {
+            return Err(error(
+                &item.at("ImageOwnerAlias"),
+                format!(
+                    "{other:?} is not one of \"system\", \"self\", \"others\", \"marketplace\""
+                ),
+            ))
+        }
+    };
+    let regions = if kind == ImageType::Public {
+        None
+    } else if region.is_empty() {
+        return Err(error(
+            "/RegionId",
+            format!(
+                "image {id} is a {} image, which exists only in its region, and neither the \
+                 output nor the import names the region: say which region the output is from",
+                type_word(kind)
+            ),
+        ));
+    } else {
+        Some(vec![region.to_string()])
+    };
+    let nvme_choices = [
+        ("supported", NvmeSupport::Supported),
+        ("unsupported", NvmeSupport::Unsupported),
+    ];
+    let nvme = match item.object("Features")? {
+        Some(features) => features.choice("NvmeSupport", &nvme_choices)?,
+        None => None,
+    };
+    let nvme = match nvme {
+        Some(nvme) => Some(nvme),
+        None => item.choice("NvmeSupport", &nvme_choices)?,
+    };
+    let mut snapshots = Vec::new();
+    let mut data_disks = Vec::new();
+    if let Some(mappings) = item.object("DiskDeviceMappings")? {
+        for mapping in mappings.objects("DiskDeviceMapping")? {
+            if let Some(snapshot) = mapping.string("SnapshotId")?.filter(|s| !s.is_empty()) {
+                snapshots.push(snapshot.to_string());
+            }
+            if mapping.string("Type")? == Some("data") {
+                let size_gib = mapping.whole("Size")?.ok_or_else(|| {
+                    error(
+                        &mapping.at("Size"),
+                        "missing Size: expected the data disk's size in GiB".into(),
+                    )
+                })?;
+                data_disks.push(DataDisk { size_gib });
+            }
+        }
+    }
+    let product_code = item.string("ProductCode")?.unwrap_or_default();
+    Ok(Some(Image {
+        id: id.to_string(),
+        name: item.string("ImageName")?.map(str::to_string),
+        kind,
+        os: item
+            .string("OSNameEn")?
+            .filter(|os| !os.is_empty())
+            .or(item.string("OSName")?.filter(|os| !os.is_empty()))
+            .map(str::to_string),
+        platform: item
+            .choice(
+                "OSType",
+                &[("linux", Platform::Linux), ("windows", Platform::Windows)],
+            )?
+            .unwrap_or_default(),
+        arch: item
+            .choice(
+                "Architecture",
+                &[
+                    ("i386", ImageArch::I386),
+                    ("x86_64", ImageArch::X86_64),
+                    ("arm64", ImageArch::Arm64),
+                ],
+            )?
+            .unwrap_or_default(),
+        boot_mode: item
+            .choice(
+                "BootMode",
+                &[
+                    ("BIOS", ImageBootMode::Bios),
+                    ("UEFI", ImageBootMode::Uefi),
+                    ("UEFI-Preferred", ImageBootMode::UefiPreferred),
+                ],
+            )?
+            .unwrap_or_default(),
+        nvme: nvme.unwrap_or_default(),
+        size_gib: item.whole("Size")?,
+        regions,
+        from_marketplace: !product_code.is_empty() && kind != ImageType::Marketplace,
+        status,
+        snapshots,
+        data_disks,
+        ..Image::default()
+    }))
+}
+
+fn type_word(kind: ImageType) -> &'static str {
+    match kind {
+        ImageType::Public => "public",
+        ImageType::Custom => "custom",
+        ImageType::Shared => "shared",
+        ImageType::Marketplace => "Marketplace",
+        ImageType::Community => "community",
+    }
+}
+
+fn instance_types(root: &Map<String, Value>) -> Result<Vec<InstanceType>, ImportError> {
+    items(root, "InstanceTypes", "InstanceType")?
+        .iter()
+        .map(instance_type)
+        .collect()
+}
+
+fn instance_type(item: &Obj) -> Result<InstanceType, ImportError> {
+    let id = item.required_string("InstanceTypeId", "the instance type ID (ecs.g7.large)")?;
+    let vcpus = item.whole("CpuCoreCount")?.ok_or_else(|| {
+        error(
+            &item.at("CpuCoreCount"),
+            "missing CpuCoreCount: expected the vCPU count".into(),
+        )
+    })?;
+    let memory_gib = item.number("MemorySize")?.ok_or_else(|| {
+        error(
+            &item.at("MemorySize"),
+            "missing MemorySize: expected the memory in GiB".into(),
+        )
+    })?;
+    let mut boot_modes = Vec::new();
+    if let Some(modes) = item.object("SupportedBootModes")? {
+        let (list, pointer) = modes.list("SupportedBootMode")?;
+        for (index, mode) in list.iter().enumerate() {
+            let mode = match mode.as_str() {
+                Some(m) if m.eq_ignore_ascii_case("BIOS") => BootMode::Bios,
+                Some(m) if m.eq_ignore_ascii_case("UEFI") => BootMode::Uefi,
+                _ => {
+                    return Err(error(
+                        &format!("{pointer}/{index}"),
+                        format!("{} is not \"BIOS\" or \"UEFI\"", shown(mode)),
+                    ))
+                }
+            };
+            if !boot_modes.contains(&mode) {
+                boot_modes.push(mode);
+            }
+        }
+    }
+    boot_modes.sort_unstable();
+    Ok(InstanceType {
+        id: id.to_string(),
+        vcpus,
+        memory_gib,
+        arch: item
+            .choice(
+                "CpuArchitecture",
+                &[("X86", CpuArch::X86_64), ("ARM", CpuArch::Arm64)],
+            )?
+            .unwrap_or_default(),
+        boot_modes,
+        nvme: item
+            .choice(
+                "NvmeSupport",
+                &[
+                    ("required", NvmeRequirement::Required),
+                    ("unsupported", NvmeRequirement::Unsupported),
+                ],
+            )?
+            .unwrap_or_default(),
+        regions: None,
+    })
+}

@@ -1,0 +1,185 @@
+//! Share links: the whole plan travels in the URL fragment, so opening a link needs no server
+//! and the plan never leaves the browser.
+//!
+//! # Format (version 1)
+//!
+//! ```text
+//! https://host/path/#p1.<payload>
+//! payload = base64url-no-pad( raw-deflate( compact plan JSON ) )
+//! ```
+//!
+//! - The fragment is a list of `&`-separated parts. The plan is the part that starts with
+//!   `p<version>.`; other parts (for example a selected tab) are left to the web app and are
+//!   ignored here, so `#p1.<payload>&tab=ops` and `#tab=ops&p1.<payload>` both open the plan.
+//! - `p1` means: the payload is the plan document v1 (CONTRACT.md §1), serialized as compact
+//!   JSON, compressed with raw DEFLATE (RFC 1951, no zlib or gzip header) and encoded with the
+//!   URL-safe base64 alphabet (`A-Z a-z 0-9 - _`) without `=` padding (RFC 4648 §5).
+//! - A later format gets a new prefix (`p2.`); this version refuses prefixes it does not know
+//!   with a message that the link was made by a newer version.
+//! - Limits: a fragment over [`MAX_FRAGMENT_BYTES`] (64 KiB) is refused before any decoding,
+//!   and decompression stops at [`MAX_PLAN_BYTES`] (1 MiB), so a deflate bomb cannot allocate
+//!   without bound. The decoded JSON goes through [`parse_plan`], with all its checks.
+//!
+//! Links made by this version are kept as golden files in `tests/golden/links/`, and a test
+//! decodes each of them, so that every later version still opens them.
+
+use std::fmt;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use miniz_oxide::inflate::TINFLStatus;
+
+use super::model::Plan;
+use super::parse::{parse_plan, PlanError, MAX_PLAN_BYTES};
+
+/// The prefix of a version 1 plan part in the fragment.
+pub const PREFIX_V1: &str = "p1.";
+/// The longest fragment accepted, in bytes, checked before anything is decoded.
+pub const MAX_FRAGMENT_BYTES: usize = 64 * 1024;
+/// DEFLATE level used when encoding (level 10, miniz_oxide's "uber", gave no shorter links).
+const DEFLATE_LEVEL: u8 = 9;
+
+/// Why a fragment does not open as a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// The fragment has no `p<version>.` part.
+    NoPlan,
+    /// The plan part has a version prefix this version does not read (`p9.`).
+    UnknownVersion {
+        /// The prefix found, without the dot (`p9`).
+        prefix: String,
+    },
+    /// The fragment is longer than [`MAX_FRAGMENT_BYTES`].
+    TooLarge {
+        /// Its length in bytes.
+        bytes: usize,
+    },
+    /// The payload is not URL-safe base64.
+    NotBase64 {
+        /// What the decoder found.
+        detail: String,
+    },
+    /// The decoded bytes are not raw DEFLATE data.
+    NotDeflate {
+        /// What the decompressor found.
+        detail: String,
+    },
+    /// The payload inflates to more than [`MAX_PLAN_BYTES`].
+    InflatesTooLarge,
+    /// The inflated bytes are not UTF-8 text.
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The inflated text is not a valid plan.
+    Plan(PlanError),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NoPlan => write!(
+                f,
+                "the link holds no plan: its fragment (after '#') has no part starting with \
+                 \"{PREFIX_V1}\"; copy the whole link again, including everything after '#'"
+            ),
+            LinkError::UnknownVersion { prefix } => write!(
+                f,
+                "the link's plan is in format \"{prefix}\", which this version does not read \
+                 (it reads \"p1\"); it was made by a newer version of ECS Image Planner: \
+                 open it there, or export the plan as JSON and import that"
+            ),
+            LinkError::TooLarge { bytes } => write!(
+                f,
+                "the link's fragment is {bytes} bytes; links are limited to {MAX_FRAGMENT_BYTES} \
+                 bytes (64 KiB): share the plan as a JSON file instead"
+            ),
+            LinkError::NotBase64 { detail } => write!(
+                f,
+                "the link's plan is not valid URL-safe base64 ({detail}); the link was probably \
+                 cut off or altered: copy it again in full"
+            ),
+            LinkError::NotDeflate { detail } => write!(
+                f,
+                "the link's plan does not decompress ({detail}); the link was probably cut off \
+                 or altered: copy it again in full"
+            ),
+            LinkError::InflatesTooLarge => write!(
+                f,
+                "the link's plan decompresses to more than {MAX_PLAN_BYTES} bytes (1 MiB), the \
+                 limit for a plan; it was not made by ECS Image Planner"
+            ),
+            LinkError::NotUtf8 { offset } => write!(
+                f,
+                "the link's plan is not UTF-8 text (invalid byte at offset {offset}); it was not \
+                 made by ECS Image Planner"
+            ),
+            LinkError::Plan(err) => write!(f, "the link's plan is not a valid plan: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// Encodes a plan as a fragment payload, `p1.<base64url>`, without the leading `#`.
+pub fn encode(plan: &Plan) -> String {
+    let json = serde_json::to_vec(plan).expect("a plan has only string keys, so it serializes");
+    let deflated = miniz_oxide::deflate::compress_to_vec(&json, DEFLATE_LEVEL);
+    format!("{PREFIX_V1}{}", URL_SAFE_NO_PAD.encode(deflated))
+}
+
+/// A full share link: `base` followed by `#` and the [`encode`]d plan. Any fragment already
+/// on `base` is replaced.
+pub fn link(plan: &Plan, base: &str) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    format!("{base}#{}", encode(plan))
+}
+
+/// Decodes a fragment (with or without its leading `#`, or a whole link) into a checked plan.
+pub fn decode(fragment: &str) -> Result<Plan, LinkError> {
+    if fragment.len() > MAX_FRAGMENT_BYTES {
+        return Err(LinkError::TooLarge {
+            bytes: fragment.len(),
+        });
+    }
+    let fragment = match fragment.split_once('#') {
+        Some((_, after)) => after,
+        None => fragment,
+    };
+    let part = fragment
+        .split('&')
+        .map(str::trim)
+        .find(|part| version_prefix(part).is_some())
+        .ok_or(LinkError::NoPlan)?;
+    let payload = match part.strip_prefix(PREFIX_V1) {
+        Some(payload) => payload,
+        None => {
+            return Err(LinkError::UnknownVersion {
+                prefix: version_prefix(part).unwrap_or_default().to_string(),
+            })
+        }
+    };
+    let deflated = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|err| LinkError::NotBase64 {
+            detail: err.to_string(),
+        })?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_PLAN_BYTES)
+        .map_err(|err| match err.status {
+            TINFLStatus::HasMoreOutput => LinkError::InflatesTooLarge,
+            status => LinkError::NotDeflate {
+                detail: format!("{status:?}"),
+            },
+        })?;
+    let text = std::str::from_utf8(&json).map_err(|err| LinkError::NotUtf8 {
+        offset: err.valid_up_to(),
+    })?;
+    parse_plan(text).map_err(LinkError::Plan)
+}
+
+/// The `p<digits>` prefix of a fragment part that carries a plan, if it is one.
+fn version_prefix(part: &str) -> Option<&str> {
+    let (prefix, _) = part.split_once('.')?;
+    let digits = prefix.strip_prefix('p')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(prefix)
+}

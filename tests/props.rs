@@ -1,0 +1,348 @@
+//! Property tests: any plan within the limits survives JSON and share links unchanged, and no
+//! input, however broken, makes the readers panic.
+
+use std::collections::BTreeMap;
+
+use ecs_image_planner::core::import::{import_describe_images, import_describe_instance_types};
+use ecs_image_planner::core::link;
+use ecs_image_planner::core::model::{
+    BootMode, Copy, CpuArch, Create, CreateSource, DataDisk, Delete, Export, Image, ImageArch,
+    ImageBootMode, ImageStatus, ImageType, InstanceType, KeyKind, Launch, NvmeRequirement,
+    NvmeSupport, Platform, Quotas, Share, SystemDisk,
+};
+use ecs_image_planner::core::{parse_plan, Date, Plan};
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Any Unicode text, short (the limits allow 1024 characters; short keeps cases fast).
+fn text() -> impl Strategy<Value = String> {
+    vec(any::<char>(), 0..24).prop_map(String::from_iter)
+}
+
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    vec(text(), 0..4)
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1000u16..=9999, 1u8..=12, 1u8..=31)
+        .prop_filter_map("a real day", |(y, m, d)| Date::new(y, m, d))
+}
+
+/// Memory in quarter GiB: every such value is exact in binary and in JSON.
+fn memory() -> impl Strategy<Value = f64> {
+    (0u32..8192).prop_map(|q| f64::from(q) / 4.0)
+}
+
+fn instance_type() -> impl Strategy<Value = InstanceType> {
+    (
+        text(),
+        any::<u32>(),
+        memory(),
+        select(vec![CpuArch::X86_64, CpuArch::Arm64]),
+        select(vec![
+            vec![],
+            vec![BootMode::Bios],
+            vec![BootMode::Uefi],
+            vec![BootMode::Bios, BootMode::Uefi],
+        ]),
+        select(vec![
+            NvmeRequirement::Required,
+            NvmeRequirement::Unsupported,
+        ]),
+        option::of(texts()),
+    )
+        .prop_map(
+            |(id, vcpus, memory_gib, arch, boot_modes, nvme, regions)| InstanceType {
+                id,
+                vcpus,
+                memory_gib,
+                arch,
+                boot_modes,
+                nvme,
+                regions,
+            },
+        )
+}
+
+fn image() -> impl Strategy<Value = Image> {
+    let identity = (
+        text(),
+        option::of(text()),
+        select(vec![
+            ImageType::Public,
+            ImageType::Custom,
+            ImageType::Shared,
+            ImageType::Marketplace,
+            ImageType::Community,
+        ]),
+        option::of(text()),
+        select(vec![Platform::Linux, Platform::Windows]),
+        select(vec![ImageArch::I386, ImageArch::X86_64, ImageArch::Arm64]),
+        select(vec![
+            ImageBootMode::Bios,
+            ImageBootMode::Uefi,
+            ImageBootMode::UefiPreferred,
+        ]),
+        select(vec![NvmeSupport::Supported, NvmeSupport::Unsupported]),
+    );
+    let attributes = (
+        option::of(any::<u32>()),
+        option::of(texts()),
+        any::<bool>(),
+        option::of(select(vec![KeyKind::Service, KeyKind::Cmk])),
+        any::<bool>(),
+        option::of(texts()),
+        any::<bool>(),
+        option::of(date()),
+        select(vec![ImageStatus::Available, ImageStatus::Deprecated]),
+        texts(),
+        texts(),
+        vec(
+            any::<u32>().prop_map(|size_gib| DataDisk { size_gib }),
+            0..3,
+        ),
+    );
+    (identity, attributes).prop_map(
+        |(
+            (id, name, kind, os, platform, arch, boot_mode, nvme),
+            (
+                size_gib,
+                regions,
+                encrypted,
+                key,
+                from_marketplace,
+                marketplace_regions,
+                license_fee,
+                eol,
+                status,
+                shared_with,
+                snapshots,
+                data_disks,
+            ),
+        )| Image {
+            id,
+            name,
+            kind,
+            os,
+            platform,
+            arch,
+            boot_mode,
+            nvme,
+            size_gib,
+            regions,
+            encrypted,
+            key,
+            from_marketplace,
+            marketplace_regions,
+            license_fee,
+            eol,
+            status,
+            shared_with,
+            snapshots,
+            data_disks,
+        },
+    )
+}
+
+fn create() -> impl Strategy<Value = Create> {
+    (
+        image(),
+        select(vec![CreateSource::Instance, CreateSource::Snapshot]),
+        text(),
+    )
+        .prop_map(|(image, from, source)| Create {
+            image,
+            from,
+            source,
+        })
+}
+
+fn copy() -> impl Strategy<Value = Copy> {
+    (
+        text(),
+        text(),
+        option::of(text()),
+        option::of(any::<bool>()),
+        option::of(text()),
+    )
+        .prop_map(|(image, to_region, name, encrypted, kms_key_id)| Copy {
+            image,
+            to_region,
+            name,
+            encrypted,
+            kms_key_id,
+        })
+}
+
+fn share() -> impl Strategy<Value = Share> {
+    (text(), text(), texts()).prop_map(|(image, region, accounts)| Share {
+        image,
+        region,
+        accounts,
+    })
+}
+
+fn export() -> impl Strategy<Value = Export> {
+    (text(), text(), option::of(text())).prop_map(|(image, bucket_region, format)| Export {
+        image,
+        bucket_region,
+        format,
+    })
+}
+
+fn launch() -> impl Strategy<Value = Launch> {
+    (
+        text(),
+        option::of(text()),
+        text(),
+        text(),
+        option::of(any::<u32>()),
+        option::of(
+            (option::of(text()), option::of(any::<u32>()))
+                .prop_map(|(category, size_gib)| SystemDisk { category, size_gib }),
+        ),
+    )
+        .prop_map(
+            |(region, zone, instance_type, image, amount, system_disk)| Launch {
+                region,
+                zone,
+                instance_type,
+                image,
+                amount,
+                system_disk,
+            },
+        )
+}
+
+fn delete() -> impl Strategy<Value = Delete> {
+    prop_oneof![
+        (text(), option::of(any::<bool>())).prop_map(|(image, keep_snapshots)| Delete {
+            image: Some(image),
+            keep_snapshots,
+            snapshot: None,
+        }),
+        text().prop_map(|snapshot| Delete {
+            image: None,
+            keep_snapshots: None,
+            snapshot: Some(snapshot),
+        }),
+    ]
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    let header = (
+        option::of(text()),
+        option::of(date()),
+        option::of(text()),
+        option::of(
+            (option::of(any::<u32>()), option::of(any::<u32>())).prop_map(|(c, s)| Quotas {
+                custom_images_per_region: c,
+                share_accounts_per_image: s,
+            }),
+        ),
+        proptest::collection::btree_map(text(), any::<u32>(), 0..3),
+    );
+    let items = (
+        vec(instance_type(), 0..3),
+        vec(image(), 0..3),
+        vec(create(), 0..2),
+        vec(copy(), 0..3),
+        vec(share(), 0..3),
+        vec(export(), 0..2),
+        vec(launch(), 0..3),
+        vec(delete(), 0..3),
+    );
+    (header, items).prop_map(
+        |(
+            (name, as_of, account_id, quotas, custom_image_usage),
+            (instance_types, images, creates, copies, shares, exports, launches, deletes),
+        )| Plan {
+            version: 1,
+            name,
+            as_of,
+            account_id,
+            quotas,
+            custom_image_usage: BTreeMap::from_iter(custom_image_usage),
+            instance_types,
+            images,
+            creates,
+            copies,
+            shares,
+            exports,
+            launches,
+            deletes,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn plans_round_trip_through_json(plan in plan()) {
+        let compact = serde_json::to_string(&plan).expect("serializes");
+        prop_assert_eq!(parse_plan(&compact), Ok(plan.clone()));
+        let pretty = serde_json::to_string_pretty(&plan).expect("serializes");
+        prop_assert_eq!(parse_plan(&pretty), Ok(plan));
+    }
+
+    #[test]
+    fn plans_round_trip_through_links(plan in plan()) {
+        let url = link::link(&plan, "http://127.0.0.1:8080/");
+        prop_assert_eq!(link::decode(&url), Ok(plan));
+    }
+
+    #[test]
+    fn parse_plan_never_panics(text in ".{0,200}") {
+        let _ = parse_plan(&text);
+    }
+
+    #[test]
+    fn parse_plan_never_panics_on_json_like_bytes(bytes in vec(select(b"{}[]\":,0123456789.-eEtrufalsn \\version".to_vec()), 0..200)) {
+        let _ = parse_plan(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn link_decode_never_panics(text in ".{0,200}") {
+        let _ = link::decode(&text);
+        let _ = link::decode(&format!("p1.{text}"));
+    }
+
+    #[test]
+    fn link_decode_never_panics_on_any_payload(bytes in vec(any::<u8>(), 0..300)) {
+        use base64::Engine;
+        let fragment = format!("p1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes));
+        let _ = link::decode(&fragment);
+        let deflated = miniz_oxide::deflate::compress_to_vec(&bytes, 6);
+        let fragment = format!("p1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflated));
+        let _ = link::decode(&fragment);
+    }
+
+    #[test]
+    fn imports_never_panic(text in ".{0,200}") {
+        let _ = import_describe_images(&text, "cn-hangzhou");
+        let _ = import_describe_instance_types(&text);
+    }
+
+    #[test]
+    fn imports_never_panic_on_shaped_json(
+        values in vec(prop_oneof![
+            Just("null".to_string()), Just("true".to_string()), Just("-1".to_string()),
+            Just("1e400".to_string()), Just("\"x\"".to_string()), Just("[]".to_string()),
+            Just("{}".to_string()), Just("4294967296".to_string()), Just("2.5".to_string()),
+        ], 12)
+    ) {
+        let image = format!(
+            r#"{{"RegionId": {}, "Images": {{"Image": [{{"ImageId": {}, "ImageOwnerAlias": {}, "Size": {}, "Features": {}, "DiskDeviceMappings": {{"DiskDeviceMapping": [{{"Type": "data", "Size": {}}}]}}, "IsPublic": {}}}]}}}}"#,
+            values[0], values[1], values[2], values[3], values[4], values[5], values[6]
+        );
+        let _ = import_describe_images(&image, "");
+        let types = format!(
+            r#"{{"InstanceTypes": {{"InstanceType": [{{"InstanceTypeId": {}, "CpuCoreCount": {}, "MemorySize": {}, "SupportedBootModes": {}, "NvmeSupport": {}}}]}}}}"#,
+            values[7], values[8], values[9], values[10], values[11]
+        );
+        let _ = import_describe_instance_types(&types);
+    }
+}
