@@ -171,10 +171,65 @@ fn rules_lists_every_code() {
 }
 
 #[test]
-fn link_is_not_available_yet() {
-    let out = run(&["link", "examples/launchable.json"], None);
+fn link_opens_the_same_plan() {
+    let out = run(
+        &[
+            "link",
+            "examples/launchable.json",
+            "--base",
+            "https://example.org/planner/",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let link = text(&out.stdout).trim().to_string();
+    assert!(
+        link.starts_with("https://example.org/planner/#p1."),
+        "{link}"
+    );
+    let plan = ecs_image_planner::core::link::decode(&link).expect("the link decodes");
+    let file = std::fs::read_to_string("examples/launchable.json").unwrap();
+    assert_eq!(plan, ecs_image_planner::core::parse_plan(&file).unwrap());
+}
+
+#[test]
+fn link_of_an_invalid_plan_exits_2_with_the_place() {
+    let out = run(
+        &["link", "-"],
+        Some(r#"{"version":1,"launches":[{"region":1}]}"#),
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("link: not available in this build yet"));
+    assert!(
+        text(&out.stderr).contains("/launches/0/region"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn export_writes_json_aliyun_and_terraform() {
+    let json = run(&["export", "examples/launchable.json"], None);
+    assert_eq!(json.status.code(), Some(0), "{}", text(&json.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(doc["generator"]["app"], "ecs-image-planner");
+    assert!(doc["operations"].as_array().unwrap().len() >= 4);
+    let aliyun = run(
+        &["export", "examples/launchable.json", "--format", "aliyun"],
+        None,
+    );
+    assert!(text(&aliyun.stdout).contains("aliyun ecs CopyImage"));
+    let tf = run(
+        &[
+            "export",
+            "examples/launchable.json",
+            "--format",
+            "terraform",
+        ],
+        None,
+    );
+    assert!(text(&tf.stdout).contains("resource \"alicloud_image_copy\""));
+    let broken = run(&["export", "examples/broken.json"], None);
+    assert_eq!(broken.status.code(), Some(1));
 }
 
 #[test]

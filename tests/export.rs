@@ -112,8 +112,8 @@ fn aliyun_script_shape() {
     assert!(script.starts_with("#!/usr/bin/env bash\n"));
     assert!(script.contains("set -euo pipefail"));
     assert!(script.contains(
-        "CREATE_0_IMAGEID=$(aliyun ecs CreateImage \\\n  --ImageName 'web-base' \\\n  \
-         --InstanceId 'i-bp1abc' \\\n  --RegionId 'cn-hangzhou' | jq -r .ImageId)"
+        "CREATE_0_IMAGEID=$(aliyun ecs CreateImage \\\n  --RegionId 'cn-hangzhou' \\\n  \
+         --InstanceId 'i-bp1abc' \\\n  --ImageName 'web-base' | jq -r .ImageId)"
     ));
     assert!(script.contains("--ImageId \"$CREATE_0_IMAGEID\""));
     assert!(script.contains("--ImageId \"$COPY_0_IMAGEID\""));
@@ -377,14 +377,14 @@ fn launch_plan_document_structure() {
   "findings": [
     {
       "code": "license-fee",
-      "path": "/launches/0",
-      "severity": "info"
+      "severity": "info",
+      "path": "/launches/0"
     }
   ],
   "operations": [
     {
-      "api": "RunInstances",
       "id": "launch-0",
+      "api": "RunInstances",
       "params": {
         "Amount": 1
       }

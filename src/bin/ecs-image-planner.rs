@@ -7,8 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use ecs_image_planner::core::planner;
+use ecs_image_planner::core::catalog::Catalog;
 use ecs_image_planner::core::rules;
+use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{parse_plan, Date, Plan, Report};
 
 /// Plan which Alibaba Cloud ECS image to launch where, before anything runs.
@@ -40,10 +41,29 @@ enum Command {
     Link {
         /// The plan document (JSON, version 1), or `-` for standard input.
         plan: String,
-        /// The web app's address.
-        #[arg(long, default_value = "https://ecs-image-planner.example/")]
+        /// The web app's address (where `scripts/serve.sh` serves it by default).
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
         base: String,
     },
+    /// Export the plan as a launch plan JSON document, an aliyun CLI script or Terraform HCL.
+    /// Exit codes as for `check`: the export is written even when the plan has errors.
+    Export {
+        /// The plan document (JSON, version 1), or `-` for standard input.
+        plan: String,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// The plan, its findings and its operations, stamped with app and catalog versions.
+    Json,
+    /// A bash script of `aliyun ecs ...` commands.
+    Aliyun,
+    /// Terraform HCL for the alicloud provider.
+    Terraform,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,22 +86,40 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Link { plan, base } => match load(&plan) {
-            Ok(parsed) => match share_link(&parsed, &base) {
-                Some(link) => {
-                    println!("{link}");
-                    ExitCode::SUCCESS
-                }
-                None => fail("link: not available in this build yet"),
-            },
+            Ok(parsed) => {
+                println!("{}", link::link(&parsed, &base));
+                ExitCode::SUCCESS
+            }
+            Err(message) => fail(&message),
+        },
+        Command::Export { plan, format } => match load(&plan) {
+            Ok(parsed) => export(&parsed, format),
             Err(message) => fail(&message),
         },
     }
 }
 
-/// The one place the link codec plugs in: returns the web app link for `plan`, or `None`
-/// while this build has no codec.
-fn share_link(_plan: &Plan, _base: &str) -> Option<String> {
-    None
+fn export(plan: &Plan, format: ExportFormat) -> ExitCode {
+    let report = planner::check_builtin(plan, today());
+    let text = match format {
+        ExportFormat::Json => export::launch_plan_json(
+            plan,
+            &report,
+            env!("CARGO_PKG_VERSION"),
+            &Catalog::builtin()
+                .as_of
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+        ExportFormat::Aliyun => export::aliyun_cli(&report.operations),
+        ExportFormat::Terraform => export::terraform(&report.operations),
+    };
+    println!("{}", text.trim_end());
+    if report.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -8,49 +8,49 @@ set -euo pipefail
 
 # create-0: CreateImage
 CREATE_0_IMAGEID=$(aliyun ecs CreateImage \
-  --ImageName 'web-base' \
+  --RegionId 'cn-hangzhou' \
   --InstanceId 'i-bp1abc' \
-  --RegionId 'cn-hangzhou' | jq -r .ImageId)
+  --ImageName 'web-base' | jq -r .ImageId)
 aliyun ecs DescribeImages --RegionId 'cn-hangzhou' --ImageId "$CREATE_0_IMAGEID" \
   --waiter expr='Images.Image[0].Status' to=Available > /dev/null
 
 # copy-0: CopyImage
 COPY_0_IMAGEID=$(aliyun ecs CopyImage \
+  --RegionId 'cn-hangzhou' \
+  --ImageId "$CREATE_0_IMAGEID" \
+  --DestinationRegionId 'ap-southeast-1' \
   --DestinationImageName 'x'\''; touch pwned; echo '\''$(touch pwned2)`touch pwned3`${HOME}%{if true}"\
 line2	tab ‮漢字' \
-  --DestinationRegionId 'ap-southeast-1' \
   --Encrypted 'true' \
-  --ImageId "$CREATE_0_IMAGEID" \
-  --KMSKeyId 'key-1' \
-  --RegionId 'cn-hangzhou' | jq -r .ImageId)
+  --KMSKeyId 'key-1' | jq -r .ImageId)
 aliyun ecs DescribeImages --RegionId 'ap-southeast-1' --ImageId "$COPY_0_IMAGEID" \
   --waiter expr='Images.Image[0].Status' to=Available > /dev/null
 
 # share-0: ModifyImageSharePermission
 aliyun ecs ModifyImageSharePermission \
-  --AddAccount.1 '1234567890123456' \
-  --AddAccount.2 '6543210987654321' \
+  --RegionId 'cn-hangzhou' \
   --ImageId "$CREATE_0_IMAGEID" \
-  --RegionId 'cn-hangzhou'
+  --AddAccount.1 '1234567890123456' \
+  --AddAccount.2 '6543210987654321'
 
 # export-0: ExportImage
 aliyun ecs ExportImage \
-  --ImageFormat 'qcow2' \
+  --RegionId 'cn-hangzhou' \
   --ImageId "$CREATE_0_IMAGEID" \
   --OSSBucket 'my-bucket' \
-  --RegionId 'cn-hangzhou'
+  --ImageFormat 'qcow2'
 
 # launch-0: RunInstances
 aliyun ecs RunInstances \
-  --Amount '2' \
+  --RegionId 'ap-southeast-1' \
+  --ZoneId 'ap-southeast-1c' \
   --ImageId "$COPY_0_IMAGEID" \
   --InstanceType 'ecs.g7.large' \
-  --RegionId 'ap-southeast-1' \
+  --Amount '2' \
   --SystemDisk.Category 'cloud_essd' \
-  --SystemDisk.Size '40' \
-  --ZoneId 'ap-southeast-1c'
+  --SystemDisk.Size '40'
 
 # delete-0: DeleteImage
 aliyun ecs DeleteImage \
-  --ImageId 'm-old' \
-  --RegionId 'cn-hangzhou'
+  --RegionId 'cn-hangzhou' \
+  --ImageId 'm-old'

@@ -35,18 +35,18 @@ variable "launch_0_security_group_ids" {
 # create-0: CreateImage
 resource "alicloud_image" "create_0" {
   provider = alicloud.cn_hangzhou
-  image_name = "web-base"
   instance_id = "i-bp1abc"
+  image_name = "web-base"
 }
 
 # copy-0: CopyImage
 resource "alicloud_image_copy" "copy_0" {
   provider = alicloud.ap_southeast_1
+  source_region_id = "cn-hangzhou"
+  source_image_id = alicloud_image.create_0.id
   image_name = "x'; touch pwned; echo '$(touch pwned2)`touch pwned3`$${HOME}%%{if true}\"\\\nline2\ttab ‮漢字"
   encrypted = true
-  source_image_id = alicloud_image.create_0.id
   kms_key_id = "key-1"
-  source_region_id = "cn-hangzhou"
 }
 
 # share-0: ModifyImageSharePermission
@@ -72,17 +72,17 @@ resource "alicloud_image_export" "export_0" {
 # launch-0: RunInstances
 resource "alicloud_instance" "launch_0" {
   provider = alicloud.ap_southeast_1
-  count = 2
+  availability_zone = "ap-southeast-1c"
   image_id = alicloud_image_copy.copy_0.id
   instance_type = "ecs.g7.large"
+  count = 2
   system_disk_category = "cloud_essd"
   system_disk_size = 40
-  availability_zone = "ap-southeast-1c"
   vswitch_id = var.launch_0_vswitch_id
   security_groups = var.launch_0_security_group_ids
 }
 
 # delete-0: DeleteImage
 # DeleteImage has no Terraform resource: Terraform deletes a resource when it leaves the configuration. Make this call with the aliyun CLI export instead.
-#   ImageId = "m-old"
 #   RegionId = "cn-hangzhou"
+#   ImageId = "m-old"
