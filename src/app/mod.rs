@@ -2,6 +2,8 @@
 //! no rule logic lives here.
 
 mod embed;
+mod io;
+mod persist;
 mod shell;
 
 pub use shell::App;
