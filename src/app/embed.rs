@@ -194,20 +194,37 @@ fn AnswerView(answer: Answer, region: String) -> impl IntoView {
 
 #[component]
 fn CandidateList(candidates: Vec<Candidate>) -> impl IntoView {
+    let (fitting, failing): (Vec<Candidate>, Vec<Candidate>) = candidates
+        .into_iter()
+        .partition(|c| c.worst != Some(Severity::Error));
+    let summary = format!("{} that do not fit, and why", failing.len());
     view! {
         <ul class="eip-embed-list">
-            {candidates.into_iter().map(|c| {
-                let (word, icon, class) = verdict(c.worst);
-                let reason = c.reasons.first().map(|(code, message)| format!("{code}: {message}"));
-                view! {
-                    <li class=format!("eip-embed-row {class}")>
-                        <span class="eip-verdict"><span aria-hidden="true">{icon}</span>" "{word}</span>
-                        " "<code>{c.id}</code>" "<span class="eip-muted">{c.label}</span>
-                        {reason.map(|r| view! { <div class="eip-embed-reason">{r}</div> })}
-                    </li>
-                }
-            }).collect_view()}
+            {fitting.into_iter().map(|c| view! { <CandidateRow candidate=c/> }).collect_view()}
         </ul>
+        <details class="eip-embed-failing">
+            <summary>{summary}</summary>
+            <ul class="eip-embed-list">
+                {failing.into_iter().map(|c| view! { <CandidateRow candidate=c/> }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+#[component]
+fn CandidateRow(candidate: Candidate) -> impl IntoView {
+    let (word, icon, class) = verdict(candidate.worst);
+    let reasons = candidate
+        .reasons
+        .into_iter()
+        .map(|(code, message)| view! { <div class="eip-embed-reason">{format!("{code}: {message}")}</div> })
+        .collect_view();
+    view! {
+        <li class=format!("eip-embed-row {class}")>
+            <span class="eip-verdict"><span aria-hidden="true">{icon}</span>" "{word}</span>
+            " "<code>{candidate.id}</code>" "<span class="eip-muted">{candidate.label}</span>
+            {reasons}
+        </li>
     }
 }
 

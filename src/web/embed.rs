@@ -29,6 +29,8 @@ pub fn post_height_on_resize(element: &web_sys::Element) {
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(element);
+        // The observer and its callback live as long as the page.
+        std::mem::forget(observer);
     }
     callback.forget();
 }
