@@ -89,3 +89,40 @@ pub fn autosave(plan: Signal<Plan>) {
         plan.with(|plan| storage::save_plan(plan));
     });
 }
+
+/// Shows the opening notice: a link that did not open, an unreadable saved plan, or the choice
+/// between a linked plan and the saved one. `open_linked` replaces the plan (one undo away).
+#[component]
+pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>) -> impl IntoView {
+    move || {
+        notice.get().map(|current| {
+            let dismiss = move |_| notice.set(None);
+            match current {
+                Notice::BadLink(message) | Notice::BadSaved(message) => view! {
+                    <div id="load-notice" class="eip-notice eip-notice-error" role="alert">
+                        <span>{message}</span>
+                        " "<button id="dismiss-notice" on:click=dismiss>"Dismiss"</button>
+                    </div>
+                }
+                .into_any(),
+                Notice::Conflict(linked) => {
+                    let name = linked.name.clone().unwrap_or_else(|| "an untitled plan".into());
+                    let open = move |_| {
+                        open_linked.run((*linked).clone());
+                        notice.set(None);
+                    };
+                    view! {
+                        <div id="load-notice" class="eip-notice" role="alertdialog" aria-labelledby="load-notice-text">
+                            <span id="load-notice-text">
+                                {format!("The link you opened holds {name}, which differs from the plan saved in this browser. Which one do you want to work on?")}
+                            </span>
+                            " "<button id="open-linked" on:click=open>"Open the linked plan"</button>
+                            " "<button id="keep-saved" on:click=dismiss>"Keep my saved plan"</button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }
+        })
+    }
+}

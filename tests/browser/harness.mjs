@@ -3,6 +3,7 @@
 // requests, so a test can prove the page ran clean and stayed on its own origin.
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { serve } from '../../scripts/static-server.mjs';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -47,4 +48,9 @@ export async function startSuite() {
 export async function openApp(page, url, path = '') {
   await page.goto(url + path);
   await page.waitForSelector('.eip', { timeout: 15000 });
+}
+
+/** A share-link fragment for a plan object, made the way the README documents the format. */
+export function fragmentOf(plan) {
+  return 'p1.' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
 }
