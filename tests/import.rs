@@ -336,3 +336,31 @@ fn deep_nesting_errors_without_overflow() {
     let err = import_describe_images(&text, "").unwrap_err();
     assert!(err.message.contains("recursion limit"), "{err}");
 }
+
+#[test]
+fn imported_images_merge_into_a_plan_by_id() {
+    use ecs_image_planner::core::model::{Image, Plan};
+    let mut plan = Plan {
+        version: 1,
+        images: vec![Image {
+            id: "m-keep".into(),
+            ..Image::default()
+        }],
+        ..Plan::default()
+    };
+    let imported = ecs_image_planner::core::import::Imported::Images(vec![
+        Image {
+            id: "m-keep".into(),
+            name: Some("renamed".into()),
+            ..Image::default()
+        },
+        Image {
+            id: "m-new".into(),
+            ..Image::default()
+        },
+    ]);
+    let summary = imported.merge_into(&mut plan);
+    assert_eq!(summary, "Added 1 image and updated 1 from DescribeImages.");
+    assert_eq!(plan.images.len(), 2);
+    assert_eq!(plan.images[0].name.as_deref(), Some("renamed"));
+}

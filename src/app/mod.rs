@@ -1,12 +1,43 @@
 //! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
 //! no rule logic lives here.
 
+mod embed;
+mod io;
+mod persist;
 mod shell;
 
 pub use shell::App;
 
-/// Mounts the app on the page.
+use crate::core::Date;
+
+/// Today's date from the browser clock, for lifecycle rules.
+pub fn today() -> Date {
+    Date::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64)
+}
+
+/// Mounts the app on the page: the embed view when the URL asks for it (`?embed=1`), else the
+/// full planner.
 pub fn start() {
     crate::web::panic::install_hook();
-    leptos::mount::mount_to_body(App);
+    crash_test_if_asked();
+    match crate::web::location::embed_options() {
+        Ok(None) => leptos::mount::mount_to_body(App),
+        options => {
+            let options = options.map(|o| o.unwrap_or_default());
+            leptos::mount::mount_to_body(move || {
+                leptos::view! { <embed::Embed options=options.clone() today=today()/> }
+            })
+        }
+    }
+}
+
+/// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error
+/// banner and its "download your last saved plan" link can be tested in a real browser.
+fn crash_test_if_asked() {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    if search.split(['?', '&']).any(|part| part == "crash-test=1") {
+        panic!("crash test requested by the URL (?crash-test=1)");
+    }
 }

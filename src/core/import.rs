@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 
 use super::model::{
     BootMode, CpuArch, DataDisk, Image, ImageArch, ImageBootMode, ImageStatus, ImageType,
-    InstanceType, NvmeRequirement, NvmeSupport, Platform,
+    InstanceType, NvmeRequirement, NvmeSupport, Plan, Platform,
 };
 use super::validate::{MAX_ITEMS, MAX_STRING_CHARS};
 
@@ -574,4 +574,44 @@ fn instance_type(item: &Obj) -> Result<InstanceType, ImportError> {
             .unwrap_or_default(),
         regions: None,
     })
+}
+
+impl Imported {
+    /// Adds the imported images or instance types to the plan, replacing entries with the same
+    /// ID, and says what changed ("Added 3 images and updated 1 from DescribeImages.").
+    pub fn merge_into(self, plan: &mut Plan) -> String {
+        fn merge<T>(items: Vec<T>, into: &mut Vec<T>, id: impl Fn(&T) -> &str) -> (usize, usize) {
+            let (mut added, mut updated) = (0, 0);
+            for item in items {
+                match into.iter_mut().find(|existing| id(existing) == id(&item)) {
+                    Some(existing) => {
+                        *existing = item;
+                        updated += 1;
+                    }
+                    None => {
+                        into.push(item);
+                        added += 1;
+                    }
+                }
+            }
+            (added, updated)
+        }
+        let (what, source, (added, updated)) = match self {
+            Imported::Images(images) => (
+                "image",
+                "DescribeImages",
+                merge(images, &mut plan.images, |i| &i.id),
+            ),
+            Imported::InstanceTypes(types) => (
+                "instance type",
+                "DescribeInstanceTypes",
+                merge(types, &mut plan.instance_types, |t| &t.id),
+            ),
+        };
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        format!(
+            "Added {added} {what}{} and updated {updated} from {source}.",
+            plural(added)
+        )
+    }
 }

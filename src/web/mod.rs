@@ -1,6 +1,7 @@
 //! Thin adapters over browser APIs (wasm32 only): the only code that touches `window`.
 
 pub mod download;
+pub mod embed;
 pub mod location;
 pub mod panic;
 pub mod storage;

@@ -28,9 +28,12 @@ fn show_banner(detail: &str) {
     let text = document.create_element("span").ok();
     if let Some(text) = &text {
         text.set_text_content(Some(&format!(
-            "Reload the page to continue; your plan is kept in this browser. Details: {detail}"
+            "Reload the page to continue: your plan is saved in this browser. Details: {detail} "
         )));
         banner.append_child(text).ok();
+    }
+    if let Some(link) = last_plan_link(&document) {
+        banner.append_child(&link).ok();
     }
     if let Some(body) = document.body() {
         let first = body.first_child();
@@ -39,4 +42,20 @@ fn show_banner(detail: &str) {
             banner.focus().ok();
         }
     }
+}
+
+/// A link that downloads the last saved plan, so that nothing is lost even if reloading fails.
+fn last_plan_link(document: &web_sys::Document) -> Option<web_sys::Element> {
+    let text = super::storage::saved_plan_text()?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
+    link.set_id("panic-download");
+    link.set_href(&url);
+    link.set_download("ecs-image-plan.json");
+    link.set_text_content(Some("Download your last saved plan (JSON)"));
+    Some(link.into())
 }

@@ -10,6 +10,9 @@ use crate::core::{parse_plan, Plan, PlanError};
 /// localStorage key of the autosaved plan (plan document v1 JSON).
 pub const PLAN_KEY: &str = "ecs-image-planner.plan.v1";
 
+/// Where an unreadable saved plan is kept aside, so that a new autosave does not destroy it.
+pub const UNREADABLE_KEY: &str = "ecs-image-planner.plan.v1.unreadable";
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -32,4 +35,11 @@ pub fn save_plan(plan: &Plan) -> bool {
         return false;
     };
     storage.set_item(PLAN_KEY, &text).is_ok()
+}
+
+/// Moves an unreadable saved plan to [`UNREADABLE_KEY`].
+pub fn set_aside_unreadable() {
+    if let (Some(storage), Some(text)) = (storage(), saved_plan_text()) {
+        storage.set_item(UNREADABLE_KEY, &text).ok();
+    }
 }
