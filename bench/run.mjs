@@ -12,9 +12,9 @@
 // describing the builds, recorded as is), BENCH_STRICT=1 (exit 1 when a budget fails).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../scripts/static-server.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
@@ -75,24 +75,39 @@ function machine() {
   };
 }
 
-/** gzip -9 sizes of what a dist folder sends: wasm, js, css, html (top level, as trunk writes). */
-function transfer(dir) {
+/**
+ * gzip -9 sizes of the files of `dir` that the page requested during its loads, by kind (wasm,
+ * js, css, html). Requested files of other kinds (the favicon) and files of `dir` never
+ * requested (the embed script, the docs example) are listed, not counted.
+ */
+function transfer(dir, requested) {
   const sizes = { wasm: 0, js: 0, css: 0, html: 0 };
   const raw = { wasm: 0, js: 0, css: 0, html: 0 };
+  const files = [];
   const other = [];
-  for (const name of readdirSync(dir)) {
-    const file = join(dir, name);
-    const kind = extname(name).slice(1);
-    const body = readFileSync(file);
-    if (kind in sizes) {
-      raw[kind] += body.length;
-      sizes[kind] += execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length;
-    } else {
-      other.push(name);
-    }
+  for (const path of [...requested].sort()) {
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!existsSync(file)) continue;
+    const kind = extname(file).slice(1);
+    if (!(kind in sizes)) { other.push(basename(file)); continue; }
+    const gzip = execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length;
+    raw[kind] += statSync(file).size;
+    sizes[kind] += gzip;
+    files.push({ file: basename(file), gzip });
   }
+  const seen = new Set([...files.map((f) => f.file), ...other]);
+  const notRequested = readdirSync(dir).filter((name) => !seen.has(name));
   const total = sizes.wasm + sizes.js + sizes.css + sizes.html;
-  return { gzip: { ...sizes, total }, raw, not_counted: other };
+  return { gzip: { ...sizes, total }, raw, files, requested_not_counted: other, not_requested: notRequested };
+}
+
+/** Serves `dir` on loopback and records the paths the browser requests from it. */
+async function serveRecording(dir) {
+  const requested = new Set();
+  const { server, url } = await serve(dir, 0, {
+    onRequest: (req) => requested.add(decodeURIComponent(new URL(req.url, 'http://x').pathname)),
+  });
+  return { server, url, requested };
 }
 
 /** Waits for `fn(arg)` to return a number in the page; null after `timeout` ms. */
@@ -233,10 +248,8 @@ const x = (v) => (v == null ? null : `${v.toFixed(2)}x`);
 async function main() {
   const info = machine();
   const build = process.env.BENCH_BUILD_INFO ? JSON.parse(process.env.BENCH_BUILD_INFO) : {};
-  const size = { app: transfer(APP_DIST), baseline: transfer(BASE_DIST) };
-
-  const appServer = await serve(APP_DIST, 0);
-  const baseServer = await serve(BASE_DIST, 0);
+  const appServer = await serveRecording(APP_DIST);
+  const baseServer = await serveRecording(BASE_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let start, edit;
   try {
@@ -247,6 +260,10 @@ async function main() {
     appServer.server.close();
     baseServer.server.close();
   }
+  const size = {
+    app: transfer(APP_DIST, appServer.requested),
+    baseline: transfer(BASE_DIST, baseServer.requested),
+  };
   const native = engineNative();
   const wasm = await engineWasm();
 
