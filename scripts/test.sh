@@ -19,7 +19,7 @@ step "cargo clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
 
 step "cargo clippy (wasm32 web app)"
-cargo clippy --target wasm32-unknown-unknown --lib --bin ecs-image-planner-web -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bin ecs-image-planner-web --bin engine-bench-wasm -- -D warnings
 
 step "cargo test (engine, catalog, codec, CLI)"
 cargo test

@@ -19,6 +19,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod validate;
+pub mod workload;
 
 pub use date::Date;
 pub use model::Plan;

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The benchmark: builds the web app and the Leptos baseline (bench/baseline) in release with the
+# same profile and wasm-opt -Oz, builds the engine bench for wasm32 with the same profile and
+# natively, then measures everything in one run (bench/run.mjs): transfer sizes, cold startup and
+# edit latency in headless Chromium, engine timings, share link length. Prints one table with the
+# budgets and writes bench/out/latest.json. Installs what is missing first (scripts/setup.sh).
+# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_STRICT=1 (exit 1 on a FAIL).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+# cargo for wasm32, through Debian's rustc-web when rustup had no wasm32 target (as trunk_build).
+wasm_cargo() {
+  if [ -f "$TOOLS/use-debian-wasm" ]; then
+    PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo "$@"
+  else
+    cargo "$@"
+  fi
+}
+
+# A key of a [profile.NAME] table in Cargo.toml, e.g. `profile_key release opt-level`.
+profile_key() {
+  awk -v table="[profile.$1]" -v key="$2" '
+    $0 == table { inside = 1; next }
+    /^\[/ { inside = 0 }
+    inside && $1 == key { gsub(/"/, "", $3); print $3; exit }' "$3"
+}
+
+OUT=bench/out
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+mkdir -p "$OUT"
+
+step "release build of the web app (trunk, wasm-opt -Oz)"
+cargo fetch
+trunk_build --release true
+
+step "release build of the Leptos baseline (bench/baseline, same profile and wasm-opt)"
+(cd bench/baseline && cargo fetch && trunk_build --release true)
+
+step "engine bench for wasm32 (release profile, then wasm-bindgen and wasm-opt -Oz like trunk)"
+wasm_cargo build --offline --release --target wasm32-unknown-unknown --bin engine-bench-wasm
+rm -rf "$OUT/engine-wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$OUT/engine-wasm" \
+  "$TARGET/wasm32-unknown-unknown/release/engine-bench-wasm.wasm"
+wasm-opt -Oz -o "$OUT/engine-wasm/engine-bench-wasm_bg.wasm" "$OUT/engine-wasm/engine-bench-wasm_bg.wasm"
+
+step "engine bench, native (cargo bench --bench engine)"
+cargo bench --offline --bench engine | tee "$OUT/engine-native.txt"
+
+step "measuring (bench/run.mjs)"
+WASM_OPT_VERSION="$(wasm-opt --version | awk '{print $3}')"
+BENCH_BUILD_INFO="$(printf '{"engine_wasm":"%s","engine_native":"%s","app":"%s","baseline":"%s"}' \
+  "profile release, opt-level $(profile_key release opt-level Cargo.toml), then wasm-opt -Oz (binaryen $WASM_OPT_VERSION); run in node $(node --version)" \
+  "profile bench, opt-level $(profile_key bench opt-level Cargo.toml)" \
+  "trunk release, opt-level $(profile_key release opt-level Cargo.toml), wasm-opt -Oz" \
+  "trunk release, opt-level $(profile_key release opt-level bench/baseline/Cargo.toml), wasm-opt -Oz")"
+export BENCH_BUILD_INFO
+node bench/run.mjs
