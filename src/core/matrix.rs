@@ -7,13 +7,21 @@ use super::model::{Image, InstanceType};
 use super::report::Severity;
 use super::rules::launch::{launch_violations, LaunchSubject, LaunchViolation};
 
-/// One image on one instance type.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
+/// costs one vector. The rules' messages are written only when asked for ([`Matrix::issues`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cell {
-    /// The worst severity among the violations; `None` passes.
+    /// The worst severity among the broken rules; `None` passes.
     pub worst: Option<Severity>,
-    /// The rules broken, in contract order (empty, and unallocated, for a passing cell).
-    pub violations: Vec<LaunchViolation>,
+    /// How many launch rules the cell breaks.
+    pub broken: u8,
+}
+
+impl Cell {
+    /// Whether no launch rule is broken.
+    pub fn passes(&self) -> bool {
+        self.broken == 0
+    }
 }
 
 /// Verdicts for every image x instance type in one region, row by image.
@@ -36,11 +44,15 @@ impl<'a> Matrix<'a> {
         &self.cells[image * self.types.len() + itype]
     }
 
-    /// The (code, message) pairs of a cell, written now.
+    /// The (code, message) pairs of a cell, in contract order, written now.
     pub fn issues(&self, image: usize, itype: usize) -> Vec<(&'static str, String)> {
+        if self.cell(image, itype).passes() {
+            return Vec::new();
+        }
         let subject = self.subject(self.images[image], self.types[itype]);
-        self.cell(image, itype)
-            .violations
+        let mut violations: Vec<LaunchViolation> = Vec::new();
+        launch_violations(&subject, &mut violations);
+        violations
             .iter()
             .map(|v| (v.rule().code, v.message(&subject)))
             .collect()
@@ -86,14 +98,9 @@ pub fn matrix<'a>(
             };
             scratch.clear();
             launch_violations(&subject, &mut scratch);
-            let worst = scratch.iter().map(|v| v.rule().severity).min();
             cells.push(Cell {
-                worst,
-                violations: if scratch.is_empty() {
-                    Vec::new()
-                } else {
-                    scratch.clone()
-                },
+                worst: scratch.iter().map(|v| v.rule().severity).min(),
+                broken: scratch.len() as u8,
             });
         }
     }
