@@ -1,7 +1,18 @@
 //! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
 //! no rule logic lives here.
 
+mod controls;
+mod findings;
+mod guide;
+mod images;
+mod items;
+mod labels;
+mod matrix;
+mod output;
+mod plan;
+mod quotas;
 mod shell;
+pub mod state;
 
 pub use shell::App;
 

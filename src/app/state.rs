@@ -1,0 +1,176 @@
+//! The app's state: the plan (the only thing persisted or shared), the report derived from it,
+//! and UI-only signals (tab, focused item, open panels, filters) kept out of the plan.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::core::{parse_plan, planner, Date, Plan, Report, Severity};
+
+/// The plan a first visit starts from: small, launchable, and showing each part of the page.
+pub const FIRST_VISIT: &str = include_str!("../../examples/first-visit.json");
+
+/// The tab shown on narrow screens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// The plan editor.
+    Plan,
+    /// The findings.
+    Findings,
+    /// Operations and quotas.
+    Output,
+}
+
+/// Everything components share, provided by context. Plan mutations go through
+/// [`AppState::edit`] and [`AppState::replace`] only.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The plan being edited.
+    pub plan: RwSignal<Plan>,
+    /// The engine's verdict on the plan, recomputed on every change.
+    pub report: Memo<Report>,
+    /// The worst severity per plan item (`/launches/0`), for the badges.
+    pub worst: Memo<BTreeMap<String, Severity>>,
+    /// Today's date, for lifecycle rules when the plan has no `as_of`.
+    pub today: Date,
+    /// The plan item a finding was last clicked for.
+    pub focus: RwSignal<Option<String>>,
+    /// The tab shown on narrow screens.
+    pub tab: RwSignal<Tab>,
+    /// Whether the compatibility matrix panel is open.
+    pub matrix_open: RwSignal<bool>,
+    /// The guide section open in the guide panel (`None`: closed).
+    pub guide: RwSignal<Option<GuideTopic>>,
+    /// Regions the user targets, beyond those the plan already uses.
+    pub targets: RwSignal<Vec<String>>,
+}
+
+/// A part of the image guide the UI can open directly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuideTopic {
+    /// Image types: origin, trust, support, reach.
+    ImageTypes,
+    /// Images against snapshots.
+    Snapshots,
+}
+
+impl AppState {
+    /// Creates the state around `plan` and provides it as context.
+    pub fn provide(plan: Plan) -> AppState {
+        let today =
+            Date::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64);
+        let plan = RwSignal::new(plan);
+        let report = Memo::new(move |_| plan.with(|p| planner::check_builtin(p, today)));
+        let worst = Memo::new(move |_| {
+            report.with(|r| {
+                let mut worst = BTreeMap::new();
+                for finding in &r.findings {
+                    let key = item_key(&finding.path).to_string();
+                    let entry = worst.entry(key).or_insert(finding.severity);
+                    *entry = (*entry).min(finding.severity);
+                }
+                worst
+            })
+        });
+        let targets = plan.with_untracked(plan_regions);
+        let state = AppState {
+            plan,
+            report,
+            worst,
+            today,
+            focus: RwSignal::new(None),
+            tab: RwSignal::new(Tab::Plan),
+            matrix_open: RwSignal::new(false),
+            guide: RwSignal::new(None),
+            targets: RwSignal::new(targets),
+        };
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by [`AppState::provide`].
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// Changes the plan in place; the report follows.
+    pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
+        self.plan.update(f);
+    }
+
+    /// Swaps in a whole new plan (an import, a link, undo).
+    pub fn replace(&self, plan: Plan) {
+        self.targets.set(plan_regions(&plan));
+        self.plan.set(plan);
+    }
+
+    /// The target regions: the user's picks plus every region the plan uses, in first-seen order.
+    pub fn regions(&self) -> Vec<String> {
+        let mut regions = self.targets.get();
+        for region in self.plan.with(plan_regions) {
+            if !regions.contains(&region) {
+                regions.push(region);
+            }
+        }
+        regions
+    }
+
+    /// Shows a plan item: switches to the plan tab and moves keyboard focus to the item's row.
+    pub fn focus_item(&self, key: &str) {
+        self.focus.set(Some(key.to_string()));
+        self.tab.set(Tab::Plan);
+        let id = item_dom_id(key);
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(&id) {
+                element.scroll_into_view();
+                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+                {
+                    element.focus().ok();
+                }
+            }
+        });
+    }
+}
+
+/// The first visit's plan.
+pub fn first_visit_plan() -> Plan {
+    parse_plan(FIRST_VISIT).expect("examples/first-visit.json is a valid plan")
+}
+
+/// Regions a plan names in launches, copies, shares, exports and usage, in first-seen order.
+pub fn plan_regions(plan: &Plan) -> Vec<String> {
+    let mut regions: Vec<String> = Vec::new();
+    let named = plan
+        .launches
+        .iter()
+        .map(|l| &l.region)
+        .chain(plan.copies.iter().map(|c| &c.to_region))
+        .chain(plan.shares.iter().map(|s| &s.region))
+        .chain(plan.exports.iter().map(|e| &e.bucket_region))
+        .chain(plan.custom_image_usage.keys());
+    for region in named {
+        if !region.is_empty() && !regions.contains(region) {
+            regions.push(region.clone());
+        }
+    }
+    regions
+}
+
+/// The plan item a JSON pointer is about: `/launches/0/image` → `/launches/0`, `/quotas/x` →
+/// `/quotas`.
+pub fn item_key(path: &str) -> &str {
+    let mut ends = path.match_indices('/').map(|(at, _)| at).skip(1);
+    let first_end = ends.next().unwrap_or(path.len());
+    let second_end = ends.next().unwrap_or(path.len());
+    let second = path.get(first_end + 1..second_end).unwrap_or("");
+    if !second.is_empty() && second.bytes().all(|b| b.is_ascii_digit()) {
+        &path[..second_end]
+    } else {
+        &path[..first_end]
+    }
+}
+
+/// The DOM id of a plan item's row: `/launches/0` → `item-launches-0`.
+pub fn item_dom_id(key: &str) -> String {
+    format!("item{}", key.replace('/', "-"))
+}
