@@ -59,7 +59,7 @@ impl Choices {
                 p.images
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
-                    .map(|i| (i.id.clone(), format!("{} · {}", i.label(), i.id)))
+                    .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
             })
         });
