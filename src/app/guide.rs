@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, GuideTopic};
+use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::guide::{self, Need};
 
 /// The guide panel, open on one topic.
@@ -16,18 +16,16 @@ pub fn GuidePanel() -> impl IntoView {
                 GuideTopic::ImageTypes => "guide-types-h",
                 GuideTopic::Snapshots => "guide-snapshots-h",
             };
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(id) {
-                    el.scroll_into_view();
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        el.focus().ok();
-                    }
-                }
-            });
+            request_animation_frame(move || focus_by_id(id));
         }
     });
     view! {
-        <section id="guide" class="eip-guide" aria-labelledby="guide-h">
+        <section id="guide" class="eip-guide" aria-labelledby="guide-h" on:keydown=move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                state.guide.set(None);
+                focus_by_id("open-guide");
+            }
+        }>
             <div class="eip-item-head">
                 <h2 id="guide-h">"Image guide"</h2>
                 <button id="close-guide" on:click=move |_| state.guide.set(None)>"Close"</button>

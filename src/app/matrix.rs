@@ -6,7 +6,7 @@ use web_sys::KeyboardEvent;
 
 use super::controls::{static_options, Check, Input, Select};
 use super::images::enum_text;
-use super::state::{AppState, GuideTopic};
+use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::catalog::Catalog;
 use crate::core::matrix::matrix;
 use crate::core::model::{Image, InstanceType, Launch};
@@ -249,11 +249,7 @@ pub fn MatrixPanel() -> impl IntoView {
     };
     let focus_cell = move |r: usize, c: usize| {
         active.set((r, c));
-        if let Some(el) = document().get_element_by_id(&format!("cell-{r}-{c}")) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                el.focus().ok();
-            }
-        }
+        focus_by_id(&format!("cell-{r}-{c}"));
     };
     let use_cell = move |r: usize, c: usize| {
         let picked = grid.with_untracked(|g| (g.images.get(r).cloned(), g.types.get(c).cloned()));
@@ -319,10 +315,18 @@ pub fn MatrixPanel() -> impl IntoView {
         .iter()
         .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
         .collect();
+    // Opening the panel moves focus to it (it sits below the columns on a phone).
+    request_animation_frame(|| focus_by_id("matrix-h"));
+    let on_panel_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            state.matrix_open.set(false);
+            focus_by_id("open-matrix");
+        }
+    };
     view! {
-        <section id="matrix-panel" class="eip-matrix-panel" aria-labelledby="matrix-h">
+        <section id="matrix-panel" class="eip-matrix-panel" aria-labelledby="matrix-h" on:keydown=on_panel_key>
             <div class="eip-item-head">
-                <h2 id="matrix-h">"Compatibility: images × instance types"</h2>
+                <h2 id="matrix-h" tabindex="-1">"Compatibility: images × instance types"</h2>
                 <button id="close-matrix" on:click=move |_| state.matrix_open.set(false)>"Close"</button>
             </div>
             <div class="eip-filters">

@@ -69,7 +69,7 @@ impl Choices {
                 if !list.iter().any(|(id, _)| *id == image.id) {
                     list.push((
                         image.id.clone(),
-                        format!("{} · {}", image.label(), image.id),
+                        format!("{} · {}", image.id, image.label()),
                     ));
                 }
             }

@@ -120,15 +120,16 @@ impl AppState {
         self.focus.set(Some(key.to_string()));
         self.tab.set(Tab::Plan);
         let id = item_dom_id(key);
-        request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(&id) {
-                element.scroll_into_view();
-                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
-                {
-                    element.focus().ok();
-                }
-            }
-        });
+        request_animation_frame(move || focus_by_id(&id));
+    }
+}
+
+/// Moves keyboard focus to the element with this id (the browser scrolls it into view).
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            element.focus().ok();
+        }
     }
 }
 

@@ -105,6 +105,7 @@ test('the matrix is walked by keyboard, reads each cell\'s reason, and Enter use
   const page = await open();
   await page.click('#open-matrix');
   await page.waitForSelector('#matrix-panel');
+  await page.waitForFunction(() => document.activeElement?.id === 'matrix-h', null, { timeout: 2000 });
   await page.selectOption('#matrix-region', 'cn-hangzhou');
   await paste(page, '#filter-image-search', 'aliyun_3');
   await paste(page, '#filter-type-search', 'ecs.g7.');
@@ -132,6 +133,10 @@ test('the matrix is walked by keyboard, reads each cell\'s reason, and Enter use
   await page.waitForFunction(() => document.querySelector('#launch-0-image').value.includes('arm64'));
   assert.equal(await page.inputValue('#launch-0-type'), `ecs.${cols[1]}`);
   await page.locator(finding('arch-mismatch')).waitFor();
+  // Escape closes the panel and gives focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await page.locator('#matrix-panel').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-matrix');
   assert.deepEqual(page.problems, []);
 });
 
