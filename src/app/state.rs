@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::core::{parse_plan, planner, Date, Plan, Report, Severity};
+use crate::core::{planner, Date, Plan, Report, Severity};
 
 /// The plan a first visit starts from: small, launchable, and showing each part of the page.
 pub const FIRST_VISIT: &str = include_str!("../../examples/first-visit.json");
@@ -135,7 +135,7 @@ pub fn focus_by_id(id: &str) {
 
 /// The first visit's plan.
 pub fn first_visit_plan() -> Plan {
-    parse_plan(FIRST_VISIT).expect("examples/first-visit.json is a valid plan")
+    serde_json::from_str(FIRST_VISIT).expect("examples/first-visit.json is a valid plan")
 }
 
 /// Regions a plan names in launches, copies, shares, exports and usage, in first-seen order.
