@@ -1,10 +1,21 @@
 //! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
 //! no rule logic lives here.
 
+mod controls;
 mod embed;
+mod findings;
+mod guide;
+mod images;
 mod io;
+mod items;
+mod labels;
+mod matrix;
+mod output;
 mod persist;
+mod plan;
+mod quotas;
 mod shell;
+pub mod state;
 
 pub use shell::App;
 

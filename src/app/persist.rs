@@ -5,11 +5,8 @@
 use leptos::prelude::*;
 
 use crate::core::link::{self, LinkError};
-use crate::core::{parse_plan, Plan};
+use crate::core::Plan;
 use crate::web::{location, storage};
-
-/// The plan shown on a first visit: small, and with findings worth reading.
-pub const FIRST_VISIT_EXAMPLE: &str = include_str!("../../examples/first-visit.json");
 
 /// Something about the opening of the page that the user must see or decide.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +48,7 @@ pub fn startup() -> Startup {
             )
         }
     };
-    let example = || parse_plan(FIRST_VISIT_EXAMPLE).expect("examples/first-visit.json is valid");
+    let example = super::state::first_visit_plan;
     let fallback = |notice: Option<Notice>| {
         let first_visit = saved.is_none();
         Startup {
@@ -86,7 +83,7 @@ pub fn startup() -> Startup {
 /// Saves the plan after every change.
 pub fn autosave(plan: Signal<Plan>) {
     Effect::new(move |_| {
-        plan.with(|plan| storage::save_plan(plan));
+        plan.with(storage::save_plan);
     });
 }
 

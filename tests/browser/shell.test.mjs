@@ -15,10 +15,11 @@ test('the release build renders the app shell with version and catalog date', as
   assert.deepEqual(page.problems, [], 'no console errors, CSP violations or page errors');
 });
 
-test('clicking "Start planning" shows the empty plan', async () => {
+test('"Start from an empty plan" empties the example plan', async () => {
   const page = await suite.page();
   await openApp(page, suite.url);
-  await page.click('#start');
-  await page.waitForSelector('#plan-empty');
-  assert.equal(await page.textContent('#plan-empty'), 'Your plan is empty.');
+  await page.click('#clear-plan');
+  await page.waitForSelector('#add-launch');
+  assert.equal(await page.locator('#launch-0-type').count(), 0);
+  assert.match(await page.textContent('#findings-summary'), /This plan can launch: 0 instances/);
 });

@@ -1,0 +1,124 @@
+//! Labelled form controls bound to the plan through signals and callbacks.
+
+use leptos::prelude::*;
+
+/// A `<select>` with a label (visible, or for screen readers only when `hidden_label`).
+#[component]
+pub fn Select(
+    /// DOM id of the select.
+    #[prop(into)]
+    id: String,
+    /// The label text.
+    #[prop(into)]
+    label: String,
+    /// `(value, text)` per option.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The selected value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new value.
+    on_change: Callback<String>,
+    /// Show the label to screen readers only.
+    #[prop(optional)]
+    hidden_label: bool,
+) -> impl IntoView {
+    view! {
+        <label class="eip-field">
+            <span class:eip-sr=hidden_label>{label}</span>
+            <select id=id on:change:target=move |ev| on_change.run(ev.target().value())>
+                {move || {
+                    let current = value.get();
+                    let mut list = options.get();
+                    if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
+                        list.insert(0, (current.clone(), current.clone()));
+                    }
+                    if current.is_empty() {
+                        list.insert(0, (String::new(), "Choose…".to_string()));
+                    }
+                    list.into_iter()
+                        .map(|(v, text)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// A text or number `<input>` with a label; changes are committed on `change`.
+#[component]
+pub fn Input(
+    /// DOM id of the input.
+    #[prop(into)]
+    id: String,
+    /// The label text.
+    #[prop(into)]
+    label: String,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the new text.
+    on_change: Callback<String>,
+    /// `text` (default) or `number`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Show the label to screen readers only.
+    #[prop(optional)]
+    hidden_label: bool,
+) -> impl IntoView {
+    view! {
+        <label class="eip-field">
+            <span class:eip-sr=hidden_label>{label}</span>
+            <input
+                id=id
+                type=kind
+                min=(kind == "number").then_some("0")
+                placeholder=placeholder
+                prop:value=value
+                on:change:target=move |ev| on_change.run(ev.target().value())
+            />
+        </label>
+    }
+}
+
+/// A checkbox with a label.
+#[component]
+pub fn Check(
+    /// DOM id of the checkbox.
+    #[prop(into)]
+    id: String,
+    /// The label text.
+    #[prop(into)]
+    label: String,
+    /// Whether it is checked.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Called with the new state.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="eip-check">
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=checked
+                on:change:target=move |ev| on_change.run(ev.target().checked())
+            />
+            {label}
+        </label>
+    }
+}
+
+/// Options from static `(value, text)` pairs.
+pub fn static_options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(v, t)| (v.to_string(), t.to_string()))
+        .collect()
+}

@@ -1,0 +1,158 @@
+//! The findings column: a live summary, then every finding grouped by plan item, each read like
+//! a compiler diagnostic (`error[code]: message`, `help:` with a fix button, doc link).
+
+use leptos::prelude::*;
+
+use super::labels::{item_label, severity_icon};
+use super::state::{item_key, AppState, GuideTopic};
+use crate::core::{planner, Finding, Severity};
+
+/// Error and warning counts of the current report.
+pub fn counts(state: AppState) -> (usize, usize) {
+    state.report.with(|r| {
+        let count = |s| r.findings.iter().filter(|f| f.severity == s).count();
+        (count(Severity::Error), count(Severity::Warning))
+    })
+}
+
+/// The findings column.
+#[component]
+pub fn Findings() -> impl IntoView {
+    let state = AppState::get();
+    // Counts re-renders of the list for a new report (a benchmark reads it).
+    let revision = Memo::new(move |previous: Option<&u32>| {
+        state.report.track();
+        previous.map_or(1, |n| n + 1)
+    });
+    let marked = StoredValue::new(false);
+    Effect::new(move |_| {
+        revision.track();
+        if !marked.get_value() {
+            marked.set_value(true);
+            if let Some(performance) = window().performance() {
+                performance.mark("eip:first-findings").ok();
+            }
+        }
+    });
+    let summary = move || {
+        state
+            .plan
+            .with(|p| state.report.with(|r| planner::summary(p, r)))
+    };
+    let launchable = move || state.report.with(|r| r.ok);
+    view! {
+        <p
+            id="findings-summary"
+            class="eip-summary"
+            class:is-ok=launchable
+            class:is-bad=move || !launchable()
+            aria-live="polite"
+        >
+            <span aria-hidden="true">{move || if launchable() { "✓ " } else { "✕ " }}</span>
+            {summary}
+        </p>
+        <div id="findings" data-revision=move || revision.get()>
+            {move || state.report.with(|r| groups(state, &r.findings))}
+        </div>
+    }
+}
+
+/// Findings grouped by plan item, groups in plan order, findings by severity within a group.
+fn groups(state: AppState, findings: &[Finding]) -> AnyView {
+    if findings.is_empty() {
+        return view! { <p class="eip-muted">"No findings: nothing in this plan breaks a rule."</p> }
+            .into_any();
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for finding in findings {
+        let key = item_key(&finding.path);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let mut members: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| item_key(&f.path) == key)
+                .collect();
+            members.sort_by_key(|f| f.severity);
+            let label = state.plan.with_untracked(|p| item_label(p, key));
+            let key_owned = key.to_string();
+            let aria = label.clone();
+            view! {
+                <section class="eip-group" aria-label=aria>
+                    <h3 class="eip-group-title">
+                        <button
+                            class="eip-link"
+                            title="Show this item in the plan"
+                            on:click=move |_| state.focus_item(&key_owned)
+                        >
+                            {label}
+                        </button>
+                    </h3>
+                    <ul class="eip-finding-list">
+                        {members.into_iter().map(|f| finding(state, f)).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One finding, rustc style.
+fn finding(state: AppState, f: &Finding) -> impl IntoView {
+    let sev = f.severity.as_str();
+    let key = item_key(&f.path).to_string();
+    let fix = f.fix.clone();
+    let guide = guide_topic(f.code);
+    view! {
+        <li class=format!("eip-finding sev-{sev}") data-code=f.code>
+            <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
+                <span class="eip-sev">{severity_icon(f.severity)} " " {sev} "[" <code>{f.code}</code> "]"</span>
+                ": "
+                <span class="eip-message">{f.message.clone()}</span>
+            </button>
+            <p class="eip-help">
+                <span class="eip-help-label">"help: "</span>
+                {f.help.clone()}
+                {fix.map(|fix| {
+                    let label = fix.label();
+                    view! {
+                        <button
+                            class="eip-fix"
+                            on:click=move |_| state.edit(|plan| fix.apply(plan))
+                        >
+                            {label}
+                        </button>
+                    }
+                })}
+            </p>
+            <p class="eip-doc">
+                <a href=f.doc target="_blank" rel="noopener noreferrer">"Alibaba Cloud docs"</a>
+                {guide.map(|(topic, text)| view! {
+                    " · "
+                    <button class="eip-link" on:click=move |_| state.guide.set(Some(topic))>{text}</button>
+                })}
+            </p>
+        </li>
+    }
+}
+
+/// The guide section that explains a rule, where the guide covers it.
+fn guide_topic(code: &str) -> Option<(GuideTopic, &'static str)> {
+    match code {
+        "launch-from-snapshot" | "snapshot-in-use" => {
+            Some((GuideTopic::Snapshots, "Images and snapshots"))
+        }
+        "image-region-mismatch"
+        | "image-not-released-in-region"
+        | "community-image-unsupported"
+        | "copy-not-custom"
+        | "share-not-custom"
+        | "export-not-custom"
+        | "copy-shared-cross-region" => Some((GuideTopic::ImageTypes, "About image types")),
+        _ => None,
+    }
+}

@@ -1,0 +1,225 @@
+//! Plan rows for copies, shares, exports and deletes.
+
+use leptos::prelude::*;
+
+use super::controls::{static_options, Check, Input, Select};
+use super::labels::Badge;
+use super::plan::{count, row_class, text, Choices};
+use super::state::{item_dom_id, AppState};
+use crate::core::model::{Copy, Delete, Export, Plan, Share};
+
+/// Splits a pasted list of account IDs on commas, whitespace and semicolons.
+pub fn split_accounts(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A row's heading: title, severity badge and a remove button.
+fn row_head(
+    title: String,
+    key: String,
+    remove: impl Fn(&mut Plan) + std::marker::Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <div class="eip-item-head">
+            <strong>{title.clone()}</strong>
+            <Badge key=key/>
+            <button class="eip-icon-button" aria-label=format!("Remove {title}")
+                on:click=move |_| state.edit(remove)>"×"</button>
+        </div>
+    }
+}
+
+/// The first own image and first target region, as defaults for a new row.
+fn defaults(state: AppState, choices: Choices) -> (String, String) {
+    let image = choices
+        .own_images
+        .with_untracked(|l| l.first().map(|(id, _)| id.clone()))
+        .unwrap_or_default();
+    let region = state
+        .regions()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| "cn-hangzhou".into());
+    (image, region)
+}
+
+/// Planned CopyImage calls.
+#[component]
+pub fn Copies(choices: Choices) -> impl IntoView {
+    let state = AppState::get();
+    let len = count(|p| p.copies.len());
+    view! {
+        <section class="eip-section" aria-labelledby="copies-h">
+            <h3 id="copies-h">"Copies " <span class="eip-muted">"(CopyImage, to another region)"</span></h3>
+            <For each=move || 0..len.get() key=|i| *i let:i>
+                {
+                    let key = format!("/copies/{i}");
+                    let set = move |f: fn(&mut Copy, String)| Callback::new(move |v: String| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { f(c, v) }));
+                    view! {
+                        <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
+                            {row_head(format!("Copy #{i}"), key.clone(), move |p| if i < p.copies.len() { p.copies.remove(i); })}
+                            <div class="eip-grid">
+                                <Select id=format!("copy-{i}-image") label="Image" options=choices.own_images
+                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone())) on_change=set(|c, v| c.image = v)/>
+                                <Select id=format!("copy-{i}-region") label="To region" options=choices.regions
+                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone())) on_change=set(|c, v| c.to_region = v)/>
+                                <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
+                                    value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
+                                    on_change=set(|c, v| c.name = (!v.trim().is_empty()).then(|| v.trim().to_string()))/>
+                                <Check id=format!("copy-{i}-encrypted") label="Encrypted"
+                                    checked=Signal::derive(move || state.plan.with(|p| p.copies.get(i).and_then(|c| c.encrypted).unwrap_or(false)))
+                                    on_change=Callback::new(move |on: bool| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { c.encrypted = on.then_some(true) }))/>
+                            </div>
+                        </div>
+                    }
+                }
+            </For>
+            <button id="add-copy" on:click=move |_| {
+                let (image, region) = defaults(state, choices);
+                state.edit(|p| p.copies.push(Copy { image, to_region: region, ..Copy::default() }));
+            }>"Add copy"</button>
+        </section>
+    }
+}
+
+/// Planned shares (ModifyImageSharePermission).
+#[component]
+pub fn Shares(choices: Choices) -> impl IntoView {
+    let state = AppState::get();
+    let len = count(|p| p.shares.len());
+    view! {
+        <section class="eip-section" aria-labelledby="shares-h">
+            <h3 id="shares-h">"Shares " <span class="eip-muted">"(with other accounts)"</span></h3>
+            <For each=move || 0..len.get() key=|i| *i let:i>
+                {
+                    let key = format!("/shares/{i}");
+                    let set = move |f: fn(&mut Share, String)| Callback::new(move |v: String| state.edit(|p| if let Some(s) = p.shares.get_mut(i) { f(s, v) }));
+                    let accounts = Memo::new(move |_| state.plan.with(|p| p.shares.get(i).map(|s| s.accounts.clone()).unwrap_or_default()));
+                    let area_id = format!("share-{i}-accounts");
+                    view! {
+                        <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
+                            {row_head(format!("Share #{i}"), key.clone(), move |p| if i < p.shares.len() { p.shares.remove(i); })}
+                            <div class="eip-grid">
+                                <Select id=format!("share-{i}-image") label="Image" options=choices.own_images
+                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone())) on_change=set(|s, v| s.image = v)/>
+                                <Select id=format!("share-{i}-region") label="Region" options=choices.regions
+                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone())) on_change=set(|s, v| s.region = v)/>
+                            </div>
+                            <label class="eip-field">
+                                <span>"Accounts (paste a list: commas, spaces or new lines) · "
+                                    <span class="eip-count">{move || format!("{} account(s)", accounts.with(Vec::len))}</span>
+                                </span>
+                                <textarea id=area_id rows="2"
+                                    prop:value=move || accounts.with(|a| a.join(", "))
+                                    on:change:target=move |ev| {
+                                        let list = split_accounts(&ev.target().value());
+                                        state.edit(|p| if let Some(s) = p.shares.get_mut(i) { s.accounts = list });
+                                    }
+                                ></textarea>
+                            </label>
+                        </div>
+                    }
+                }
+            </For>
+            <button id="add-share" on:click=move |_| {
+                let (image, region) = defaults(state, choices);
+                state.edit(|p| p.shares.push(Share { image, region, accounts: Vec::new() }));
+            }>"Add share"</button>
+        </section>
+    }
+}
+
+/// Planned exports to OSS.
+#[component]
+pub fn Exports(choices: Choices) -> impl IntoView {
+    let state = AppState::get();
+    let len = count(|p| p.exports.len());
+    let formats = Signal::stored(static_options(&[
+        ("", "default (RAW)"),
+        ("raw", "RAW"),
+        ("vhd", "VHD"),
+        ("qcow2", "QCOW2"),
+        ("vmdk", "VMDK"),
+        ("vdi", "VDI"),
+    ]));
+    view! {
+        <section class="eip-section" aria-labelledby="exports-h">
+            <h3 id="exports-h">"Exports " <span class="eip-muted">"(to an OSS bucket)"</span></h3>
+            <For each=move || 0..len.get() key=|i| *i let:i>
+                {
+                    let key = format!("/exports/{i}");
+                    let set = move |f: fn(&mut Export, String)| Callback::new(move |v: String| state.edit(|p| if let Some(e) = p.exports.get_mut(i) { f(e, v) }));
+                    view! {
+                        <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
+                            {row_head(format!("Export #{i}"), key.clone(), move |p| if i < p.exports.len() { p.exports.remove(i); })}
+                            <div class="eip-grid">
+                                <Select id=format!("export-{i}-image") label="Image" options=choices.own_images
+                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone())) on_change=set(|e, v| e.image = v)/>
+                                <Select id=format!("export-{i}-region") label="Bucket region" options=choices.regions
+                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone())) on_change=set(|e, v| e.bucket_region = v)/>
+                                <Select id=format!("export-{i}-format") label="Format" options=formats
+                                    value=text(move |p| p.exports.get(i).and_then(|e| e.format.clone())) on_change=set(|e, v| e.format = (!v.is_empty()).then_some(v))/>
+                            </div>
+                        </div>
+                    }
+                }
+            </For>
+            <button id="add-export" on:click=move |_| {
+                let (image, region) = defaults(state, choices);
+                state.edit(|p| p.exports.push(Export { image, bucket_region: region, format: None }));
+            }>"Add export"</button>
+        </section>
+    }
+}
+
+/// Planned deletions of images and snapshots.
+#[component]
+pub fn Deletes() -> impl IntoView {
+    let state = AppState::get();
+    let len = count(|p| p.deletes.len());
+    let kinds = Signal::stored(static_options(&[
+        ("image", "Image"),
+        ("snapshot", "Snapshot"),
+    ]));
+    view! {
+        <section class="eip-section" aria-labelledby="deletes-h">
+            <h3 id="deletes-h">"Deletes"</h3>
+            <For each=move || 0..len.get() key=|i| *i let:i>
+                {
+                    let key = format!("/deletes/{i}");
+                    let is_image = Memo::new(move |_| state.plan.with(|p| p.deletes.get(i).is_none_or(|d| d.snapshot.is_none())));
+                    let id_text = text(move |p| p.deletes.get(i).and_then(|d| d.image.clone().or_else(|| d.snapshot.clone())));
+                    let set_id = Callback::new(move |v: String| state.edit(|p| if let Some(d) = p.deletes.get_mut(i) {
+                        let v = v.trim().to_string();
+                        if d.snapshot.is_some() { d.snapshot = Some(v) } else { d.image = Some(v) }
+                    }));
+                    let set_kind = Callback::new(move |v: String| state.edit(|p| if let Some(d) = p.deletes.get_mut(i) {
+                        let id = d.image.take().or(d.snapshot.take()).unwrap_or_default();
+                        *d = if v == "snapshot" { Delete { snapshot: Some(id), ..Delete::default() } } else { Delete { image: Some(id), ..Delete::default() } };
+                    }));
+                    view! {
+                        <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
+                            {row_head(format!("Delete #{i}"), key.clone(), move |p| if i < p.deletes.len() { p.deletes.remove(i); })}
+                            <div class="eip-grid">
+                                <Select id=format!("delete-{i}-kind") label="What" options=kinds
+                                    value=Signal::derive(move || if is_image.get() { "image".to_string() } else { "snapshot".to_string() })
+                                    on_change=set_kind/>
+                                <Input id=format!("delete-{i}-id") label="ID" value=id_text on_change=set_id placeholder="m-… or s-…"/>
+                                <Show when=move || is_image.get()>
+                                    <Check id=format!("delete-{i}-keep") label="Keep its snapshots"
+                                        checked=Signal::derive(move || state.plan.with(|p| p.deletes.get(i).is_none_or(Delete::keeps_snapshots)))
+                                        on_change=Callback::new(move |keep: bool| state.edit(|p| if let Some(d) = p.deletes.get_mut(i) { d.keep_snapshots = (!keep).then_some(false) }))/>
+                                </Show>
+                            </div>
+                        </div>
+                    }
+                }
+            </For>
+            <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>"Add delete"</button>
+        </section>
+    }
+}

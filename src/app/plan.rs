@@ -1,0 +1,248 @@
+//! The plan column: target regions, launches, images, copies, shares, exports, deletes, quotas.
+
+use leptos::prelude::*;
+
+use super::controls::{Input, Select};
+use super::images::ImagesSection;
+use super::items::{Copies, Deletes, Exports, Shares};
+use super::labels::Badge;
+use super::quotas::QuotaInputs;
+use super::state::{item_dom_id, AppState};
+use crate::core::catalog::Catalog;
+use crate::core::model::{Launch, Plan, SystemDisk};
+
+/// Choice lists shared by the plan's rows.
+#[derive(Clone, Copy)]
+pub struct Choices {
+    /// Every region ID with its name.
+    pub regions: Signal<Vec<(String, String)>>,
+    /// Instance types: catalog plus the plan's own.
+    pub types: Memo<Vec<(String, String)>>,
+    /// Images a launch can name: catalog, the plan's own, and images the plan creates.
+    pub images: Memo<Vec<(String, String)>>,
+    /// The account's own images (custom and shared ones in the plan, and created ones).
+    pub own_images: Memo<Vec<(String, String)>>,
+}
+
+impl Choices {
+    fn new(state: AppState) -> Choices {
+        let regions: Vec<(String, String)> = Catalog::builtin()
+            .regions
+            .iter()
+            .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
+            .collect();
+        let types = Memo::new(move |_| {
+            state.plan.with(|p| {
+                let mut list: Vec<(String, String)> = Vec::new();
+                for t in p
+                    .instance_types
+                    .iter()
+                    .chain(&Catalog::builtin().instance_types)
+                {
+                    if !list.iter().any(|(id, _)| *id == t.id) {
+                        let arch = if t.arch == crate::core::model::CpuArch::Arm64 {
+                            "arm64"
+                        } else {
+                            "x86"
+                        };
+                        list.push((
+                            t.id.clone(),
+                            format!("{} · {} vCPU, {} GiB, {arch}", t.id, t.vcpus, t.memory_gib),
+                        ));
+                    }
+                }
+                list
+            })
+        });
+        let own_images = Memo::new(move |_| {
+            state.plan.with(|p| {
+                p.images
+                    .iter()
+                    .chain(p.creates.iter().map(|c| &c.image))
+                    .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let images = Memo::new(move |_| {
+            let mut list = own_images.get();
+            for image in &Catalog::builtin().images {
+                if !list.iter().any(|(id, _)| *id == image.id) {
+                    list.push((
+                        image.id.clone(),
+                        format!("{} · {}", image.id, image.label()),
+                    ));
+                }
+            }
+            list
+        });
+        Choices {
+            regions: Signal::stored(regions),
+            types,
+            images,
+            own_images,
+        }
+    }
+}
+
+/// The plan column.
+#[component]
+pub fn PlanEditor() -> impl IntoView {
+    let state = AppState::get();
+    let choices = Choices::new(state);
+    view! {
+        <p class="eip-lead">
+            "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
+            <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
+                "Start from an empty plan"
+            </button>
+        </p>
+        <Regions choices/>
+        <Launches choices/>
+        <ImagesSection/>
+        <Copies choices/>
+        <Shares choices/>
+        <Exports choices/>
+        <Deletes/>
+        <QuotaInputs/>
+    }
+}
+
+pub(super) fn text(
+    value: impl Fn(&Plan) -> Option<String> + Send + Sync + 'static,
+) -> Signal<String> {
+    let state = AppState::get();
+    Signal::derive(move || state.plan.with(|p| value(p).unwrap_or_default()))
+}
+
+pub(super) fn count(len: fn(&Plan) -> usize) -> Memo<usize> {
+    let state = AppState::get();
+    Memo::new(move |_| state.plan.with(len))
+}
+
+pub(super) fn row_class(key: String) -> impl Fn() -> String + Send + Sync + 'static {
+    let state = AppState::get();
+    move || {
+        let focused = state.focus.with(|f| f.as_deref() == Some(key.as_str()));
+        if focused {
+            "eip-item is-focused".into()
+        } else {
+            "eip-item".into()
+        }
+    }
+}
+
+#[component]
+fn Regions(choices: Choices) -> impl IntoView {
+    let state = AppState::get();
+    let pick = RwSignal::new(String::new());
+    view! {
+        <section class="eip-section" aria-labelledby="regions-h">
+            <h3 id="regions-h">"Target regions"</h3>
+            <ul class="eip-chips" id="target-regions">
+                {move || state.regions().into_iter().map(|region| {
+                    let r = region.clone();
+                    view! {
+                        <li class="eip-chip">
+                            <code>{region.clone()}</code>
+                            <button
+                                class="eip-icon-button"
+                                aria-label=format!("Remove target region {region}")
+                                on:click=move |_| state.targets.update(|t| t.retain(|x| *x != r))
+                            >"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="eip-row">
+                <Select id="add-region" label="Add a target region" options=choices.regions value=pick
+                    on_change=Callback::new(move |v: String| pick.set(v))/>
+                <button id="add-region-button" on:click=move |_| {
+                    let region = pick.get();
+                    if !region.is_empty() {
+                        state.targets.update(|t| if !t.contains(&region) { t.push(region) });
+                    }
+                }>"Add region"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Launches(choices: Choices) -> impl IntoView {
+    let state = AppState::get();
+    let len = count(|p| p.launches.len());
+    let add = move |_| {
+        let region = state
+            .regions()
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "cn-hangzhou".into());
+        state.edit(|p| {
+            p.launches.push(Launch {
+                region,
+                instance_type: "ecs.g7.large".into(),
+                image: "aliyun_3_x64_20G_alibase_20240819.vhd".into(),
+                ..Launch::default()
+            })
+        });
+    };
+    view! {
+        <section class="eip-section" aria-labelledby="launches-h">
+            <h3 id="launches-h">"Launches " <span class="eip-muted">"(RunInstances)"</span></h3>
+            <Show when=move || len.get() == 0>
+                <p class="eip-muted">"No launch yet: add one, or press a cell of the compatibility matrix."</p>
+            </Show>
+            <For each=move || 0..len.get() key=|i| *i let:i>
+                <LaunchRow i choices/>
+            </For>
+            <button id="add-launch" on:click=add>"Add launch"</button>
+        </section>
+    }
+}
+
+#[component]
+fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
+    let state = AppState::get();
+    let key = format!("/launches/{i}");
+    let field = move |f: fn(&Launch) -> String| text(move |p| p.launches.get(i).map(f));
+    let set = move |f: fn(&mut Launch, String)| {
+        Callback::new(move |v: String| {
+            state.edit(|p| {
+                if let Some(l) = p.launches.get_mut(i) {
+                    f(l, v)
+                }
+            })
+        })
+    };
+    view! {
+        <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
+            <div class="eip-item-head">
+                <strong>"Launch #" {i}</strong>
+                <Badge key=key.clone()/>
+                <button class="eip-icon-button" aria-label=format!("Remove launch #{i}")
+                    on:click=move |_| state.edit(|p| if i < p.launches.len() { p.launches.remove(i); })>"×"</button>
+            </div>
+            <div class="eip-grid">
+                <Select id=format!("launch-{i}-region") label="Region" options=choices.regions
+                    value=field(|l| l.region.clone()) on_change=set(|l, v| l.region = v)/>
+                <Select id=format!("launch-{i}-type") label="Instance type" options=choices.types
+                    value=field(|l| l.instance_type.clone()) on_change=set(|l, v| l.instance_type = v)/>
+                <Select id=format!("launch-{i}-image") label="Image" options=choices.images
+                    value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v)/>
+                <Input id=format!("launch-{i}-amount") label="Instances" kind="number"
+                    value=field(|l| l.amount.unwrap_or(1).to_string())
+                    on_change=set(|l, v| l.amount = v.trim().parse().ok())/>
+                <Input id=format!("launch-{i}-disk") label="System disk (GiB)" kind="number" placeholder="default"
+                    value=field(|l| l.system_disk.as_ref().and_then(|d| d.size_gib).map(|s| s.to_string()).unwrap_or_default())
+                    on_change=set(|l, v| {
+                        let size = v.trim().parse().ok();
+                        match (&mut l.system_disk, size) {
+                            (Some(disk), _) => disk.size_gib = size,
+                            (None, Some(_)) => l.system_disk = Some(SystemDisk { size_gib: size, ..SystemDisk::default() }),
+                            (None, None) => {}
+                        }
+                    })/>
+            </div>
+        </div>
+    }
+}
