@@ -15,6 +15,7 @@ pub mod model;
 pub mod ops;
 pub mod parse;
 pub mod planner;
+pub mod pointer;
 pub mod report;
 pub mod resolve;
 pub mod rules;

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::model::Plan;
+use super::pointer::pointer_at;
 
 /// The largest plan document accepted, in bytes.
 pub const MAX_PLAN_BYTES: usize = 1024 * 1024;
@@ -55,22 +56,19 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
             ),
         });
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let plan: Plan = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let pointer = pointer_of(err.path());
-        let inner = err.into_inner();
+    let plan: Plan = serde_json::from_str(text).map_err(|err| {
+        let message = strip_position(&err.to_string());
         PlanError {
-            pointer,
-            line: inner.line(),
-            column: inner.column(),
-            message: strip_position(&inner.to_string()),
+            pointer: pointer_at(
+                text,
+                err.line(),
+                err.column(),
+                message.starts_with("missing field"),
+            ),
+            line: err.line(),
+            column: err.column(),
+            message,
         }
-    })?;
-    deserializer.end().map_err(|err| PlanError {
-        pointer: String::new(),
-        line: err.line(),
-        column: err.column(),
-        message: strip_position(&err.to_string()),
     })?;
     if plan.version != 1 {
         return Err(PlanError {
@@ -85,23 +83,6 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
     }
     super::validate::validate(&plan)?;
     Ok(plan)
-}
-
-/// Turns serde_path_to_error's path into a JSON Pointer (RFC 6901).
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    pointer
 }
 
 /// serde_json appends " at line L column C"; the error carries those separately.
