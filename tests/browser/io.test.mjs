@@ -164,3 +164,15 @@ test('bad pasted output and bad files say where, and lose nothing typed', async 
   await page.waitForFunction(() => /bad\.json is not a valid plan/.test(document.getElementById('import-error').textContent));
   assert.match(await page.textContent('#import-error'), /\/launches\/0\/region/);
 });
+
+test('a saved plan this version cannot read is kept aside, not overwritten', async () => {
+  const page = await suite.page();
+  await openApp(page, suite.url);
+  const unreadable = '{"version": 7, "from": "the future"}';
+  await page.evaluate((text) => localStorage.setItem('ecs-image-planner.plan.v1', text), unreadable);
+  await page.reload();
+  await page.waitForSelector('#load-notice');
+  assert.match(await page.textContent('#load-notice'), /could not be read .*kept aside/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ecs-image-planner.plan.v1.unreadable')), unreadable);
+  assert.deepEqual(page.problems, []);
+});
