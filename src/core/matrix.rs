@@ -5,7 +5,7 @@
 use super::date::Date;
 use super::model::{Image, InstanceType};
 use super::report::Severity;
-use super::rules::launch::{launch_violations, LaunchSubject, LaunchViolation};
+use super::rules::launch::{launch_violations, LaunchSubject, LaunchViolation, ViolationSink};
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
 /// costs one vector. The rules' messages are written only when asked for ([`Matrix::issues`]).
@@ -15,6 +15,15 @@ pub struct Cell {
     pub worst: Option<Severity>,
     /// How many launch rules the cell breaks.
     pub broken: u8,
+}
+
+/// A cell is its own tally: the worst severity and the count of what breaks.
+impl ViolationSink for Cell {
+    fn push(&mut self, violation: LaunchViolation) {
+        let severity = violation.rule().severity;
+        self.worst = Some(self.worst.map_or(severity, |worst| worst.min(severity)));
+        self.broken = self.broken.saturating_add(1);
+    }
 }
 
 impl Cell {
@@ -82,7 +91,6 @@ pub fn matrix<'a>(
 ) -> Matrix<'a> {
     let type_here: Vec<bool> = types.iter().map(|t| t.offered_in(region)).collect();
     let mut cells = Vec::with_capacity(images.len() * types.len());
-    let mut scratch = Vec::with_capacity(16);
     for image in images {
         let image_here = image.available_in(region);
         for (itype, &here) in types.iter().zip(&type_here) {
@@ -96,12 +104,9 @@ pub fn matrix<'a>(
                 amount: None,
                 as_of,
             };
-            scratch.clear();
-            launch_violations(&subject, &mut scratch);
-            cells.push(Cell {
-                worst: scratch.iter().map(|v| v.rule().severity).min(),
-                broken: scratch.len() as u8,
-            });
+            let mut cell = Cell::default();
+            launch_violations(&subject, &mut cell);
+            cells.push(cell);
         }
     }
     Matrix {

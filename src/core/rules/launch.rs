@@ -274,9 +274,22 @@ pub enum LaunchViolation {
     CommunityImageUnsupported,
 }
 
-/// Every launch rule `subject` breaks, appended to `out` in contract order. Allocates nothing
-/// beyond `out`'s growth.
-pub fn launch_violations(subject: &LaunchSubject, out: &mut Vec<LaunchViolation>) {
+/// Where [`launch_violations`] puts what it finds: a vector for the planner, or a tally for
+/// the matrix, which only needs the count and the worst severity of each cell.
+pub trait ViolationSink {
+    /// Takes one broken rule.
+    fn push(&mut self, violation: LaunchViolation);
+}
+
+impl ViolationSink for Vec<LaunchViolation> {
+    fn push(&mut self, violation: LaunchViolation) {
+        Vec::push(self, violation);
+    }
+}
+
+/// Every launch rule `subject` breaks, given to `out` in contract order. Allocates nothing
+/// beyond what `out` does.
+pub fn launch_violations(subject: &LaunchSubject, out: &mut impl ViolationSink) {
     use LaunchViolation as V;
     let image = subject.image;
     let itype = subject.instance_type;
