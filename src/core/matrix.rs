@@ -19,6 +19,7 @@ pub struct Cell {
 
 /// A cell is its own tally: the worst severity and the count of what breaks.
 impl ViolationSink for Cell {
+#[inline]
     fn push(&mut self, violation: LaunchViolation) {
         let severity = violation.rule().severity;
         self.worst = Some(self.worst.map_or(severity, |worst| worst.min(severity)));

@@ -158,11 +158,13 @@ pub struct InstanceType {
 
 impl InstanceType {
     /// Whether the type boots images in `mode` (an empty list offers both).
+    #[inline]
     pub fn offers_boot_mode(&self, mode: BootMode) -> bool {
         self.boot_modes.is_empty() || self.boot_modes.contains(&mode)
     }
 
     /// Whether the type is sold in `region` (no list means everywhere).
+    #[inline]
     pub fn offered_in(&self, region: &str) -> bool {
         self.regions
             .as_ref()
@@ -340,6 +342,7 @@ pub struct Image {
 
 impl Image {
     /// Whether the image exists (or is released) in `region`.
+    #[inline]
     pub fn available_in(&self, region: &str) -> bool {
         self.regions
             .as_ref()

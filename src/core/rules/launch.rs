@@ -187,23 +187,27 @@ pub struct LaunchSubject<'a> {
 
 impl LaunchSubject<'_> {
     /// SystemDisk.Size as RunInstances will use it: the launch's, else max(40, image size).
+    #[inline]
     pub fn disk_size(&self) -> u32 {
         self.system_disk
             .and_then(|disk| disk.size_gib)
             .unwrap_or_else(|| default_disk_size(self.image))
     }
 
+    #[inline]
     fn disk_category(&self) -> Option<&str> {
         self.system_disk.and_then(|disk| disk.category.as_deref())
     }
 }
 
 /// RunInstances' default SystemDisk.Size: max(40, image size).
+#[inline]
 pub fn default_disk_size(image: &Image) -> u32 {
     image.size_gib.unwrap_or(0).max(DEFAULT_DISK_GIB)
 }
 
 /// The smallest system disk the image accepts: max(image size, 40 GiB Windows / 20 GiB Linux).
+#[inline]
 pub fn min_disk_size(image: &Image) -> u32 {
     let os_min = match image.platform {
         Platform::Windows => WINDOWS_MIN_DISK_GIB,
@@ -213,6 +217,7 @@ pub fn min_disk_size(image: &Image) -> u32 {
 }
 
 /// The largest system disk of a category.
+#[inline]
 pub fn max_disk_size(category: Option<&str>) -> u32 {
     if category == Some("cloud") {
         MAX_BASIC_DISK_GIB
@@ -289,6 +294,7 @@ impl ViolationSink for Vec<LaunchViolation> {
 
 /// Every launch rule `subject` breaks, given to `out` in contract order. Allocates nothing
 /// beyond what `out` does.
+#[inline]
 pub fn launch_violations(subject: &LaunchSubject, out: &mut impl ViolationSink) {
     use LaunchViolation as V;
     let image = subject.image;
@@ -394,6 +400,7 @@ fn boot_modes_word(itype: &InstanceType) -> String {
 
 impl LaunchViolation {
     /// The rule broken.
+    #[inline]
     pub fn rule(self) -> &'static Rule {
         use LaunchViolation as V;
         match self {
