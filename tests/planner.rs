@@ -654,21 +654,24 @@ fn matrix_and_planner_agree_on_the_builtin_catalog() {
     let today = common::today();
     let images: Vec<_> = catalog.images.iter().collect();
     let types: Vec<_> = catalog.instance_types.iter().collect();
-    let region = "cn-beijing";
-    let m = matrix(region, &images, &types, today);
-    for (i, image) in images.iter().enumerate() {
-        for (t, itype) in types.iter().enumerate() {
-            let single = plan(&launch(region, &itype.id, &image.id, ""));
-            let report = planner::check(&single, catalog, today);
-            let from_matrix = m.issues(i, t);
-            let from_planner: Vec<(&str, String)> = report
-                .findings
-                .iter()
-                .map(|f| (f.code, f.message.clone()))
-                .collect();
-            assert_eq!(from_matrix, from_planner, "{} on {}", image.id, itype.id);
-            let worst = report.findings.iter().map(|f| f.severity).min();
-            assert_eq!(m.cell(i, t).worst, worst);
+    // Regions where some types or images are missing, so placement rules show up too.
+    for region in ["cn-beijing", "ap-southeast-1", "eu-west-1", "me-central-1"] {
+        let m = matrix(region, &images, &types, today);
+        for (i, image) in images.iter().enumerate() {
+            for (t, itype) in types.iter().enumerate() {
+                let single = plan(&launch(region, &itype.id, &image.id, ""));
+                let report = planner::check(&single, catalog, today);
+                let from_matrix = m.issues(i, t);
+                let from_planner: Vec<(&str, String)> = report
+                    .findings
+                    .iter()
+                    .map(|f| (f.code, f.message.clone()))
+                    .collect();
+                assert_eq!(from_matrix, from_planner, "{} on {}", image.id, itype.id);
+                let worst = report.findings.iter().map(|f| f.severity).min();
+                assert_eq!(m.cell(i, t).worst, worst);
+                assert_eq!(usize::from(m.cell(i, t).broken), report.findings.len());
+            }
         }
     }
 }

@@ -5,7 +5,10 @@
 use super::date::Date;
 use super::model::{Image, InstanceType};
 use super::report::Severity;
-use super::rules::launch::{launch_violations, LaunchSubject, LaunchViolation, ViolationSink};
+use super::rules::launch::{
+    image_placement_violations, launch_violations, lifecycle_violations, pair_violations,
+    settings_violations, type_placement_violations, LaunchSubject, LaunchViolation, ViolationSink,
+};
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
 /// costs one vector. The rules' messages are written only when asked for ([`Matrix::issues`]).
@@ -19,7 +22,7 @@ pub struct Cell {
 
 /// A cell is its own tally: the worst severity and the count of what breaks.
 impl ViolationSink for Cell {
-#[inline]
+    #[inline]
     fn push(&mut self, violation: LaunchViolation) {
         let severity = violation.rule().severity;
         self.worst = Some(self.worst.map_or(severity, |worst| worst.min(severity)));
@@ -28,6 +31,19 @@ impl ViolationSink for Cell {
 }
 
 impl Cell {
+    /// The tally of both cells' rules.
+    #[inline]
+    fn merged(&self, other: &Cell) -> Cell {
+        let worst = match (self.worst, other.worst) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Cell {
+            worst,
+            broken: self.broken.saturating_add(other.broken),
+        }
+    }
+
     /// Whether no launch rule is broken.
     pub fn passes(&self) -> bool {
         self.broken == 0
@@ -90,23 +106,25 @@ pub fn matrix<'a>(
     types: &[&'a InstanceType],
     as_of: Date,
 ) -> Matrix<'a> {
-    let type_here: Vec<bool> = types.iter().map(|t| t.offered_in(region)).collect();
+    // The type's own rule (offered here) once per column, the image's own rules once per
+    // row, and only the pair rules per cell.
+    let columns: Vec<Cell> = types
+        .iter()
+        .map(|itype| {
+            let mut column = Cell::default();
+            type_placement_violations(itype.offered_in(region), &mut column);
+            column
+        })
+        .collect();
     let mut cells = Vec::with_capacity(images.len() * types.len());
     for image in images {
-        let image_here = image.available_in(region);
-        for (itype, &here) in types.iter().zip(&type_here) {
-            let subject = LaunchSubject {
-                image,
-                instance_type: itype,
-                region,
-                image_here,
-                type_here: here,
-                system_disk: None,
-                amount: None,
-                as_of,
-            };
-            let mut cell = Cell::default();
-            launch_violations(&subject, &mut cell);
+        let mut row = Cell::default();
+        image_placement_violations(image, image.available_in(region), &mut row);
+        settings_violations(image, None, None, &mut row);
+        lifecycle_violations(image, as_of, &mut row);
+        for (itype, column) in types.iter().zip(&columns) {
+            let mut cell = row.merged(column);
+            pair_violations(image, itype, &mut cell);
             cells.push(cell);
         }
     }

@@ -293,23 +293,42 @@ impl ViolationSink for Vec<LaunchViolation> {
 }
 
 /// Every launch rule `subject` breaks, given to `out` in contract order. Allocates nothing
-/// beyond what `out` does.
+/// beyond what `out` does. The rules fall in three groups, so that the matrix can check the
+/// image's and the type's own rules once per row and column, and only the pair rules per cell.
 #[inline]
 pub fn launch_violations(subject: &LaunchSubject, out: &mut impl ViolationSink) {
-    use LaunchViolation as V;
-    let image = subject.image;
-    let itype = subject.instance_type;
-    if !subject.image_here {
+    image_placement_violations(subject.image, subject.image_here, out);
+    type_placement_violations(subject.type_here, out);
+    pair_violations(subject.image, subject.instance_type, out);
+    settings_violations(subject.image, subject.system_disk, subject.amount, out);
+    lifecycle_violations(subject.image, subject.as_of, out);
+}
+
+/// Where the launch happens: the image must be there.
+#[inline]
+pub fn image_placement_violations(image: &Image, image_here: bool, out: &mut impl ViolationSink) {
+    if !image_here {
         out.push(match image.kind {
-            ImageType::Custom | ImageType::Shared => V::ImageRegionMismatch,
+            ImageType::Custom | ImageType::Shared => LaunchViolation::ImageRegionMismatch,
             ImageType::Public | ImageType::Marketplace | ImageType::Community => {
-                V::ImageNotReleasedInRegion
+                LaunchViolation::ImageNotReleasedInRegion
             }
         });
     }
-    if !subject.type_here {
-        out.push(V::InstanceTypeNotInRegion);
+}
+
+/// Where the launch happens: the instance type must be sold there.
+#[inline]
+pub fn type_placement_violations(type_here: bool, out: &mut impl ViolationSink) {
+    if !type_here {
+        out.push(LaunchViolation::InstanceTypeNotInRegion);
     }
+}
+
+/// The image against the instance type: architecture, memory, CPUs, boot mode, NVMe.
+#[inline]
+pub fn pair_violations(image: &Image, itype: &InstanceType, out: &mut impl ViolationSink) {
+    use LaunchViolation as V;
     let arch_ok = match itype.arch {
         CpuArch::X86_64 => image.arch != ImageArch::Arm64,
         CpuArch::Arm64 => image.arch == ImageArch::Arm64,
@@ -338,20 +357,39 @@ pub fn launch_violations(subject: &LaunchSubject, out: &mut impl ViolationSink) 
     if itype.nvme == NvmeRequirement::Required && image.nvme != NvmeSupport::Supported {
         out.push(V::NvmeUnsupported);
     }
-    let size = subject.disk_size();
+}
+
+/// The launch's own settings: system disk size and amount (`None`: RunInstances' defaults).
+#[inline]
+pub fn settings_violations(
+    image: &Image,
+    system_disk: Option<&SystemDisk>,
+    amount: Option<u32>,
+    out: &mut impl ViolationSink,
+) {
+    use LaunchViolation as V;
+    let size = system_disk
+        .and_then(|disk| disk.size_gib)
+        .unwrap_or_else(|| default_disk_size(image));
     let min = min_disk_size(image);
-    let max = max_disk_size(subject.disk_category());
+    let max = max_disk_size(system_disk.and_then(|disk| disk.category.as_deref()));
     if size < min {
         out.push(V::SystemDiskTooSmall { size, min });
     }
     if size > max {
         out.push(V::SystemDiskTooLarge { size, max });
     }
-    let amount = subject.amount.unwrap_or(1);
+    let amount = amount.unwrap_or(1);
     if !(1..=100).contains(&amount) {
         out.push(V::AmountOutOfRange { amount });
     }
-    if let Some(eol) = image.eol.filter(|eol| *eol <= subject.as_of) {
+}
+
+/// The image's lifecycle, fees and support.
+#[inline]
+pub fn lifecycle_violations(image: &Image, as_of: Date, out: &mut impl ViolationSink) {
+    use LaunchViolation as V;
+    if let Some(eol) = image.eol.filter(|eol| *eol <= as_of) {
         out.push(V::ImageEol { eol });
     }
     if image.status == ImageStatus::Deprecated {
