@@ -19,8 +19,6 @@
 //! `CpuArchitecture` X86 → x86_64 and ARM → arm64, `NvmeSupport`, and
 //! `SupportedBootModes.SupportedBootMode`.
 
-use std::fmt;
-
 use serde_json::{Map, Value};
 
 use super::model::{
@@ -32,39 +30,9 @@ use super::validate::{MAX_ITEMS, MAX_STRING_CHARS};
 /// The largest CLI output accepted, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 4 * 1024 * 1024;
 
-/// Why a text is not importable, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    /// JSON Pointer to the offending value, empty for the whole document.
-    pub pointer: String,
-    /// 1-based line of a JSON syntax error, 0 otherwise.
-    pub line: usize,
-    /// 1-based column of a JSON syntax error, 0 otherwise.
-    pub column: usize,
-    /// What is wrong and what was expected.
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
-        if self.line > 0 {
-            write!(
-                f,
-                "at {place} (line {}, column {}): {}",
-                self.line, self.column, self.message
-            )
-        } else {
-            write!(f, "at {place}: {}", self.message)
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
+/// Why pasted output does not import, and where: the same shape as a plan's parse error
+/// (JSON pointer, line and column of a syntax error, message).
+pub type ImportError = super::parse::PlanError;
 
 /// What [`detect_and_import`] found.
 #[derive(Clone, Debug, PartialEq)]
@@ -418,7 +386,7 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
             format!(
                 "image {id} is a {} image, which exists only in its region, and neither the \
                  output nor the import names the region: say which region the output is from",
-                type_word(kind)
+                ImageType::word(kind)
             ),
         ));
     } else {
@@ -499,16 +467,6 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
         data_disks,
         ..Image::default()
     }))
-}
-
-fn type_word(kind: ImageType) -> &'static str {
-    match kind {
-        ImageType::Public => "public",
-        ImageType::Custom => "custom",
-        ImageType::Shared => "shared",
-        ImageType::Marketplace => "Marketplace",
-        ImageType::Community => "community",
-    }
 }
 
 fn instance_types(root: &Map<String, Value>) -> Result<Vec<InstanceType>, ImportError> {

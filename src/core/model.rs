@@ -195,6 +195,19 @@ pub enum ImageType {
     Community,
 }
 
+impl ImageType {
+    /// The word for the type in messages ("public", "Marketplace", ...).
+    pub fn word(self) -> &'static str {
+        match self {
+            ImageType::Public => "public",
+            ImageType::Custom => "custom",
+            ImageType::Shared => "shared",
+            ImageType::Marketplace => "Marketplace",
+            ImageType::Community => "community",
+        }
+    }
+}
+
 /// Operating system family of an image.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -403,16 +403,6 @@ pub fn lifecycle_violations(image: &Image, as_of: Date, out: &mut impl Violation
     }
 }
 
-fn kind_word(kind: ImageType) -> &'static str {
-    match kind {
-        ImageType::Public => "public",
-        ImageType::Custom => "custom",
-        ImageType::Shared => "shared",
-        ImageType::Marketplace => "Marketplace",
-        ImageType::Community => "community",
-    }
-}
-
 fn arch_word(arch: ImageArch) -> &'static str {
     match arch {
         ImageArch::I386 => "i386 (32-bit)",
@@ -491,12 +481,12 @@ impl LaunchViolation {
         match self {
             V::ImageRegionMismatch => format!(
                 "{} image {id} exists only in {}, not in {region}, and the plan has no copy of it into {region}",
-                kind_word(image.kind),
+                ImageType::word(image.kind),
                 image.regions.as_deref().unwrap_or_default().join(", ")
             ),
             V::ImageNotReleasedInRegion => format!(
                 "{} image {id} is released in {}, not in {region}",
-                kind_word(image.kind),
+                ImageType::word(image.kind),
                 image.regions.as_deref().unwrap_or_default().join(", ")
             ),
             V::InstanceTypeNotInRegion => format!(
