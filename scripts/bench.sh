@@ -15,15 +15,6 @@ source scripts/env.sh
 
 step() { printf '\n== %s\n' "$*"; }
 
-# cargo for wasm32, through Debian's rustc-web when rustup had no wasm32 target (as trunk_build).
-wasm_cargo() {
-  if [ -f "$TOOLS/use-debian-wasm" ]; then
-    PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo "$@"
-  else
-    cargo "$@"
-  fi
-}
-
 # A key of a [profile.NAME] table in Cargo.toml, e.g. `profile_key release opt-level`.
 profile_key() {
   awk -v table="[profile.$1]" -v key="$2" '

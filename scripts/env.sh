@@ -19,6 +19,15 @@ trunk_build() {
   fi
 }
 
+# Runs cargo for a wasm32 build, through Debian's rustc-web when rustup had no wasm32 target.
+wasm_cargo() {
+  if [ -f "$TOOLS/use-debian-wasm" ]; then
+    PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo "$@"
+  else
+    cargo "$@"
+  fi
+}
+
 # Prints the gzip -9 sizes of what a dist folder sends to a browser.
 print_sizes() {
   local dist="$1" total=0 size kind
