@@ -4,7 +4,8 @@
 // Attributes: data-region, data-type (instance type), data-image, data-platform (linux|windows),
 // data-mode (compact|interactive), data-theme (light|dark; default: follows this page),
 // data-title (the iframe's accessible title).
-// Each placeholder becomes an iframe of the planner that sizes itself to its content: the frame
+// Each placeholder becomes an iframe of the planner's embed page (embed.html, a smaller wasm than
+// the full planner's) that sizes itself to its content: the frame
 // posts {type: "ecs-image-planner:height", height} and this script accepts that message only from
 // its own frames, at the planner's origin. When this page switches between light and dark, the
 // frames are told with {type: "ecs-image-planner:theme", theme}. No plan data crosses frames.
@@ -29,7 +30,7 @@
     var fixedTheme = placeholder.getAttribute('data-theme');
     params.set('theme', fixedTheme || pageTheme());
     var frame = document.createElement('iframe');
-    frame.src = planner.href + '?' + params.toString();
+    frame.src = planner.href + 'embed.html?' + params.toString();
     frame.title = placeholder.getAttribute('data-title') || 'ECS Image Planner';
     frame.setAttribute('scrolling', 'no');
     frame.style.width = '100%';

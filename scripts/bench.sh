@@ -29,7 +29,7 @@ mkdir -p "$OUT"
 
 step "release build of the web app (trunk, wasm-opt -Oz)"
 cargo fetch
-trunk_build --release true
+build_app
 
 step "release build of the Leptos baseline (bench/baseline, same profile and wasm-opt)"
 (cd bench/baseline && cargo fetch && trunk_build --release true)

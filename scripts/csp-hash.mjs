@@ -1,20 +1,23 @@
-// Trunk post-build hook: adds the sha256 of every inline <script> in the staged index.html to the
-// script-src of its Content-Security-Policy, so that trunk's loader runs and nothing else inline does.
+// Trunk post-build hook: adds the sha256 of every inline <script> of each staged page that has a
+// Content-Security-Policy (index.html, embed.html) to its script-src, so that trunk's loader runs
+// and nothing else inline does.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('csp-hash.mjs runs as a trunk hook (TRUNK_STAGING_DIR is not set)');
-const file = join(staging, 'index.html');
-let html = readFileSync(file, 'utf8');
-
-const hashes = [];
-for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  hashes.push(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+for (const name of readdirSync(staging).filter((n) => n.endsWith('.html'))) {
+  const file = join(staging, name);
+  let html = readFileSync(file, 'utf8');
+  const marker = "script-src 'self'";
+  if (!html.includes('Content-Security-Policy')) continue; // the docs example has none
+  if (!html.includes(marker)) throw new Error(`${name}: its CSP has no "${marker}"`);
+  const hashes = [];
+  for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    hashes.push(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+  }
+  html = html.replace(marker, [marker, ...hashes].join(' '));
+  writeFileSync(file, html);
+  console.log(`csp-hash: ${name}: ${hashes.length} inline script(s) hashed into the CSP`);
 }
-const marker = "script-src 'self'";
-if (!html.includes(marker)) throw new Error(`index.html has no "${marker}" in its CSP`);
-html = html.replace(marker, [marker, ...hashes].join(' '));
-writeFileSync(file, html);
-console.log(`csp-hash: ${hashes.length} inline script(s) hashed into the CSP`);

@@ -19,6 +19,21 @@ trunk_build() {
   fi
 }
 
+# Builds the web app in release into dist/: the planner (index.html) and the embed alone
+# (embed.html, a smaller wasm for documentation pages), then prints the transfer sizes of each.
+build_app() {
+  trunk_build --release true
+  rm -rf "$ROOT/target/dist-embed"
+  trunk_build embed.html --release true --dist "$ROOT/target/dist-embed"
+  # trunk names every target's page index.html in its dist folder.
+  mv "$ROOT/target/dist-embed/index.html" "$ROOT/target/dist-embed/embed.html"
+  cp -R "$ROOT/target/dist-embed/." "$ROOT/dist/"
+  echo "planner page (index.html):"
+  print_sizes "$ROOT/dist" index.html
+  echo "embed page (embed.html):"
+  print_sizes "$ROOT/target/dist-embed" embed.html
+}
+
 # Runs cargo for a wasm32 build, through Debian's rustc-web when rustup had no wasm32 target.
 wasm_cargo() {
   if [ -f "$TOOLS/use-debian-wasm" ]; then
@@ -28,14 +43,20 @@ wasm_cargo() {
   fi
 }
 
-# Prints the gzip -9 sizes of what a dist folder sends to a browser.
+# Prints the gzip -9 sizes of what a page of a dist folder sends to a browser: the page and the
+# files it names (default page: index.html).
 print_sizes() {
-  local dist="$1" total=0 size kind
+  local dist="$1" page="${2:-index.html}" total=0 size kind
   printf '%-6s %10s %10s\n' "file" "raw B" "gzip-9 B"
   for kind in wasm js css html; do
     local raw=0 gz=0 f
     for f in "$dist"/*."$kind"; do
       [ -e "$f" ] || continue
+      if [ "$kind" = html ]; then
+        [ "$(basename "$f")" = "$page" ] || continue
+      elif ! grep -q "$(basename "$f")" "$dist/$page"; then
+        continue
+      fi
       raw=$((raw + $(wc -c <"$f")))
       size=$(gzip -9 -c "$f" | wc -c)
       gz=$((gz + size))

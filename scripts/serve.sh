@@ -10,6 +10,5 @@ bash scripts/setup.sh
 source scripts/env.sh
 
 cargo fetch
-trunk_build --release true
-print_sizes dist
+build_app
 exec node scripts/static-server.mjs dist "${PORT:-8080}"

@@ -22,7 +22,7 @@ step "cargo clippy (wasm32 web app)"
 if [ -f "$TOOLS/use-debian-wasm" ]; then
   echo "skipped: wasm32 builds go through Debian's rustc-web here, which ships no clippy"
 else
-  cargo clippy --target wasm32-unknown-unknown --lib --bin ecs-image-planner-web --bin engine-bench-wasm -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --bin ecs-image-planner-web --bin ecs-image-planner-embed --bin engine-bench-wasm -- -D warnings
 fi
 
 step "cargo test (engine, catalog, codec, CLI)"
@@ -30,8 +30,7 @@ cargo test
 
 step "release build of the web app (trunk, wasm-opt -Oz)"
 cargo fetch
-trunk_build --release true
-print_sizes dist
+build_app
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

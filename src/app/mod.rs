@@ -42,6 +42,17 @@ pub fn start() {
     }
 }
 
+/// Mounts only the embedded planner: the entry point of `embed.html`, whose wasm leaves out the
+/// full planner (plan editor, matrix, guide, share/export/import), so documentation pages load
+/// far less.
+pub fn start_embed() {
+    crate::web::panic::install_hook();
+    let options = crate::web::location::embed_options_always();
+    leptos::mount::mount_to_body(move || {
+        leptos::view! { <embed::Embed options=options.clone() today=today()/> }
+    })
+}
+
 /// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error
 /// banner and its "download your last saved plan" link can be tested in a real browser.
 fn crash_test_if_asked() {

@@ -40,11 +40,23 @@ pub fn replace_fragment(fragment: &str) {
 
 /// Embed options from the query string: `Ok(None)` when the page is not embedded.
 pub fn embed_options() -> Result<Option<EmbedOptions>, String> {
+    embed_options_from(false)
+}
+
+/// Embed options from the query string of a page that is always embedded (`embed.html`).
+pub fn embed_options_always() -> Result<EmbedOptions, String> {
+    embed_options_from(true).map(Option::unwrap_or_default)
+}
+
+fn embed_options_from(always: bool) -> Result<Option<EmbedOptions>, String> {
     let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return Ok(None);
     };
     let mut pairs: Vec<(String, String)> = Vec::new();
+    if always {
+        pairs.push(("embed".to_string(), "1".to_string()));
+    }
     for key in [
         "embed",
         "mode",
@@ -55,6 +67,9 @@ pub fn embed_options() -> Result<Option<EmbedOptions>, String> {
         "platform",
         "theme",
     ] {
+        if always && key == "embed" {
+            continue;
+        }
         if let Some(value) = params.get(key) {
             pairs.push((key.to_string(), value));
         }

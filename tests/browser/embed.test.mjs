@@ -114,8 +114,28 @@ test('the example docs page embeds the planner twice', async () => {
 });
 
 test('bad embed parameters say which one and what is expected', async () => {
-  const page = await suite.page();
-  await page.goto(suite.url + '?embed=1&type=ecs.g8y.large&mode=full');
-  await page.waitForSelector('.eip-embed-error');
-  assert.match(await page.textContent('.eip-embed-error'), /"mode" is "full"; expected compact or interactive/);
+  for (const path of ['embed.html?type=ecs.g8y.large&mode=full', '?embed=1&type=ecs.g8y.large&mode=full']) {
+    const page = await suite.page();
+    await page.goto(suite.url + path);
+    await page.waitForSelector('.eip-embed-error');
+    assert.match(await page.textContent('.eip-embed-error'), /"mode" is "full"; expected compact or interactive/, path);
+  }
+});
+
+test('embed.html loads a much smaller wasm than the full planner', async () => {
+  const wasmBytes = async (path) => {
+    const page = await suite.page();
+    const sizes = [];
+    page.on('response', async (response) => {
+      if (response.url().endsWith('.wasm')) sizes.push((await response.body()).length);
+    });
+    await page.goto(suite.url + path);
+    await page.waitForSelector('.eip');
+    await page.waitForTimeout(200);
+    assert.equal(sizes.length, 1, `${path} loads one wasm`);
+    return sizes[0];
+  };
+  const embed = await wasmBytes('embed.html?type=ecs.g8y.large');
+  const planner = await wasmBytes('');
+  assert.ok(embed < planner * 0.6, `embed wasm ${embed} B vs planner wasm ${planner} B`);
 });
