@@ -245,24 +245,40 @@ const bytes = (v) => `${v.toLocaleString('en-US')} B`;
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const x = (v) => (v == null ? null : `${v.toFixed(2)}x`);
 
+/** One load of the embed page (embed.html), for its transfer size; the server records requests. */
+async function embedLoad(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url + 'embed.html?type=ecs.g8y.large&region=cn-hangzhou');
+    await page.waitForSelector('.eip-embed-title', { timeout: 30000 });
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const info = machine();
   const build = process.env.BENCH_BUILD_INFO ? JSON.parse(process.env.BENCH_BUILD_INFO) : {};
   const appServer = await serveRecording(APP_DIST);
   const baseServer = await serveRecording(BASE_DIST);
+  const embedServer = await serveRecording(APP_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let start, edit;
   try {
     start = await startup(browser, appServer.url, baseServer.url);
     edit = await editLatency(browser, appServer.url);
+    await embedLoad(browser, embedServer.url);
   } finally {
     await browser.close();
     appServer.server.close();
     baseServer.server.close();
+    embedServer.server.close();
   }
   const size = {
     app: transfer(APP_DIST, appServer.requested),
     baseline: transfer(BASE_DIST, baseServer.requested),
+    embed: transfer(APP_DIST, embedServer.requested),
   };
   const native = engineNative();
   const wasm = await engineWasm();
@@ -287,6 +303,8 @@ async function main() {
   }
   row('transfer total (gzip -9)', bytes(size.app.gzip.total), bytes(size.baseline.gzip.total), x(sizeRatio),
     BUDGETS.totalTransfer.text, verdict(size.app.gzip.total, BUDGETS.totalTransfer));
+  row('transfer total of the embed page, embed.html (reference)', bytes(size.embed.gzip.total),
+    bytes(size.baseline.gzip.total), x(ratio(size.embed.gzip.total, size.baseline.gzip.total)));
   row(`startup median: nav to first findings vs baseline FCP (${start.loads} cold loads)`,
     hookNote ?? ms(startApp?.median), ms(startBase?.median), hookNote ? 'n/a' : x(startRatio),
     BUDGETS.startupRatio.text, hookNote ? 'n/a' : verdict(startRatio, BUDGETS.startupRatio));
