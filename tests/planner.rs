@@ -626,6 +626,54 @@ fn share_fixes() {
 }
 
 #[test]
+fn a_snapshot_launch_is_fixed_by_creating_an_image_from_it_once() {
+    let fix = fix_resolves(
+        r#""launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "s-bp1snap0001"}]"#,
+        "launch-from-snapshot",
+    );
+    assert_eq!(
+        fix,
+        Fix::CreateImageFromSnapshot {
+            launch: 0,
+            snapshot: "s-bp1snap0001".into()
+        }
+    );
+    // Two launches of one snapshot share one create.
+    let mut plan: ecs_image_planner::core::Plan = serde_json::from_str(
+        r#"{"version": 1, "launches": [
+            {"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "s-bp1snap0001"},
+            {"region": "cn-hangzhou", "instance_type": "ecs.g7.xlarge", "image": "s-bp1snap0001"}]}"#,
+    )
+    .unwrap();
+    for launch in 0..2 {
+        Fix::CreateImageFromSnapshot {
+            launch,
+            snapshot: "s-bp1snap0001".into(),
+        }
+        .apply(&mut plan);
+    }
+    assert_eq!(plan.creates.len(), 1);
+    assert_eq!(
+        plan.creates[0].image.regions.as_deref(),
+        Some(&["cn-hangzhou".to_string()][..])
+    );
+    assert!(plan
+        .launches
+        .iter()
+        .all(|l| l.image == plan.creates[0].image.id));
+    let report = common::check(&plan);
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.code == "launch-from-snapshot"
+                || f.severity == ecs_image_planner::core::Severity::Error),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
 fn fixes_serialize_with_a_kebab_case_kind() {
     let fix = Fix::AddCopy {
         image: "m-1".into(),

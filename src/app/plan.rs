@@ -229,6 +229,8 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                     value=field(|l| l.instance_type.clone()) on_change=set(|l, v| l.instance_type = v)/>
                 <Select id=format!("launch-{i}-image") label="Image" options=choices.images
                     value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v)/>
+                <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
+                    value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v.trim().to_string())/>
                 <Input id=format!("launch-{i}-amount") label="Instances" kind="number"
                     value=field(|l| l.amount.unwrap_or(1).to_string())
                     on_change=set(|l, v| l.amount = v.trim().parse().ok())/>

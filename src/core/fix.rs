@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Copy, Plan, SystemDisk};
+use super::model::{Copy, Create, CreateSource, Image, Plan, SystemDisk};
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -90,6 +90,14 @@ pub enum Fix {
         /// Index in the share's `accounts`.
         account_index: usize,
     },
+    /// Create a custom image from the snapshot a launch names, and launch that image
+    /// (launch-from-snapshot). A create of that snapshot already in the plan is reused.
+    CreateImageFromSnapshot {
+        /// Index in `launches`.
+        launch: usize,
+        /// The snapshot ID (`s-...`).
+        snapshot: String,
+    },
 }
 
 impl Fix {
@@ -134,6 +142,9 @@ impl Fix {
                 share,
                 account_index,
             } => format!("Remove account #{account_index} from share #{share}"),
+            Fix::CreateImageFromSnapshot { launch, snapshot } => {
+                format!("Create an image from {snapshot} and launch it in launch #{launch}")
+            }
         }
     }
 
@@ -210,6 +221,33 @@ impl Fix {
                         share.accounts.remove(*account_index);
                     }
                 }
+            }
+            Fix::CreateImageFromSnapshot { launch, snapshot } => {
+                let Some(region) = plan.launches.get(*launch).map(|l| l.region.clone()) else {
+                    return;
+                };
+                let existing = plan
+                    .creates
+                    .iter()
+                    .find(|c| c.from == CreateSource::Snapshot && c.source == *snapshot);
+                let image = match existing {
+                    Some(create) => create.image.id.clone(),
+                    None => {
+                        let id = format!("from-{snapshot}");
+                        plan.creates.push(Create {
+                            image: Image {
+                                id: id.clone(),
+                                name: Some(id.clone()),
+                                regions: Some(vec![region]),
+                                ..Image::default()
+                            },
+                            from: CreateSource::Snapshot,
+                            source: snapshot.clone(),
+                        });
+                        id
+                    }
+                };
+                plan.launches[*launch].image = image;
             }
         }
     }

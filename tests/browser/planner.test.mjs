@@ -184,3 +184,18 @@ test('screenshot of the planner with findings (docs/screenshot.png, 1280x900, li
   await page.screenshot({ path: SCREENSHOT });
   assert.deepEqual(page.problems, []);
 });
+
+test('typing a snapshot ID as the image explains that a snapshot must become an image first', async () => {
+  const page = await suite.page();
+  await openApp(page, suite.url);
+  await page.fill('#launch-0-image-id', 's-bp1snapshot000001');
+  await page.press('#launch-0-image-id', 'Enter');
+  await page.waitForFunction(() => /launch-from-snapshot/.test(document.getElementById('findings').textContent));
+  assert.match(await page.textContent('#findings'), /s-bp1snapshot000001/);
+  assert.equal(await page.inputValue('#launch-0-image-id'), 's-bp1snapshot000001', 'what was typed stays');
+  await page.getByRole('button', { name: /Create an image from s-bp1snapshot000001/ }).click();
+  await page.waitForFunction(() => !/launch-from-snapshot/.test(document.getElementById('findings').textContent));
+  assert.equal(await page.inputValue('#launch-0-image-id'), 'from-s-bp1snapshot000001');
+  assert.match(await page.textContent('#operations'), /CreateImage/);
+  assert.deepEqual(page.problems, []);
+});

@@ -626,13 +626,17 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if launch.image.starts_with("s-") {
-            out.push(LAUNCH_FROM_SNAPSHOT.finding(
+            out.push(LAUNCH_FROM_SNAPSHOT.finding_with_fix(
                 format!("{at}/image"),
                 format!("{} is a snapshot; RunInstances launches images only", launch.image),
                 format!(
-                    "add a create (\"from\": \"snapshot\", \"source\": \"{}\") and launch the image it makes",
+                    "create a custom image from it first (a create with \"from\": \"snapshot\", \"source\": \"{}\"), then launch that image; set the image's OS, architecture and boot mode to the snapshot's",
                     launch.image
                 ),
+                Some(Fix::CreateImageFromSnapshot {
+                    launch: n,
+                    snapshot: launch.image.clone(),
+                }),
             ));
             continue;
         }
