@@ -71,7 +71,14 @@ pub fn Input(
     /// Show the label to screen readers only.
     #[prop(optional)]
     hidden_label: bool,
+    /// Accept only a whole number (or nothing): anything else stays in the field with a
+    /// message, and the plan is not changed.
+    #[prop(optional)]
+    whole: bool,
 ) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
     view! {
         <label class="eip-field">
             <span class:eip-sr=hidden_label>{label}</span>
@@ -81,8 +88,24 @@ pub fn Input(
                 min=(kind == "number").then_some("0")
                 placeholder=placeholder
                 prop:value=value
-                on:change:target=move |ev| on_change.run(ev.target().value())
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
+                on:change:target=move |ev| {
+                    let text = ev.target().value();
+                    let trimmed = text.trim();
+                    if whole && !trimmed.is_empty() && trimmed.parse::<u32>().is_err() {
+                        error.set(Some(format!(
+                            "\"{trimmed}\" is not a whole number: write digits only, such as 40; the plan keeps its previous value"
+                        )));
+                        return;
+                    }
+                    error.set(None);
+                    on_change.run(text)
+                }
             />
+            {move || error.get().map(|message| view! {
+                <span class="eip-field-error" id=error_id.clone() role="alert">{message}</span>
+            })}
         </label>
     }
 }

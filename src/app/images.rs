@@ -162,7 +162,7 @@ fn AddImageForm() -> impl IntoView {
                     options=static_options(&[("BIOS", "BIOS"), ("UEFI", "UEFI"), ("UEFI-Preferred", "UEFI-Preferred")])/>
                 <Select id="new-image-nvme" label="NVMe driver" value=nvme on_change=setter(nvme)
                     options=static_options(&[("unsupported", "No"), ("supported", "Yes")])/>
-                <Input id="new-image-size" label="Size (GiB)" kind="number" placeholder="40" value=size on_change=setter(size)/>
+                <Input id="new-image-size" whole=true label="Size (GiB)" kind="number" placeholder="40" value=size on_change=setter(size)/>
             </div>
             <p class="eip-error-text" role="alert">{error}</p>
             <button id="add-image" on:click=add>"Add image"</button>

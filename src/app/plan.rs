@@ -231,10 +231,10 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                     value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v)/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
                     value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v.trim().to_string())/>
-                <Input id=format!("launch-{i}-amount") label="Instances" kind="number"
+                <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number"
                     value=field(|l| l.amount.unwrap_or(1).to_string())
                     on_change=set(|l, v| l.amount = v.trim().parse().ok())/>
-                <Input id=format!("launch-{i}-disk") label="System disk (GiB)" kind="number" placeholder="default"
+                <Input id=format!("launch-{i}-disk") whole=true label="System disk (GiB)" kind="number" placeholder="default"
                     value=field(|l| l.system_disk.as_ref().and_then(|d| d.size_gib).map(|s| s.to_string()).unwrap_or_default())
                     on_change=set(|l, v| {
                         let size = v.trim().parse().ok();

@@ -37,10 +37,10 @@ pub fn QuotaInputs() -> impl IntoView {
         <section class="eip-section" aria-labelledby="quotas-h">
             <h3 id="quotas-h">"Quotas and current usage " <Badge key="/quotas"/></h3>
             <div class="eip-grid">
-                <Input id="quota-images" label="Custom images per region (q_user-image-count)" kind="number"
+                <Input id="quota-images" whole=true label="Custom images per region (q_user-image-count)" kind="number"
                     placeholder="100" value=quota(|q| q.custom_images_per_region)
                     on_change=Callback::new(move |v: String| state.edit(|p| set_quota(p, &v, |q| &mut q.custom_images_per_region)))/>
-                <Input id="quota-shares" label="Accounts per shared image (q_user-per-image-shared-user-count)" kind="number"
+                <Input id="quota-shares" whole=true label="Accounts per shared image (q_user-per-image-shared-user-count)" kind="number"
                     placeholder="50" value=quota(|q| q.share_accounts_per_image)
                     on_change=Callback::new(move |v: String| state.edit(|p| set_quota(p, &v, |q| &mut q.share_accounts_per_image)))/>
             </div>
@@ -50,7 +50,7 @@ pub fn QuotaInputs() -> impl IntoView {
                     let r = region.clone();
                     let r2 = region.clone();
                     view! {
-                        <Input id=format!("usage-{region}") label=region.clone() kind="number" placeholder="0"
+                        <Input id=format!("usage-{region}") whole=true label=region.clone() kind="number" placeholder="0"
                             value=Signal::derive(move || state.plan.with(|p| p.custom_image_usage.get(&r).map(|n| n.to_string()).unwrap_or_default()))
                             on_change=Callback::new(move |v: String| {
                                 let region = r2.clone();

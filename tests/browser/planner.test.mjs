@@ -199,3 +199,21 @@ test('typing a snapshot ID as the image explains that a snapshot must become an 
   assert.match(await page.textContent('#operations'), /CreateImage/);
   assert.deepEqual(page.problems, []);
 });
+
+test('a number that is not whole stays in its field with a message, and the plan keeps its value', async () => {
+  const page = await suite.page();
+  await openApp(page, suite.url);
+  const before = await page.textContent('#findings');
+  await page.fill('#launch-0-amount', '-5');
+  await page.press('#launch-0-amount', 'Enter');
+  await page.waitForSelector('#launch-0-amount-error');
+  assert.match(await page.textContent('#launch-0-amount-error'), /"-5" is not a whole number/);
+  assert.equal(await page.inputValue('#launch-0-amount'), '-5', 'what was typed stays');
+  assert.equal(await page.getAttribute('#launch-0-amount', 'aria-invalid'), 'true');
+  assert.equal(await page.textContent('#findings'), before, 'the plan did not change');
+  await page.fill('#launch-0-amount', '150');
+  await page.press('#launch-0-amount', 'Enter');
+  await page.waitForFunction(() => /amount-out-of-range/.test(document.getElementById('findings').textContent));
+  assert.equal(await page.locator('#launch-0-amount-error').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
