@@ -2,6 +2,7 @@
 //! from `catalog.json`. Every entry carries its source URL and the fields that are not confirmed
 //! by an official document; the catalog carries the date it describes.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -135,8 +136,12 @@ impl Catalog {
     }
 
     /// The catalog a plan sees: its `instance_types` and `images` add to this one or replace
-    /// entries with the same ID.
-    pub fn with_plan(&self, plan: &Plan) -> Catalog {
+    /// entries with the same ID. A plan that brings none sees this catalog itself, uncopied:
+    /// the planner asks on every edit.
+    pub fn with_plan(&self, plan: &Plan) -> Cow<'_, Catalog> {
+        if plan.instance_types.is_empty() && plan.images.is_empty() {
+            return Cow::Borrowed(self);
+        }
         let mut merged = self.clone();
         for instance_type in &plan.instance_types {
             match merged.type_index.get(&instance_type.id) {
@@ -160,7 +165,7 @@ impl Catalog {
                 }
             }
         }
-        merged
+        Cow::Owned(merged)
     }
 
     fn reindex(&mut self) {
@@ -239,6 +244,18 @@ mod tests {
             assert_eq!(catalog.image(&i.id), Some(i));
         }
         assert_eq!(catalog.region("xx-nowhere-1"), None);
+    }
+
+    #[test]
+    fn a_plan_without_its_own_entries_sees_the_catalog_uncopied() {
+        let plan = Plan {
+            version: 1,
+            ..Plan::default()
+        };
+        assert!(matches!(
+            Catalog::builtin().with_plan(&plan),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
