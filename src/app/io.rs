@@ -6,66 +6,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::core::catalog::Catalog;
-use crate::core::export;
+use crate::core::export::Format;
 use crate::core::import::{self, ImportError, Imported};
 use crate::core::{link, parse_plan, Plan, Report};
 use crate::web::{download, location};
-
-/// One way to export a plan.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ExportKind {
-    LaunchPlan,
-    Aliyun,
-    Terraform,
-}
-
-impl ExportKind {
-    const ALL: [ExportKind; 3] = [
-        ExportKind::LaunchPlan,
-        ExportKind::Aliyun,
-        ExportKind::Terraform,
-    ];
-
-    fn id(self) -> &'static str {
-        match self {
-            ExportKind::LaunchPlan => "json",
-            ExportKind::Aliyun => "aliyun",
-            ExportKind::Terraform => "terraform",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            ExportKind::LaunchPlan => "Launch plan (JSON)",
-            ExportKind::Aliyun => "aliyun CLI script",
-            ExportKind::Terraform => "Terraform (alicloud)",
-        }
-    }
-
-    fn file(self) -> (&'static str, &'static str) {
-        match self {
-            ExportKind::LaunchPlan => ("ecs-launch-plan.json", "application/json"),
-            ExportKind::Aliyun => ("ecs-launch-plan.sh", "text/x-shellscript"),
-            ExportKind::Terraform => ("ecs-launch-plan.tf", "text/plain"),
-        }
-    }
-
-    fn render(self, plan: &Plan, report: &Report) -> String {
-        match self {
-            ExportKind::LaunchPlan => export::launch_plan_json(
-                plan,
-                report,
-                env!("CARGO_PKG_VERSION"),
-                &Catalog::builtin()
-                    .as_of
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            ),
-            ExportKind::Aliyun => export::aliyun_cli(&report.operations),
-            ExportKind::Terraform => export::terraform(&report.operations),
-        }
-    }
-}
 
 /// "Copy link", and the exports as downloads and as copies. `status` is announced politely.
 #[component]
@@ -87,7 +31,7 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
         });
     };
     let share_link = Memo::new(move |_| plan.with(|p| link::link(p, &location::base_url())));
-    let buttons = ExportKind::ALL
+    let buttons = Format::ALL
         .into_iter()
         .map(|kind| {
             let save = move |_| {

@@ -37,10 +37,7 @@ pub fn App() -> impl IntoView {
         move || !state.can_undo_redo.get().0,
         move || !state.can_undo_redo.get().1,
     );
-    let catalog_as_of = Catalog::builtin()
-        .as_of
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let catalog_as_of = Catalog::builtin().as_of_text();
     let tab_button = move |tab: Tab, id: &'static str, label: &'static str| {
         view! {
             <button role="tab" id=id aria-controls=format!("{id}-panel")

@@ -7,7 +7,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use ecs_image_planner::core::catalog::Catalog;
 use ecs_image_planner::core::rules;
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{parse_plan, Date, Plan, Report};
@@ -101,19 +100,12 @@ fn main() -> ExitCode {
 
 fn export(plan: &Plan, format: ExportFormat) -> ExitCode {
     let report = planner::check_builtin(plan, today());
-    let text = match format {
-        ExportFormat::Json => export::launch_plan_json(
-            plan,
-            &report,
-            env!("CARGO_PKG_VERSION"),
-            &Catalog::builtin()
-                .as_of
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ),
-        ExportFormat::Aliyun => export::aliyun_cli(&report.operations),
-        ExportFormat::Terraform => export::terraform(&report.operations),
+    let format = match format {
+        ExportFormat::Json => export::Format::LaunchPlan,
+        ExportFormat::Aliyun => export::Format::Aliyun,
+        ExportFormat::Terraform => export::Format::Terraform,
     };
+    let text = format.render(plan, &report);
     println!("{}", text.trim_end());
     if report.ok {
         ExitCode::SUCCESS

@@ -174,6 +174,11 @@ impl Catalog {
         self.image_index = index_by(&self.images, |i| &i.id);
     }
 
+    /// The date the data describes, as `YYYY-MM-DD` (empty when unknown).
+    pub fn as_of_text(&self) -> String {
+        self.as_of.map(|d| d.to_string()).unwrap_or_default()
+    }
+
     /// The region with this ID.
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.region_index.get(id).map(|&at| &self.regions[at])
