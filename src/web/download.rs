@@ -8,13 +8,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("the browser refused to make a file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| fail("the browser refused a file URL"))?;
+    let url = object_url(text, mime).map_err(fail)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| fail("no link element"))?
@@ -29,6 +23,17 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     }
     web_sys::Url::revoke_object_url(&url).ok();
     Ok(())
+}
+
+/// A `blob:` URL holding `text` as a file of type `mime`; the error says which step failed.
+/// The caller revokes it, or keeps it for as long as a link uses it.
+pub fn object_url(text: &str, mime: &str) -> Result<String, &'static str> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to make a file")?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused a file URL")
 }
 
 /// Copies `text` to the clipboard; the error says why when the browser refuses.

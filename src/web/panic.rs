@@ -47,11 +47,7 @@ fn show_banner(detail: &str) {
 /// A link that downloads the last saved plan, so that nothing is lost even if reloading fails.
 fn last_plan_link(document: &web_sys::Document) -> Option<web_sys::Element> {
     let text = super::storage::saved_plan_text()?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let url = super::download::object_url(&text, "application/json").ok()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
     link.set_id("panic-download");
     link.set_href(&url);
