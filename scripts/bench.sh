@@ -13,8 +13,6 @@ bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
-step() { printf '\n== %s\n' "$*"; }
-
 # A key of a [profile.NAME] table in Cargo.toml, e.g. `profile_key release opt-level`.
 profile_key() {
   awk -v table="[profile.$1]" -v key="$2" '

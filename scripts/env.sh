@@ -9,6 +9,9 @@ WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, "")
 export PATH="$ROOT/node_modules/.bin:$TOOLS/trunk-0.21.14/bin:$TOOLS/wasm-bindgen-$WBG_VERSION/bin:$HOME/.cargo/bin:$PATH"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
+# Announces a step of a long script.
+step() { printf '\n== %s\n' "$*"; }
+
 # Runs trunk for a wasm build, through Debian's rustc-web when rustup had no wasm32 target.
 trunk_build() {
   if [ -f "$TOOLS/use-debian-wasm" ]; then

@@ -10,8 +10,6 @@ bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
-step() { printf '\n== %s\n' "$*"; }
-
 step "cargo fmt --check"
 cargo fmt --check
 
