@@ -55,6 +55,18 @@ pub struct EmbedOptions {
     pub theme: Theme,
 }
 
+/// The query parameters [`EmbedOptions::from_query`] reads; every other one is ignored.
+pub const PARAMETERS: [&str; 8] = [
+    "embed",
+    "mode",
+    "region",
+    "type",
+    "instance_type",
+    "image",
+    "platform",
+    "theme",
+];
+
 /// Longest value accepted for one embed parameter.
 const MAX_PARAM_CHARS: usize = 200;
 
@@ -135,6 +147,23 @@ impl HostMessage {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_listed_parameter_is_read() {
+        for key in PARAMETERS {
+            let value = if key == "embed" {
+                "2"
+            } else {
+                "not-a-valid-value"
+            };
+            let result = EmbedOptions::from_query([("embed", "1"), (key, value)]);
+            let changed = match result {
+                Err(_) => true,
+                Ok(options) => options != Some(EmbedOptions::default()),
+            };
+            assert!(changed, "{key} is listed but not read");
+        }
+    }
 
     #[test]
     fn not_embedded_without_embed_1() {

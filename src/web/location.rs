@@ -1,6 +1,6 @@
 //! The page URL: the share-link fragment and the embed query string.
 
-use crate::core::embed::EmbedOptions;
+use crate::core::embed::{EmbedOptions, PARAMETERS};
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -57,16 +57,7 @@ fn embed_options_from(always: bool) -> Result<Option<EmbedOptions>, String> {
     if always {
         pairs.push(("embed".to_string(), "1".to_string()));
     }
-    for key in [
-        "embed",
-        "mode",
-        "region",
-        "type",
-        "instance_type",
-        "image",
-        "platform",
-        "theme",
-    ] {
+    for key in PARAMETERS {
         if always && key == "embed" {
             continue;
         }
