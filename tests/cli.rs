@@ -31,7 +31,7 @@ fn launchable_example_exits_0_with_operations_and_summary() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("CopyImage"), "{stdout}");
-    assert!(stdout.contains("${copy-0.ImageId}"), "{stdout}");
+    assert!(stdout.contains("‹ImageId of copy-0›"), "{stdout}");
     assert!(
         stdout.contains("This plan can launch: 4 instances in 3 regions"),
         "{stdout}"
@@ -248,9 +248,16 @@ fn copy_and_share_example_batches_and_references_earlier_calls() {
     assert_eq!(shares.len(), 2);
     assert_eq!(shares[0]["params"]["AddAccount.10"], "2000000000000010");
     assert_eq!(shares[1]["params"]["AddAccount.2"], "2000000000000012");
-    assert_eq!(shares[0]["params"]["ImageId"], "${copy-0.ImageId}");
+    // An earlier call's output is a typed value, not text (contract §4.7).
+    assert_eq!(
+        shares[0]["params"]["ImageId"],
+        serde_json::json!({"ref": "copy-0", "field": "ImageId"})
+    );
     let copy = ops.iter().find(|op| op["api"] == "CopyImage").unwrap();
-    assert_eq!(copy["params"]["ImageId"], "${create-0.ImageId}");
+    assert_eq!(
+        copy["params"]["ImageId"],
+        serde_json::json!({"ref": "create-0", "field": "ImageId"})
+    );
     // Parameters keep API order: RegionId first.
     let first_key = copy["params"]
         .as_object()

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::quotas::Gauges;
 use super::state::AppState;
+use crate::core::param::Param;
 use crate::core::Operation;
 
 fn operation(op: &Operation) -> impl IntoView {
@@ -11,11 +12,9 @@ fn operation(op: &Operation) -> impl IntoView {
         .params
         .iter()
         .map(|(name, value)| {
-            let value = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            view! { <dt>{name.clone()}</dt><dd>{value}</dd> }
+            let typed = !matches!(value, Param::Text(_) | Param::Number(_) | Param::Bool(_));
+            let value = value.to_string();
+            view! { <dt>{name.to_string()}</dt><dd class:eip-typed=typed><bdi>{value}</bdi></dd> }
         })
         .collect_view();
     view! {
@@ -34,7 +33,8 @@ pub fn Output() -> impl IntoView {
         <section class="eip-section" aria-labelledby="ops-h">
             <h3 id="ops-h">"API calls, in order"</h3>
             <p class="eip-muted">"What running this plan means on Alibaba Cloud; "
-                <code>"${copy-0.ImageId}"</code> " is a value an earlier call returns."</p>
+                <code>"‹ImageId of copy-0›"</code> " is a value an earlier call returns, "
+                <code>"‹you supply: …›"</code> " one you give when you run the export."</p>
             <ol id="operations" class="eip-ops">
                 {move || state.report.with(|r| {
                     if r.operations.is_empty() {

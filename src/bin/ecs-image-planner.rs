@@ -200,14 +200,7 @@ fn render_text(plan: &Plan, report: &Report) -> String {
         };
         let _ = writeln!(out, "{heading}:");
         for (n, op) in report.operations.iter().enumerate() {
-            let params: Vec<String> = op
-                .params
-                .iter()
-                .map(|(k, v)| match v {
-                    serde_json::Value::String(s) => format!("{k}={s}"),
-                    other => format!("{k}={other}"),
-                })
-                .collect();
+            let params: Vec<String> = op.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
             let _ = writeln!(
                 out,
                 "  {:>2}. {:<12} {} {}",

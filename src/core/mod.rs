@@ -13,6 +13,7 @@ pub mod link;
 pub mod matrix;
 pub mod model;
 pub mod ops;
+pub mod param;
 pub mod parse;
 pub mod planner;
 pub mod pointer;

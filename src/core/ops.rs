@@ -1,46 +1,22 @@
 //! The ordered Alibaba Cloud API calls a plan implies (contract §3): creates, copies, shares
-//! (at most 10 accounts per call), exports, launches, deletes. Values an earlier call returns
-//! are written `${copy-0.ImageId}`.
+//! (at most 10 accounts per call), exports, launches, deletes. A value an earlier call returns
+//! is a typed [`Param::Output`], and a value only the person running the calls knows (a
+//! launch's vSwitch, an export's bucket) a typed [`Param::Input`]: plan text stays text.
 //!
 //! Operations are built for every plan, including one with error findings, so the user sees
 //! what would be called; a plan with errors must not be run as is.
 
-use serde_json::{Map, Value};
-
-use super::model::{CreateSource, Plan};
+use super::model::{CreateSource, Image, Plan};
+use super::param::{Param, Params};
 use super::report::Operation;
-use super::resolve::{home_region, Resolver};
+use super::resolve::{home_region, Origin, Resolver};
 use super::rules::launch::default_disk_size;
 
 /// Accounts ModifyImageSharePermission takes per call (AddAccount.1 .. AddAccount.10).
 pub const SHARE_BATCH: usize = 10;
 
-struct Params(Map<String, Value>);
-
-impl Params {
-    fn new() -> Params {
-        Params(Map::new())
-    }
-
-    fn set(mut self, key: &str, value: impl Into<Value>) -> Params {
-        self.0.insert(key.to_string(), value.into());
-        self
-    }
-
-    fn maybe(self, key: &str, value: Option<impl Into<Value>>) -> Params {
-        match value {
-            Some(value) => self.set(key, value),
-            None => self,
-        }
-    }
-}
-
 fn op(id: String, api: &'static str, params: Params) -> Operation {
-    Operation {
-        id,
-        api,
-        params: params.0,
-    }
+    Operation { id, api, params }
 }
 
 /// The ordered API calls of `plan`, referring to images through `resolver`.
@@ -49,7 +25,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     let image_ref = |id: &str, region: &str| {
         resolver
             .resolve(id, region)
-            .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image))
+            .map_or_else(|| Param::from(id), |r| image_param(r.origin, r.image))
     };
     for (n, create) in plan.creates.iter().enumerate() {
         let region = home_region(&create.image);
@@ -66,7 +42,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     for (n, copy) in plan.copies.iter().enumerate() {
         let found = resolver.find(&copy.image);
         let region = found.and_then(|(source, _)| home_region(source));
-        let image = found.map_or_else(|| copy.image.clone(), |(s, o)| o.image_ref(s));
+        let image = found.map_or_else(|| Param::from(&copy.image), |(s, o)| image_param(o, s));
         let params = Params::new()
             .maybe("RegionId", region)
             .set("ImageId", image)
@@ -81,7 +57,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
             let mut params = Params::new()
                 .set("RegionId", share.region.as_str())
-                .set("ImageId", image.as_str());
+                .set("ImageId", image.clone());
             for (k, account) in batch.iter().enumerate() {
                 params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
             }
@@ -98,14 +74,17 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .set("ImageId", image_ref(&export.image, &export.bucket_region))
             .set(
                 "OSSBucket",
-                format!("<your OSS bucket in {}>", export.bucket_region),
+                Param::input(format!("an OSS bucket in {}", export.bucket_region)),
             )
             .maybe("ImageFormat", export.format.as_deref());
         ops.push(op(format!("export-{n}"), "ExportImage", params));
     }
     for (n, launch) in plan.launches.iter().enumerate() {
         let resolved = resolver.resolve(&launch.image, &launch.region);
-        let image = resolved.map_or_else(|| launch.image.clone(), |r| r.origin.image_ref(r.image));
+        let image = resolved.map_or_else(
+            || Param::from(&launch.image),
+            |r| image_param(r.origin, r.image),
+        );
         let disk = launch.system_disk.as_ref();
         let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
             resolved.map_or(super::rules::launch::DEFAULT_DISK_GIB, |r| {
@@ -118,6 +97,17 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .set("ImageId", image)
             .set("InstanceType", launch.instance_type.as_str())
             .set("Amount", launch.amount.unwrap_or(1))
+            .set(
+                "VSwitchId",
+                Param::input(format!(
+                    "a vSwitch in {}",
+                    launch.zone.as_deref().unwrap_or(&launch.region)
+                )),
+            )
+            .set(
+                "SecurityGroupId",
+                Param::input("a security group in the vSwitch's VPC"),
+            )
             .maybe(
                 "SystemDisk.Category",
                 disk.and_then(|d| d.category.as_deref()),
@@ -134,7 +124,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         let Some(id) = &delete.image else { continue };
         let found = resolver.find(id);
         let region = found.and_then(|(image, _)| home_region(image));
-        let image = found.map_or_else(|| id.clone(), |(i, o)| o.image_ref(i));
+        let image = found.map_or_else(|| Param::from(id), |(i, o)| image_param(o, i));
         let params = Params::new()
             .maybe("RegionId", region)
             .set("ImageId", image);
@@ -147,4 +137,14 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         }
     }
     ops
+}
+
+/// How an API call names an image: its ID, or the `ImageId` output of the create or copy that
+/// makes it.
+fn image_param(origin: Origin, image: &Image) -> Param {
+    match origin {
+        Origin::Existing => Param::from(&image.id),
+        Origin::Create(n) => Param::output(format!("create-{n}"), "ImageId"),
+        Origin::Copy(n) => Param::output(format!("copy-{n}"), "ImageId"),
+    }
 }

@@ -54,9 +54,9 @@ pub struct Operation {
     pub id: String,
     /// API name (`CopyImage`).
     pub api: &'static str,
-    /// Request parameters with their API names; `${copy-0.ImageId}` marks a value that an
-    /// earlier call returns.
-    pub params: serde_json::Map<String, serde_json::Value>,
+    /// Request parameters with their API names, in order; a value an earlier call returns is
+    /// a typed [`Param::Output`](super::param::Param::Output), never text.
+    pub params: super::param::Params,
 }
 
 /// The result of checking a plan: the CLI's `--format json` output.

@@ -3,16 +3,16 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::text::{comment_text, identifier, segments, Segment};
+use super::text::{comment_text, identifier};
+use crate::core::param::Param;
 use crate::core::report::Operation;
 
 const HEADER: &str = "\
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
 # One provider alias per region; each API call of the plan is one resource, and a value that an
 # earlier call returns is a reference to that resource's attribute.
-# Launches need a vSwitch and security groups: set the launch_* variables before `terraform apply`.
+# Values a plan does not hold (a launch's vSwitch and security group, an export's OSS bucket) are
+# variables: set them before `terraform apply`.
 # Review the plan's findings first: these resources create, copy and share images.
 
 terraform {
@@ -34,6 +34,8 @@ struct Mapping {
     arguments: &'static [(&'static str, &'static str)],
     /// Parameters the mapping uses otherwise (not reported as unmapped).
     consumed: &'static [&'static str],
+    /// Arguments that take a list of what the API parameter gives one of.
+    lists: &'static [&'static str],
 }
 
 fn mapping(api: &str) -> Option<Mapping> {
@@ -50,6 +52,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("Platform", "platform"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "CopyImage" => Mapping {
             resource: "alicloud_image_copy",
@@ -63,12 +66,14 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("KMSKeyId", "kms_key_id"),
             ],
             consumed: &["DestinationRegionId"],
+            lists: &[],
         },
         "ModifyImageSharePermission" => Mapping {
             resource: "alicloud_image_share_permission",
             region: "RegionId",
             arguments: &[("ImageId", "image_id")],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "ExportImage" => Mapping {
             resource: "alicloud_image_export",
@@ -79,6 +84,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("OSSPrefix", "oss_prefix"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "RunInstances" => Mapping {
             resource: "alicloud_instance",
@@ -90,8 +96,11 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("SystemDisk.Category", "system_disk_category"),
                 ("SystemDisk.Size", "system_disk_size"),
                 ("Amount", "count"),
+                ("VSwitchId", "vswitch_id"),
+                ("SecurityGroupId", "security_groups"),
             ],
             consumed: &["RegionId"],
+            lists: &["security_groups"],
         },
         _ => return None,
     })
@@ -102,9 +111,11 @@ fn mapping(api: &str) -> Option<Mapping> {
 /// CreateImage → `alicloud_image`, CopyImage → `alicloud_image_copy` (provider of the
 /// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
 /// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
-/// `count`. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`. DeleteImage and
-/// DeleteSnapshot have no resource (Terraform deletes what leaves the configuration), so they
-/// are listed as comments. Strings are escaped for HCL, including `${` and `%{`.
+/// `count`. An output (`ImageId` of `copy-0`) becomes `alicloud_image_copy.copy_0.id`; an input
+/// becomes a variable. DeleteImage and DeleteSnapshot have no resource (Terraform deletes what
+/// leaves the configuration), so they are listed as comments. Literal text is an HCL string
+/// with `\`, `"`, control characters and the template sequences `${` and `%{` escaped, so it
+/// is exactly that text.
 pub fn terraform(ops: &[Operation]) -> String {
     let names: BTreeMap<&str, (&str, String)> = ops
         .iter()
@@ -122,18 +133,6 @@ pub fn terraform(ops: &[Operation]) -> String {
             quoted(region)
         );
     }
-    for op in ops.iter().filter(|op| op.api == "RunInstances") {
-        let name = resource_name(&op.id);
-        let label = escape(&op.id);
-        let _ = write!(
-            out,
-            "\nvariable \"{name}_vswitch_id\" {{\n  type        = string\n  \
-             description = \"vSwitch (in the launch's zone) for {label}\"\n}}\n\
-             \nvariable \"{name}_security_group_ids\" {{\n  type        = list(string)\n  \
-             description = \"Security groups for {label}\"\n}}\n"
-        );
-    }
-    let mut earlier: Vec<&str> = Vec::new();
     for op in ops {
         let _ = write!(
             out,
@@ -142,51 +141,62 @@ pub fn terraform(ops: &[Operation]) -> String {
             comment_text(op.api)
         );
         match mapping(op.api) {
-            Some(mapping) => {
-                let ctx = Context {
-                    earlier: &earlier,
-                    names: &names,
-                };
-                out.push_str(&resource_blocks(op, &mapping, &aliases, &ctx));
-                earlier.push(&op.id);
-            }
+            Some(mapping) => out.push_str(&resource_blocks(op, &mapping, &aliases, &names)),
             None => out.push_str(&unmapped(op)),
         }
     }
     out
 }
 
-/// What a value may refer to.
-struct Context<'a> {
-    /// Ids of earlier operations that have a resource.
-    earlier: &'a [&'a str],
-    /// Operation id → (resource type, resource name).
-    names: &'a BTreeMap<&'a str, (&'a str, String)>,
-}
+/// Operation id → (resource type, resource name).
+type Names<'a> = BTreeMap<&'a str, (&'a str, String)>;
 
 fn resource_blocks(
     op: &Operation,
     mapping: &Mapping,
     aliases: &BTreeMap<String, String>,
-    ctx: &Context,
+    names: &Names,
 ) -> String {
     let name = resource_name(&op.id);
+    let mut variables = String::new();
     let mut body = String::new();
     if let Some(alias) = op
         .params
         .get(mapping.region)
-        .and_then(Value::as_str)
+        .and_then(Param::as_str)
         .and_then(|region| aliases.get(region))
     {
         let _ = writeln!(body, "  provider = alicloud.{alias}");
     }
     let mut notes = String::new();
-    for (param, value) in &op.params {
-        if value.is_null() || mapping.consumed.contains(&param.as_str()) {
+    for (param, value) in op.params.iter() {
+        if mapping.consumed.contains(&param) {
             continue;
         }
-        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
-            let _ = writeln!(body, "  {argument} = {}", expression(value, ctx));
+        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| *p == param) {
+            let list = mapping.lists.contains(argument);
+            let value = match value {
+                Param::Input(input) => {
+                    let variable = format!("{name}_{argument}");
+                    let (kind, what) = match list {
+                        true => (
+                            "list(string)",
+                            format!("{} (for {}), as a list", input.input, op.id),
+                        ),
+                        false => ("string", format!("{} (for {})", input.input, op.id)),
+                    };
+                    let _ = write!(
+                        variables,
+                        "variable \"{variable}\" {{\n  type        = {kind}\n  \
+                         description = {}\n}}\n\n",
+                        quoted(&what)
+                    );
+                    format!("var.{variable}")
+                }
+                other if list => format!("[{}]", expression(other, names)),
+                other => expression(other, names),
+            };
+            let _ = writeln!(body, "  {argument} = {value}");
         } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
             let _ = writeln!(
                 notes,
@@ -197,13 +207,9 @@ fn resource_blocks(
             );
         }
     }
-    if op.api == "RunInstances" {
-        let _ = writeln!(body, "  vswitch_id = var.{name}_vswitch_id");
-        let _ = writeln!(body, "  security_groups = var.{name}_security_group_ids");
-    }
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
-        for (param, value) in &op.params {
+        for (param, value) in op.params.iter() {
             let Some(index) = param.strip_prefix("AddAccount.") else {
                 continue;
             };
@@ -212,13 +218,13 @@ fn resource_blocks(
                 "resource \"{}\" \"{}\" {{\n{body}  account_id = {}\n{notes}}}\n",
                 mapping.resource,
                 identifier(&format!("{name}_{index}")),
-                expression(value, ctx)
+                expression(value, names)
             );
         }
         return out;
     }
     format!(
-        "resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
+        "{variables}resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
         mapping.resource
     )
 }
@@ -230,7 +236,7 @@ fn unmapped(op: &Operation) -> String {
          configuration. Make this call with the aliyun CLI export instead.\n",
         comment_text(op.api)
     );
-    for (param, value) in &op.params {
+    for (param, value) in op.params.iter() {
         let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
     }
     out
@@ -243,7 +249,7 @@ fn provider_aliases(ops: &[Operation]) -> BTreeMap<String, String> {
         let Some(mapping) = mapping(op.api) else {
             continue;
         };
-        if let Some(region) = op.params.get(mapping.region).and_then(Value::as_str) {
+        if let Some(region) = op.params.get(mapping.region).and_then(Param::as_str) {
             if !regions.contains(&region) {
                 regions.push(region);
             }
@@ -271,41 +277,32 @@ fn resource_name(op: &str) -> String {
     identifier(op).to_lowercase()
 }
 
-/// An HCL expression for a parameter value.
-fn expression(value: &Value, ctx: &Context) -> String {
+/// An HCL expression for a parameter value: a literal, or a reference to the resource of the
+/// operation whose output it is.
+fn expression(value: &Param, names: &Names) -> String {
     match value {
-        Value::Bool(_) | Value::Number(_) => value.to_string(),
-        Value::String(text) => {
-            let parts = segments(text, ctx.earlier);
-            match parts.as_slice() {
-                [Segment::Ref { op, field }] => reference(op, field, ctx),
-                _ => {
-                    let mut out = String::from("\"");
-                    for part in parts {
-                        match part {
-                            Segment::Text(text) => out.push_str(&escape(text)),
-                            Segment::Ref { op, field } => {
-                                let _ = write!(out, "${{{}}}", reference(op, field, ctx));
-                            }
-                        }
-                    }
-                    out.push('"');
-                    out
-                }
-            }
-        }
-        other => quoted(&other.to_string()),
+        Param::Bool(b) => b.to_string(),
+        Param::Number(n) => n.to_string(),
+        Param::Text(text) => quoted(text),
+        Param::Output(output) => reference(&output.operation, &output.field, names),
+        // Inputs of mapped arguments are variables declared with their resource; anywhere else
+        // an undeclared variable that `terraform validate` reports, never the description.
+        Param::Input(input) => format!("var.{}", identifier(&input.input).to_lowercase()),
     }
 }
 
-/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`).
-fn reference(op: &str, field: &str, ctx: &Context) -> String {
-    let (resource, name) = &ctx.names[op];
+/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`). An output of an operation that
+/// has no resource is a reference to an undeclared local value, which `terraform validate`
+/// reports, rather than any literal.
+fn reference(op: &str, field: &str, names: &Names) -> String {
     let attribute = match field {
         "ImageId" | "InstanceId" => "id".to_string(),
         other => snake_case(other),
     };
-    format!("{resource}.{name}.{attribute}")
+    match names.get(op) {
+        Some((resource, name)) => format!("{resource}.{name}.{attribute}"),
+        None => format!("local.{}_{attribute}", resource_name(op)),
+    }
 }
 
 /// `SnapshotId` → `snapshot_id`.
@@ -357,6 +354,6 @@ fn escape(text: &str) -> String {
 }
 
 /// A value as JSON for a comment: JSON escapes every control character, so it is one line.
-fn comment_json(value: &Value) -> String {
-    value.to_string()
+fn comment_json(value: &Param) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
