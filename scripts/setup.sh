@@ -108,4 +108,13 @@ else
   apt_install chromium chromium-driver
 fi
 
+# 6. bash, jq and python3: the export tests run the aliyun script against tests/fake-aliyun.
+missing=()
+for tool in bash jq python3; do have "$tool" || missing+=("$tool"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt_install "${missing[@]}"
+else
+  say "bash, jq, python3: already installed"
+fi
+
 say "ready"

@@ -91,7 +91,10 @@ fn created_images_live_in_their_region_and_are_referenced_by_call() {
         Param::output("copy-0", "ImageId")
     );
     // SystemDisk.Size defaults to max(40, image size).
-    assert_eq!(*param(&report, "launch-0", "SystemDisk.Size"), Param::Number(50));
+    assert_eq!(
+        *param(&report, "launch-0", "SystemDisk.Size"),
+        Param::Number(50)
+    );
 }
 
 #[test]
@@ -280,8 +283,14 @@ fn system_disk_size_defaults_to_forty_or_the_image_size() {
                         {"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "m-huge"}]"#,
     ));
     assert!(report.ok, "{:#?}", report.findings);
-    assert_eq!(*param(&report, "launch-0", "SystemDisk.Size"), Param::Number(40));
-    assert_eq!(*param(&report, "launch-1", "SystemDisk.Size"), Param::Number(120));
+    assert_eq!(
+        *param(&report, "launch-0", "SystemDisk.Size"),
+        Param::Number(40)
+    );
+    assert_eq!(
+        *param(&report, "launch-1", "SystemDisk.Size"),
+        Param::Number(120)
+    );
     assert_eq!(*param(&report, "launch-0", "Amount"), Param::Number(1));
 }
 

@@ -29,7 +29,7 @@ wait_for_image() {
   for (( round = 0; round < rounds; round++ )); do
     if aliyun ecs DescribeImages --RegionId="$1" --ImageId="$2" \
       --Status='Creating,Waiting,Available,UnAvailable,CreateFailed' \
-      --waiter expr='Images.Image[0].Status' to=Available timeout=600 interval=10 > /dev/null; then
+      --waiter expr='Images.Image[0].Status' to=Available timeout=600 interval=10 > /dev/null 2>&1; then
       return 0
     fi
     status=$(aliyun ecs DescribeImages --RegionId="$1" --ImageId="$2" \
