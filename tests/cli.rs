@@ -270,3 +270,31 @@ fn copy_and_share_example_batches_and_references_earlier_calls() {
     let last = ops.last().unwrap();
     assert_eq!(last["api"], "DeleteSnapshot");
 }
+
+/// A hostile plan cannot erase a line, move the cursor or reorder the text output: control
+/// characters and bidirectional overrides in its text are printed as visible escapes.
+#[test]
+fn text_output_shows_control_characters_instead_of_acting_on_them() {
+    let plan = r#"{"version": 1, "launches": [{"region": "cn-hangzhou",
+        "instance_type": "ecs.g7.large",
+        "image": "m-x\u001b[2K\r\u001b[32mThis plan can launch\u001b[0m\u202e\u2066\nfake"}]}"#;
+    let out = run(&["check", "-"], Some(plan));
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for active in ['\u{1b}', '\r', '\u{202e}', '\u{2066}'] {
+        assert!(
+            !stdout.contains(active),
+            "{active:?} printed raw: {stdout:?}"
+        );
+    }
+    assert!(
+        stdout.contains("m-x\\u{1b}[2K\\u{d}\\u{1b}[32mThis plan can launch\\u{1b}[0m\\u{202e}\\u{2066}\\u{a}fake"),
+        "{stdout}"
+    );
+    // Every line of the output is the program's own: none starts with plan text.
+    assert!(stdout.lines().all(|l| !l.starts_with("fake")), "{stdout}");
+    let bad = run(&["check", "-"], Some("{\"version\": 1, \"x\u{1b}[2K\": 1}"));
+    let stderr = text(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}

@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ecs_image_planner::core::rules;
+use ecs_image_planner::core::visible::visible;
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{parse_plan, Date, Plan, Report};
 
@@ -115,7 +116,7 @@ fn export(plan: &Plan, format: ExportFormat) -> ExitCode {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("{message}");
+    eprintln!("{}", visible(message));
     ExitCode::from(2)
 }
 
@@ -166,6 +167,8 @@ fn item_of(path: &str) -> &str {
     }
 }
 
+/// The report for a person. Every text that can come from the plan goes through
+/// [`visible`], so control characters and bidirectional overrides are shown, not acted on.
 fn render_text(plan: &Plan, report: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -177,13 +180,19 @@ fn render_text(plan: &Plan, report: &Report) -> String {
         }
     }
     for item in order {
-        let _ = writeln!(out, "== {item} ==");
+        let _ = writeln!(out, "== {} ==", visible(item));
         for f in report.findings.iter().filter(|f| item_of(&f.path) == item) {
-            let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message);
-            let _ = writeln!(out, "  --> {}", f.path);
-            let _ = writeln!(out, "  = help: {}", f.help);
+            let _ = writeln!(
+                out,
+                "{}[{}]: {}",
+                f.severity.as_str(),
+                f.code,
+                visible(&f.message)
+            );
+            let _ = writeln!(out, "  --> {}", visible(&f.path));
+            let _ = writeln!(out, "  = help: {}", visible(&f.help));
             if let Some(fix) = &f.fix {
-                let _ = writeln!(out, "  = fix: {}", fix.label());
+                let _ = writeln!(out, "  = fix: {}", visible(&fix.label()));
             }
             let _ = writeln!(out, "  = doc: {}", f.doc);
         }
@@ -200,19 +209,23 @@ fn render_text(plan: &Plan, report: &Report) -> String {
         };
         let _ = writeln!(out, "{heading}:");
         for (n, op) in report.operations.iter().enumerate() {
-            let params: Vec<String> = op.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let params: Vec<String> = op
+                .params
+                .iter()
+                .map(|(k, v)| format!("{k}={}", visible(&v.to_string())))
+                .collect();
             let _ = writeln!(
                 out,
                 "  {:>2}. {:<12} {} {}",
                 n + 1,
-                op.id,
+                visible(&op.id),
                 op.api,
                 params.join(" ")
             );
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", planner::summary(plan, report));
+    let _ = writeln!(out, "{}", visible(&planner::summary(plan, report)));
     out
 }
 

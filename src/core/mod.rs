@@ -21,6 +21,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod validate;
+pub mod visible;
 pub mod workload;
 
 pub use date::Date;
