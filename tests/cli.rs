@@ -298,3 +298,37 @@ fn text_output_shows_control_characters_instead_of_acting_on_them() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+/// `link` never prints a link the app would refuse to open: exit 1 with the reason instead.
+#[test]
+fn link_of_a_plan_too_large_for_a_link_exits_1_with_the_reason() {
+    let mut state: u64 = 7;
+    let mut word = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        format!("{state:016x}")
+    };
+    let copies: Vec<String> = (0..1000)
+        .map(|_| {
+            let name: String = (0..6).map(|_| word()).collect();
+            format!(
+                r#"{{"image": "m-{}", "to_region": "cn-beijing", "name": "c{name}"}}"#,
+                word()
+            )
+        })
+        .collect();
+    let plan = format!(r#"{{"version": 1, "copies": [{}]}}"#, copies.join(","));
+    let out = run(&["link", "-"], Some(&plan));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("links are limited to 65536 bytes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("share the plan as a JSON file instead"),
+        "{stderr}"
+    );
+}

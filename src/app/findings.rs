@@ -1,6 +1,7 @@
 //! The findings column: a live summary, then every finding grouped by plan item, each read like
 //! a compiler diagnostic (`error[code]: message`, `help:` with a fix button, doc link).
 
+use crate::core::visible::without_bidi_controls;
 use leptos::prelude::*;
 
 use super::labels::{item_label, severity_icon};
@@ -112,11 +113,11 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
                 <span class="eip-sev">{severity_icon(f.severity)} " " {sev} "[" <code>{f.code}</code> "]"</span>
                 ": "
-                <span class="eip-message">{f.message.clone()}</span>
+                <span class="eip-message">{without_bidi_controls(&f.message).into_owned()}</span>
             </button>
             <p class="eip-help">
                 <span class="eip-help-label">"help: "</span>
-                {f.help.clone()}
+                {without_bidi_controls(&f.help).into_owned()}
                 {fix.map(|fix| {
                     let label = fix.label();
                     view! {

@@ -15,8 +15,19 @@ pub enum Notice {
     BadLink(String),
     /// The link holds a plan that differs from the saved one: the user picks which to keep.
     Conflict(Box<Plan>),
-    /// The saved plan could not be read (kept aside under another key).
-    BadSaved(String),
+    /// The saved plan could not be read: what happened, and its text, to download or repair.
+    BadSaved {
+        /// What happened, and whether a copy was kept aside.
+        message: String,
+        /// The saved text as it was.
+        raw: String,
+    },
+}
+
+thread_local! {
+    /// Set when an unreadable saved plan could not be kept aside: the autosave then waits until
+    /// the user has downloaded, repaired or dismissed it, so it is not overwritten unseen.
+    static HOLD_AUTOSAVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The plan to start with, and what to tell the user about it.
@@ -37,15 +48,24 @@ pub fn startup() -> Startup {
         None => (None, None),
         Some(Ok(plan)) => (Some(plan), None),
         Some(Err(err)) => {
-            storage::set_aside_unreadable();
-            (
-                None,
-                Some(Notice::BadSaved(format!(
+            let raw = storage::saved_plan_text().unwrap_or_default();
+            let message = if storage::set_aside_unreadable() {
+                format!(
                     "The plan saved in this browser could not be read ({err}); it was kept aside \
-                     under \"{}\" and the example plan is shown instead.",
+                     under \"{}\" and the example plan is shown instead. Download it, or repair \
+                     it here.",
                     storage::UNREADABLE_KEY
-                ))),
-            )
+                )
+            } else {
+                HOLD_AUTOSAVE.with(|hold| hold.set(true));
+                format!(
+                    "The plan saved in this browser could not be read ({err}), and the browser \
+                     refused to keep a copy aside (its storage is full or denied). The example \
+                     plan is shown, and nothing is saved until you download the old plan, repair \
+                     it here, or dismiss this."
+                )
+            };
+            (None, Some(Notice::BadSaved { message, raw }))
         }
     };
     let example = super::state::first_visit_plan;
@@ -80,11 +100,21 @@ pub fn startup() -> Startup {
     }
 }
 
-/// Saves the plan after every change.
+/// Saves the plan after every change (not while an unreadable saved plan awaits the user).
 pub fn autosave(plan: Signal<Plan>) {
     Effect::new(move |_| {
-        plan.with(storage::save_plan);
+        plan.track();
+        if !HOLD_AUTOSAVE.with(std::cell::Cell::get) {
+            plan.with_untracked(storage::save_plan);
+        }
     });
+}
+
+/// Lets the autosave run again, and saves the plan now.
+fn release_autosave(plan: &Plan) {
+    if HOLD_AUTOSAVE.with(|hold| hold.replace(false)) {
+        storage::save_plan(plan);
+    }
 }
 
 /// Shows the opening notice: a link that did not open, an unreadable saved plan, or the choice
@@ -95,7 +125,10 @@ pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>)
         notice.get().map(|current| {
             let dismiss = move |_| notice.set(None);
             match current {
-                Notice::BadLink(message) | Notice::BadSaved(message) => view! {
+                Notice::BadSaved { message, raw } => {
+                    view! { <BadSavedNotice message raw notice open_linked/> }.into_any()
+                }
+                Notice::BadLink(message) => view! {
                     <div id="load-notice" class="eip-notice eip-notice-error" role="alert">
                         <span>{message}</span>
                         " "<button id="dismiss-notice" on:click=dismiss>"Dismiss"</button>
@@ -111,7 +144,8 @@ pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>)
                     view! {
                         <div id="load-notice" class="eip-notice" role="alertdialog" aria-labelledby="load-notice-text">
                             <span id="load-notice-text">
-                                {format!("The link you opened holds {name}, which differs from the plan saved in this browser. Which one do you want to work on?")}
+                                "The link you opened holds " <bdi>{name}</bdi>
+                                ", which differs from the plan saved in this browser. Which one do you want to work on?"
                             </span>
                             " "<button id="open-linked" on:click=open>"Open the linked plan"</button>
                             " "<button id="keep-saved" on:click=dismiss>"Keep my saved plan"</button>
@@ -123,3 +157,56 @@ pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>)
         })
     }
 }
+
+/// The notice for a saved plan that could not be read: download its text, or repair it in place
+/// (the error names the place) and open it.
+#[component]
+fn BadSavedNotice(
+    message: String,
+    raw: String,
+    notice: RwSignal<Option<Notice>>,
+    open_linked: Callback<Plan>,
+) -> impl IntoView {
+    let text = RwSignal::new(raw);
+    let error = RwSignal::new(String::new());
+    let state = super::state::AppState::get();
+    let download = move |_| {
+        let result = text.with_untracked(|t| {
+            crate::web::download::download(UNREADABLE_FILE, "application/json", t)
+        });
+        match result {
+            Ok(()) => state.plan.with_untracked(release_autosave),
+            Err(err) => error.set(err),
+        }
+    };
+    let open = move |_| match text.with_untracked(|t| crate::core::parse_plan(t)) {
+        Ok(plan) => {
+            HOLD_AUTOSAVE.with(|hold| hold.set(false));
+            open_linked.run(plan);
+            notice.set(None);
+        }
+        Err(err) => error.set(format!("Still not a valid plan: {err}.")),
+    };
+    let dismiss = move |_| {
+        state.plan.with_untracked(release_autosave);
+        notice.set(None);
+    };
+    view! {
+        <div id="load-notice" class="eip-notice eip-notice-error" role="alert">
+            <span>{message}</span>
+            " "<button id="download-unreadable" on:click=download>"Download it"</button>
+            " "<button id="dismiss-notice" on:click=dismiss>"Dismiss"</button>
+            <details class="eip-repair">
+                <summary>"Repair it"</summary>
+                <label for="repair-text">"The saved plan's text; fix the place the error names, then open it:"</label>
+                <textarea id="repair-text" rows="6" prop:value=move || text.get()
+                    on:input:target=move |ev| text.set(ev.target().value())></textarea>
+                <button id="repair-open" on:click=open>"Open the repaired plan"</button>
+                <p id="repair-error" class="eip-error-text" role="alert">{move || error.get()}</p>
+            </details>
+        </div>
+    }
+}
+
+/// The file name of an unreadable saved plan's download.
+const UNREADABLE_FILE: &str = "ecs-plan-unreadable.json";

@@ -48,6 +48,8 @@ pub struct AppState {
     history: StoredValue<History<Plan>>,
     /// Whether undo and redo have something to do (for the buttons).
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// Why the last edit was not made (it would break a plan limit the loader enforces).
+    pub refused: RwSignal<Option<String>>,
 }
 
 /// A part of the image guide the UI can open directly.
@@ -89,6 +91,7 @@ impl AppState {
             targets: RwSignal::new(targets),
             history: StoredValue::new(History::default()),
             can_undo_redo: RwSignal::new((false, false)),
+            refused: RwSignal::new(None),
         };
         provide_context(state);
         state
@@ -99,10 +102,24 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Changes the plan in place; the report follows, and the change can be undone.
+    /// Changes the plan; the report follows, and the change can be undone. A change that would
+    /// make a plan the loader refuses (over a limit of `core::validate`) is not made, and
+    /// [`AppState::refused`] says why, naming the limit: the page never holds, saves or shares
+    /// a plan it could not open again.
     pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
         let before = self.plan.get_untracked();
-        self.plan.update(f);
+        let mut after = before.clone();
+        f(&mut after);
+        if let Err(err) = crate::core::validate::check_storable(&after) {
+            self.refused.set(Some(format!(
+                "That change was not made: {err}. The plan is as it was before."
+            )));
+            return;
+        }
+        if self.refused.with_untracked(Option::is_some) {
+            self.refused.set(None);
+        }
+        self.plan.set(after);
         self.record(before);
     }
 

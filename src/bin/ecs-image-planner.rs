@@ -37,7 +37,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print a link that opens the plan in the web app.
+    /// Print a link that opens the plan in the web app. Exit 1, with the reason, when the plan
+    /// is too large for a link the app opens (share the JSON file instead); 2: not a valid plan.
     Link {
         /// The plan document (JSON, version 1), or `-` for standard input.
         plan: String,
@@ -86,10 +87,17 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Link { plan, base } => match load(&plan) {
-            Ok(parsed) => {
-                println!("{}", link::link(&parsed, &base));
-                ExitCode::SUCCESS
-            }
+            Ok(parsed) => match link::link(&parsed, &base) {
+                Ok(url) => {
+                    println!("{url}");
+                    ExitCode::SUCCESS
+                }
+                // A valid plan that no link can carry: the page would refuse to open it.
+                Err(err) => {
+                    eprintln!("error: {}", visible(&err.to_string()));
+                    ExitCode::from(1)
+                }
+            },
             Err(message) => fail(&message),
         },
         Command::Export { plan, format } => match load(&plan) {

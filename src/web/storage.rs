@@ -37,9 +37,11 @@ pub fn save_plan(plan: &Plan) -> bool {
     storage.set_item(PLAN_KEY, &text).is_ok()
 }
 
-/// Moves an unreadable saved plan to [`UNREADABLE_KEY`].
-pub fn set_aside_unreadable() {
-    if let (Some(storage), Some(text)) = (storage(), saved_plan_text()) {
-        storage.set_item(UNREADABLE_KEY, &text).ok();
+/// Copies an unreadable saved plan to [`UNREADABLE_KEY`]; false when it could not be kept
+/// (storage full, disabled or denied), so the page never claims a copy it does not have.
+pub fn set_aside_unreadable() -> bool {
+    match (storage(), saved_plan_text()) {
+        (Some(storage), Some(text)) => storage.set_item(UNREADABLE_KEY, &text).is_ok(),
+        _ => false,
     }
 }
