@@ -2,7 +2,15 @@
 
 use leptos::prelude::*;
 
+/// Lists longer than this are offered through a shared `<datalist>` instead of a `<select>` of
+/// their own: a thousand rows each listing a thousand images would be a million nodes.
+pub const LONG_LIST: usize = 100;
+
 /// A `<select>` with a label (visible, or for screen readers only when `hidden_label`).
+///
+/// The options render again only when the list or this select's value changes, not on every
+/// edit of the plan. When the list is longer than [`LONG_LIST`] and `list` names a
+/// [`SharedList`] on the page, the field is a text input offering that shared list instead.
 #[component]
 pub fn Select(
     /// DOM id of the select.
@@ -22,29 +30,76 @@ pub fn Select(
     /// Show the label to screen readers only.
     #[prop(optional)]
     hidden_label: bool,
+    /// The DOM id of the [`SharedList`] of the same options, for long lists.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
-    view! {
-        <label class="eip-field">
-            <span class:eip-sr=hidden_label>{label}</span>
-            <select id=id on:change:target=move |ev| on_change.run(ev.target().value())>
-                {move || {
-                    let current = value.get();
-                    let mut list = options.get();
-                    if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
-                        list.insert(0, (current.clone(), current.clone()));
-                    }
-                    if current.is_empty() {
-                        list.insert(0, (String::new(), "Choose…".to_string()));
-                    }
-                    list.into_iter()
-                        .map(|(v, text)| {
-                            let selected = v == current;
-                            view! { <option value=v selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
+    let value = Memo::new(move |_| value.get());
+    let long = Memo::new(move |_| list.is_some() && options.with(|o| o.len() > LONG_LIST));
+    move || {
+        if long.get() {
+            let id = id.clone();
+            view! {
+                <label class="eip-field">
+                    <span class:eip-sr=hidden_label>{label.clone()}</span>
+                    <input id=id type="text" list=list autocomplete="off" spellcheck="false"
+                        placeholder="type to search" prop:value=value
+                        on:change:target=move |ev| on_change.run(ev.target().value().trim().to_string())/>
+                </label>
+            }
+            .into_any()
+        } else {
+            let id = id.clone();
+            view! {
+                <label class="eip-field">
+                    <span class:eip-sr=hidden_label>{label.clone()}</span>
+                    <select id=id on:change:target=move |ev| on_change.run(ev.target().value())>
+                        {move || {
+                            let current = value.get();
+                            let mut list = options.get();
+                            if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
+                                list.insert(0, (current.clone(), current.clone()));
+                            }
+                            if current.is_empty() {
+                                list.insert(0, (String::new(), "Choose…".to_string()));
+                            }
+                            list.into_iter()
+                                .map(|(v, text)| {
+                                    let selected = v == current;
+                                    view! { <option value=v selected=selected>{text}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One `<datalist>` of choices that every long [`Select`] with this `id` offers: built once per
+/// change of the list, however many rows use it. Rendered only while the list is long.
+#[component]
+pub fn SharedList(
+    /// DOM id the selects name in `list`.
+    id: &'static str,
+    /// `(value, text)` per option.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    move || {
+        options.with(|o| o.len() > LONG_LIST).then(|| {
+            view! {
+                <datalist id=id>
+                    {options.with(|o| {
+                        o.iter()
+                            .map(|(v, text)| view! { <option value=v.clone()>{text.clone()}</option> })
+                            .collect_view()
+                    })}
+                </datalist>
+            }
+        })
     }
 }
 

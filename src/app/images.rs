@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::controls::{static_options, Input, Select};
 use super::labels::Badge;
-use super::plan::{count, row_class};
+use super::plan::{count, fold, row_class};
 use super::state::{item_dom_id, AppState, GuideTopic};
 use crate::core::guide::{self, Need};
 use crate::core::model::{Image, ImageType};
@@ -65,6 +65,7 @@ pub fn UseCaseHelper() -> impl IntoView {
 pub fn ImagesSection() -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.images.len());
+    let (shown, more) = fold("images", len);
     view! {
         <section class="eip-section" aria-labelledby="images-h">
             <h3 id="images-h">"Images "
@@ -77,7 +78,7 @@ pub fn ImagesSection() -> impl IntoView {
                 <p class="eip-muted">"None yet. Public, Marketplace and community images come from the catalog; add your own below."</p>
             </Show>
             <ul class="eip-list">
-                <For each=move || 0..len.get() key=|i| *i let:i>
+                <For each=move || 0..shown.get() key=|i| *i let:i>
                     {
                         let key = format!("/images/{i}");
                         let summary = move || state.plan.with(|p| p.images.get(i).map(|img| {
@@ -95,6 +96,7 @@ pub fn ImagesSection() -> impl IntoView {
                     }
                 </For>
             </ul>
+            {more}
             <AddImageForm/>
         </section>
     }

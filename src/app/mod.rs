@@ -53,13 +53,20 @@ pub fn start_embed() {
     })
 }
 
-/// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error
-/// banner and its "download your last saved plan" link can be tested in a real browser.
+/// `?crash-test=1` panics on purpose, after the saved plan is in place, and `?crash-test=oom`
+/// runs out of memory (an abort, which traps without a panic), so that the error banner and its
+/// "download your last saved plan" link can be tested in a real browser for both.
 fn crash_test_if_asked() {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    if search.split(['?', '&']).any(|part| part == "crash-test=1") {
+    let mut parts = search.split(['?', '&']);
+    if parts.clone().any(|part| part == "crash-test=1") {
         panic!("crash test requested by the URL (?crash-test=1)");
+    }
+    if parts.any(|part| part == "crash-test=oom") {
+        // 3 GiB: more than a wasm32 memory can grow to, so the allocation fails and aborts.
+        let huge: Vec<u8> = Vec::with_capacity(3 << 30);
+        std::hint::black_box(huge);
     }
 }

@@ -43,7 +43,13 @@ pub struct Startup {
 
 /// Decides the opening plan from the URL fragment and the saved plan.
 pub fn startup() -> Startup {
-    let fragment = location::fragment();
+    let mut fragment = location::fragment();
+    if matches!(link::decode(&fragment), Err(LinkError::NoPlan)) {
+        // A linked plan still waiting for the "which plan?" answer when the page reloaded.
+        if let Some(pending) = storage::pending_link() {
+            fragment = pending;
+        }
+    }
     let (saved, saved_notice) = match storage::load_plan() {
         None => (None, None),
         Some(Ok(plan)) => (Some(plan), None),
@@ -85,16 +91,22 @@ pub fn startup() -> Startup {
         Ok(linked) => {
             location::replace_fragment("");
             match &saved {
-                Some(saved_plan) if *saved_plan != linked => Startup {
-                    plan: saved_plan.clone(),
-                    notice: Some(Notice::Conflict(Box::new(linked))),
-                    first_visit: false,
-                },
-                _ => Startup {
-                    plan: linked,
-                    notice: saved_notice,
-                    first_visit: false,
-                },
+                Some(saved_plan) if *saved_plan != linked => {
+                    storage::save_pending_link(&link::encode(&linked));
+                    Startup {
+                        plan: saved_plan.clone(),
+                        notice: Some(Notice::Conflict(Box::new(linked))),
+                        first_visit: false,
+                    }
+                }
+                _ => {
+                    storage::clear_pending_link();
+                    Startup {
+                        plan: linked,
+                        notice: saved_notice,
+                        first_visit: false,
+                    }
+                }
             }
         }
     }
@@ -123,7 +135,10 @@ fn release_autosave(plan: &Plan) {
 pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>) -> impl IntoView {
     move || {
         notice.get().map(|current| {
-            let dismiss = move |_| notice.set(None);
+            let dismiss = move |_| {
+                storage::clear_pending_link();
+                notice.set(None);
+            };
             match current {
                 Notice::BadSaved { message, raw } => {
                     view! { <BadSavedNotice message raw notice open_linked/> }.into_any()
@@ -138,6 +153,7 @@ pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>)
                 Notice::Conflict(linked) => {
                     let name = linked.name.clone().unwrap_or_else(|| "an untitled plan".into());
                     let open = move |_| {
+                        storage::clear_pending_link();
                         open_linked.run((*linked).clone());
                         notice.set(None);
                     };
