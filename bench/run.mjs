@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../scripts/static-server.mjs';
-import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
