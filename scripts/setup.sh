@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently: the wasm32 target, trunk, the
-# wasm-bindgen CLI that matches Cargo.lock, wasm-opt (npm binaryen) and playwright-core, and
-# Debian's Chromium with its driver. A second run prints one line per tool and installs nothing.
+# wasm-bindgen CLI that matches Cargo.lock, wasm-opt (npm binaryen) and playwright-core,
+# Debian's Chromium with its driver, and Debian's jq (the exported aliyun script pipes through it,
+# and tests/export.rs runs that script). A second run prints one line per tool and installs nothing.
 #
 # Tools live in $ECS_PLANNER_TOOLS (default ~/.cache/ecs-image-planner), outside the checkout, so
 # every clone on the machine shares them. Source scripts/env.sh afterwards to put them on PATH.
@@ -108,13 +109,14 @@ else
   apt_install chromium chromium-driver
 fi
 
-# 6. bash, jq and python3: the export tests run the aliyun script against tests/fake-aliyun.
+# 6. bash, jq and python3 from Debian: the exported aliyun script reads IDs with jq, and the
+# export tests run it against tests/fake-aliyun (python3).
 missing=()
 for tool in bash jq python3; do have "$tool" || missing+=("$tool"); done
 if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"
 else
-  say "bash, jq, python3: already installed"
+  say "bash, jq, python3: already installed ($(jq --version))"
 fi
 
 say "ready"

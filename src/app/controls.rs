@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::state::AppState;
+use crate::core::rules::reference::VALUE_MISSING;
+
 /// Lists longer than this are offered through a shared `<datalist>` instead of a `<select>` of
 /// their own: a thousand rows each listing a thousand images would be a million nodes.
 pub const LONG_LIST: usize = 100;
@@ -33,48 +36,62 @@ pub fn Select(
     /// The DOM id of the [`SharedList`] of the same options, for long lists.
     #[prop(optional)]
     list: Option<&'static str>,
+    /// The JSON pointer of the plan field the select edits: a `value-missing` finding there is
+    /// shown at the field.
+    #[prop(optional, into)]
+    pointer: Option<String>,
 ) -> impl IntoView {
+    let missing = missing_at(pointer);
+    let error_id = format!("{id}-missing");
+    let missing_id = error_id.clone();
     let value = Memo::new(move |_| value.get());
     let long = Memo::new(move |_| list.is_some() && options.with(|o| o.len() > LONG_LIST));
-    move || {
+    let field = move || {
+        let id = id.clone();
+        let described_by = error_id.clone();
+        let invalid = move || missing.with(Option::is_some).to_string();
+        let described = move || missing.with(Option::is_some).then(|| described_by.clone());
         if long.get() {
-            let id = id.clone();
             view! {
-                <label class="eip-field">
-                    <span class:eip-sr=hidden_label>{label.clone()}</span>
-                    <input id=id type="text" list=list autocomplete="off" spellcheck="false"
-                        placeholder="type to search" prop:value=value
-                        on:change:target=move |ev| on_change.run(ev.target().value().trim().to_string())/>
-                </label>
+                <input id=id type="text" list=list autocomplete="off" spellcheck="false"
+                    placeholder="type to search" prop:value=value
+                    aria-invalid=invalid aria-describedby=described
+                    on:change:target=move |ev| on_change.run(ev.target().value().trim().to_string())/>
             }
             .into_any()
         } else {
-            let id = id.clone();
             view! {
-                <label class="eip-field">
-                    <span class:eip-sr=hidden_label>{label.clone()}</span>
-                    <select id=id on:change:target=move |ev| on_change.run(ev.target().value())>
-                        {move || {
-                            let current = value.get();
-                            let mut list = options.get();
-                            if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
-                                list.insert(0, (current.clone(), current.clone()));
-                            }
-                            if current.is_empty() {
-                                list.insert(0, (String::new(), "Choose…".to_string()));
-                            }
-                            list.into_iter()
-                                .map(|(v, text)| {
-                                    let selected = v == current;
-                                    view! { <option value=v selected=selected>{text}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <select id=id aria-invalid=invalid aria-describedby=described
+                    on:change:target=move |ev| on_change.run(ev.target().value())>
+                    {move || {
+                        let current = value.get();
+                        let mut list = options.get();
+                        if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
+                            list.insert(0, (current.clone(), current.clone()));
+                        }
+                        if current.is_empty() {
+                            list.insert(0, (String::new(), "Choose…".to_string()));
+                        }
+                        list.into_iter()
+                            .map(|(v, text)| {
+                                let selected = v == current;
+                                view! { <option value=v selected=selected>{text}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
             }
             .into_any()
         }
+    };
+    view! {
+        <label class="eip-field">
+            <span class:eip-sr=hidden_label>{label}</span>
+            {field}
+            {move || missing.get().map(|message| view! {
+                <span class="eip-field-error" id=missing_id.clone()>{message}</span>
+            })}
+        </label>
     }
 }
 
@@ -101,6 +118,21 @@ pub fn SharedList(
             }
         })
     }
+}
+
+/// The message of the `value-missing` finding at `pointer`, as the findings change.
+fn missing_at(pointer: Option<String>) -> Memo<Option<String>> {
+    let state = AppState::get();
+    Memo::new(move |_| {
+        let pointer = pointer.as_deref()?;
+        state.report.with(|report| {
+            report
+                .findings
+                .iter()
+                .find(|f| f.code == VALUE_MISSING.code && f.path == pointer)
+                .map(|f| f.message.clone())
+        })
+    })
 }
 
 /// A text or number `<input>` with a label; changes are committed on `change`.

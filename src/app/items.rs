@@ -6,7 +6,7 @@ use super::controls::{static_options, Check, Input, Select};
 use super::labels::Badge;
 use super::plan::{count, fold, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
-use crate::core::model::{Copy, Delete, Export, Plan, Share};
+use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
 
 /// Splits a pasted list of account IDs on commas, whitespace and semicolons.
 pub fn split_accounts(text: &str) -> Vec<String> {
@@ -64,10 +64,10 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Copy #{i}"), key.clone(), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("copy-{i}-image") label="Image" options=choices.own_images list="choices-own-images"
-                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone())) on_change=set(|c, v| c.image = v)/>
-                                <Select id=format!("copy-{i}-region") label="To region" options=choices.regions
-                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone())) on_change=set(|c, v| c.to_region = v)/>
+                                <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
+                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
+                                <Select id=format!("copy-{i}-region") pointer=format!("/copies/{i}/to_region") label="To region" options=choices.regions
+                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
                                 <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
                                     value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
                                     on_change=set(|c, v| c.name = (!v.trim().is_empty()).then(|| v.trim().to_string()))/>
@@ -82,7 +82,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
             {more}
             <button id="add-copy" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.copies.push(Copy { image, to_region: region, ..Copy::default() }));
+                state.edit(|p| p.copies.push(Copy { image: optional(image), to_region: optional(region), ..Copy::default() }));
             }>"Add copy"</button>
         </section>
     }
@@ -107,10 +107,10 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Share #{i}"), key.clone(), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("share-{i}-image") label="Image" options=choices.own_images list="choices-own-images"
-                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone())) on_change=set(|s, v| s.image = v)/>
-                                <Select id=format!("share-{i}-region") label="Region" options=choices.regions
-                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone())) on_change=set(|s, v| s.region = v)/>
+                                <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
+                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
+                                <Select id=format!("share-{i}-region") pointer=format!("/shares/{i}/region") label="Region" options=choices.regions
+                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
                             </div>
                             <label class="eip-field">
                                 <span>"Accounts (paste a list: commas, spaces or new lines) · "
@@ -131,7 +131,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
             {more}
             <button id="add-share" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.shares.push(Share { image, region, accounts: Vec::new() }));
+                state.edit(|p| p.shares.push(Share { image: optional(image), region: optional(region), accounts: Vec::new() }));
             }>"Add share"</button>
         </section>
     }
@@ -162,10 +162,10 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Export #{i}"), key.clone(), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("export-{i}-image") label="Image" options=choices.own_images list="choices-own-images"
-                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone())) on_change=set(|e, v| e.image = v)/>
-                                <Select id=format!("export-{i}-region") label="Bucket region" options=choices.regions
-                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone())) on_change=set(|e, v| e.bucket_region = v)/>
+                                <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
+                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
+                                <Select id=format!("export-{i}-region") pointer=format!("/exports/{i}/bucket_region") label="Bucket region" options=choices.regions
+                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone().unwrap_or_default())) on_change=set(|e, v| e.bucket_region = optional(v))/>
                                 <Select id=format!("export-{i}-format") label="Format" options=formats
                                     value=text(move |p| p.exports.get(i).and_then(|e| e.format.clone())) on_change=set(|e, v| e.format = (!v.is_empty()).then_some(v))/>
                             </div>
@@ -176,7 +176,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
             {more}
             <button id="add-export" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.exports.push(Export { image, bucket_region: region, format: None }));
+                state.edit(|p| p.exports.push(Export { image: optional(image), bucket_region: optional(region), format: None }));
             }>"Add export"</button>
         </section>
     }

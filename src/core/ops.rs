@@ -6,7 +6,7 @@
 //! Operations are built for every plan, including one with error findings, so the user sees
 //! what would be called; a plan with errors must not be run as is.
 
-use super::model::{CreateSource, Image, Plan};
+use super::model::{given, CreateSource, Image, Plan};
 use super::param::{Param, Params};
 use super::report::Operation;
 use super::resolve::{home_region, Origin, Resolver};
@@ -19,45 +19,50 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
     Operation { id, api, params }
 }
 
-/// The ordered API calls of `plan`, referring to images through `resolver`.
+/// The ordered API calls of `plan`, referring to images through `resolver`. A value the item
+/// leaves out is left out of the call too (the findings say `value-missing`).
 pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     let mut ops = Vec::new();
-    let image_ref = |id: &str, region: &str| {
-        resolver
-            .resolve(id, region)
+    let image_ref = |id: &str, region: Option<&str>| {
+        region
+            .and_then(|region| resolver.resolve(id, region))
             .map_or_else(|| Param::from(id), |r| image_param(r.origin, r.image))
     };
     for (n, create) in plan.creates.iter().enumerate() {
         let region = home_region(&create.image);
-        let source = match create.from {
-            CreateSource::Instance => "InstanceId",
-            CreateSource::Snapshot => "SnapshotId",
+        let source = match create.source_kind() {
+            Some(CreateSource::Snapshot) => "SnapshotId",
+            _ => "InstanceId",
         };
         let params = Params::new()
             .maybe("RegionId", region)
-            .set(source, create.source.as_str())
+            .maybe(source, given(&create.source))
             .maybe("ImageName", create.image.name.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
     for (n, copy) in plan.copies.iter().enumerate() {
-        let found = resolver.find(&copy.image);
+        let id = given(&copy.image);
+        let found = id.and_then(|id| resolver.find(id));
         let region = found.and_then(|(source, _)| home_region(source));
-        let image = found.map_or_else(|| Param::from(&copy.image), |(s, o)| image_param(o, s));
+        let image = found
+            .map(|(s, o)| image_param(o, s))
+            .or(id.map(Param::from));
         let params = Params::new()
             .maybe("RegionId", region)
-            .set("ImageId", image)
-            .set("DestinationRegionId", copy.to_region.as_str())
+            .maybe("ImageId", image)
+            .maybe("DestinationRegionId", given(&copy.to_region))
             .maybe("DestinationImageName", copy.name.as_deref())
             .maybe("Encrypted", copy.encrypted)
             .maybe("KMSKeyId", copy.kms_key_id.as_deref());
         ops.push(op(format!("copy-{n}"), "CopyImage", params));
     }
     for (n, share) in plan.shares.iter().enumerate() {
-        let image = image_ref(&share.image, &share.region);
+        let region = resolver.share_region(share);
+        let image = given(&share.image).map(|id| image_ref(id, region));
         for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
             let mut params = Params::new()
-                .set("RegionId", share.region.as_str())
-                .set("ImageId", image.clone());
+                .maybe("RegionId", region)
+                .maybe("ImageId", image.clone());
             for (k, account) in batch.iter().enumerate() {
                 params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
             }
@@ -69,22 +74,32 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         }
     }
     for (n, export) in plan.exports.iter().enumerate() {
+        let region = given(&export.bucket_region);
         let params = Params::new()
-            .set("RegionId", export.bucket_region.as_str())
-            .set("ImageId", image_ref(&export.image, &export.bucket_region))
+            .maybe("RegionId", region)
+            .maybe(
+                "ImageId",
+                given(&export.image).map(|id| image_ref(id, region)),
+            )
             .set(
                 "OSSBucket",
-                Param::input(format!("an OSS bucket in {}", export.bucket_region)),
+                Param::input(format!(
+                    "an OSS bucket in {}",
+                    region.unwrap_or("the image's region")
+                )),
             )
             .maybe("ImageFormat", export.format.as_deref());
         ops.push(op(format!("export-{n}"), "ExportImage", params));
     }
     for (n, launch) in plan.launches.iter().enumerate() {
-        let resolved = resolver.resolve(&launch.image, &launch.region);
-        let image = resolved.map_or_else(
-            || Param::from(&launch.image),
-            |r| image_param(r.origin, r.image),
-        );
+        let region = given(&launch.region);
+        let id = given(&launch.image);
+        let resolved = id
+            .zip(region)
+            .and_then(|(id, region)| resolver.resolve(id, region));
+        let image = resolved
+            .map(|r| image_param(r.origin, r.image))
+            .or(id.map(Param::from));
         let disk = launch.system_disk.as_ref();
         let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
             resolved.map_or(super::rules::launch::DEFAULT_DISK_GIB, |r| {
@@ -92,16 +107,20 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             })
         });
         let params = Params::new()
-            .set("RegionId", launch.region.as_str())
+            .maybe("RegionId", region)
             .maybe("ZoneId", launch.zone.as_deref())
-            .set("ImageId", image)
-            .set("InstanceType", launch.instance_type.as_str())
+            .maybe("ImageId", image)
+            .maybe("InstanceType", given(&launch.instance_type))
             .set("Amount", launch.amount.unwrap_or(1))
             .set(
                 "VSwitchId",
                 Param::input(format!(
                     "a vSwitch in {}",
-                    launch.zone.as_deref().unwrap_or(&launch.region)
+                    launch
+                        .zone
+                        .as_deref()
+                        .or(region)
+                        .unwrap_or("the launch's zone")
                 )),
             )
             .set(
@@ -121,7 +140,9 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             ops.push(op(format!("delete-{n}"), "DeleteSnapshot", params));
             continue;
         }
-        let Some(id) = &delete.image else { continue };
+        let Some(id) = given(&delete.image) else {
+            continue;
+        };
         let found = resolver.find(id);
         let region = found.and_then(|(image, _)| home_region(image));
         let image = found.map_or_else(|| Param::from(id), |(i, o)| image_param(o, i));

@@ -159,14 +159,14 @@ fn resource_blocks(
 ) -> String {
     let name = resource_name(&op.id);
     let mut variables = String::new();
-    let mut body = String::new();
+    let mut body: Vec<(&str, String)> = Vec::new();
     if let Some(alias) = op
         .params
         .get(mapping.region)
         .and_then(Param::as_str)
         .and_then(|region| aliases.get(region))
     {
-        let _ = writeln!(body, "  provider = alicloud.{alias}");
+        body.push(("provider", format!("alicloud.{alias}")));
     }
     let mut notes = String::new();
     for (param, value) in op.params.iter() {
@@ -196,7 +196,7 @@ fn resource_blocks(
                 other if list => format!("[{}]", expression(other, names)),
                 other => expression(other, names),
             };
-            let _ = writeln!(body, "  {argument} = {value}");
+            body.push((argument, value));
         } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
             let _ = writeln!(
                 notes,
@@ -213,20 +213,38 @@ fn resource_blocks(
             let Some(index) = param.strip_prefix("AddAccount.") else {
                 continue;
             };
+            let mut arguments = body.clone();
+            arguments.push(("account_id", expression(value, names)));
             let _ = write!(
                 out,
-                "resource \"{}\" \"{}\" {{\n{body}  account_id = {}\n{notes}}}\n",
+                "resource \"{}\" \"{}\" {{\n{}{notes}}}\n",
                 mapping.resource,
                 identifier(&format!("{name}_{index}")),
-                expression(value, names)
+                attributes(&arguments)
             );
         }
         return out;
     }
     format!(
-        "{variables}resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
-        mapping.resource
+        "{variables}resource \"{}\" \"{name}\" {{\n{}{notes}}}\n",
+        mapping.resource,
+        attributes(&body)
     )
+}
+
+/// One-line attributes of a block body, with their `=` aligned one column after the longest
+/// name, as `terraform fmt` lays out consecutive attributes.
+fn attributes(arguments: &[(&str, String)]) -> String {
+    let width = arguments
+        .iter()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, value) in arguments {
+        let _ = writeln!(out, "  {name:width$} = {value}");
+    }
+    out
 }
 
 /// A call with no Terraform resource, as comment lines.
