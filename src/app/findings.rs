@@ -42,6 +42,8 @@ pub fn Findings() -> impl IntoView {
             .with(|p| state.report.with(|r| planner::summary(p, r)))
     };
     let launchable = move || state.report.with(|r| r.ok);
+    // The first groups only: a plan at the limits can have a thousand items with findings.
+    let shown = RwSignal::new(GROUPS_SHOWN);
     view! {
         <p
             id="findings-summary"
@@ -54,30 +56,46 @@ pub fn Findings() -> impl IntoView {
             {summary}
         </p>
         <div id="findings" data-revision=move || revision.get()>
-            {move || state.report.with(|r| groups(state, &r.findings))}
+            {move || state.report.with(|r| groups(state, &r.findings, shown))}
         </div>
     }
 }
 
-/// Findings grouped by plan item, groups in plan order, findings by severity within a group.
-fn groups(state: AppState, findings: &[Finding]) -> AnyView {
+/// Groups of findings on the page at first, and how many more "Show more" adds.
+const GROUPS_SHOWN: usize = 50;
+
+/// Findings grouped by plan item, groups in plan order, findings by severity within a group;
+/// the first `shown` groups, then a button with the count of the others.
+fn groups(state: AppState, findings: &[Finding], shown: RwSignal<usize>) -> AnyView {
     if findings.is_empty() {
         return view! { <p class="eip-muted">"No findings: nothing in this plan breaks a rule."</p> }
             .into_any();
     }
     let mut keys: Vec<&str> = Vec::new();
+    let mut by_key: std::collections::HashMap<&str, Vec<&Finding>> = Default::default();
     for finding in findings {
         let key = item_key(&finding.path);
-        if !keys.contains(&key) {
+        let members = by_key.entry(key).or_default();
+        if members.is_empty() {
             keys.push(key);
         }
+        members.push(finding);
     }
-    keys.into_iter()
+    let limit = shown.get_untracked();
+    let hidden = keys.len().saturating_sub(limit);
+    let more = (hidden > 0).then(|| {
+        view! {
+            <button class="eip-link eip-more" data-section="findings"
+                on:click=move |_| shown.update(|n| *n += GROUPS_SHOWN)>
+                {format!("Show findings of {} more items ({hidden} not shown)", hidden.min(GROUPS_SHOWN))}
+            </button>
+        }
+    });
+    let list = keys
+        .into_iter()
+        .take(limit)
         .map(|key| {
-            let mut members: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| item_key(&f.path) == key)
-                .collect();
+            let mut members = by_key.remove(key).unwrap_or_default();
             members.sort_by_key(|f| f.severity);
             let label = state.plan.with_untracked(|p| item_label(p, key));
             let key_owned = key.to_string();
@@ -99,8 +117,8 @@ fn groups(state: AppState, findings: &[Finding]) -> AnyView {
                 </section>
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    view! { {list} {more} }.into_any()
 }
 
 /// One finding, rustc style.

@@ -65,8 +65,12 @@ fn crash_test_if_asked() {
         panic!("crash test requested by the URL (?crash-test=1)");
     }
     if parts.any(|part| part == "crash-test=oom") {
-        // 3 GiB: more than a wasm32 memory can grow to, so the allocation fails and aborts.
-        let huge: Vec<u8> = Vec::with_capacity(3 << 30);
-        std::hint::black_box(huge);
+        // 256 MiB at a time (untouched, so nothing is really committed) until a wasm32 memory,
+        // at most 4 GiB, cannot grow: the failed allocation aborts, which traps.
+        let mut held: Vec<Vec<u8>> = Vec::new();
+        loop {
+            held.push(Vec::with_capacity(256 << 20));
+            std::hint::black_box(&held);
+        }
     }
 }

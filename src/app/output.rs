@@ -25,10 +25,15 @@ fn operation(op: &Operation) -> impl IntoView {
     }
 }
 
+/// API calls on the page at first, and how many more "Show more" adds.
+const OPS_SHOWN: usize = 50;
+
 /// The output column.
 #[component]
 pub fn Output() -> impl IntoView {
     let state = AppState::get();
+    // The first calls only: a plan at the limits makes thousands.
+    let shown = RwSignal::new(OPS_SHOWN);
     view! {
         <section class="eip-section" aria-labelledby="ops-h">
             <h3 id="ops-h">"API calls, in order"</h3>
@@ -40,10 +45,19 @@ pub fn Output() -> impl IntoView {
                     if r.operations.is_empty() {
                         view! { <li class="eip-muted">"No API call yet."</li> }.into_any()
                     } else {
-                        r.operations.iter().map(operation).collect_view().into_any()
+                        r.operations.iter().take(shown.get()).map(operation).collect_view().into_any()
                     }
                 })}
             </ol>
+            {move || {
+                let hidden = state.report.with(|r| r.operations.len()).saturating_sub(shown.get());
+                (hidden > 0).then(|| view! {
+                    <button class="eip-link eip-more" data-section="operations"
+                        on:click=move |_| shown.update(|n| *n += OPS_SHOWN)>
+                        {format!("Show {} more calls ({hidden} not shown)", hidden.min(OPS_SHOWN))}
+                    </button>
+                })
+            }}
         </section>
         <Gauges/>
     }

@@ -117,6 +117,9 @@ pub fn startup() -> Startup {
     }
 }
 
+/// How long the autosave waits for edits to pause.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// The autosave's state, for [`SaveNotices`].
 #[derive(Clone, Copy)]
 pub struct Autosave {
@@ -144,14 +147,41 @@ pub fn autosave(plan: Signal<Plan>) -> Autosave {
         failure: RwSignal::new(None),
         elsewhere: RwSignal::new(None),
     };
-    Effect::new(move |_| {
+    // The first save is at once; later ones wait until edits pause for SAVE_DELAY, so typing
+    // in a large plan is not slowed by a save per keystroke. Leaving or reloading the page
+    // saves at once, with what is typed in the focused field.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if !HOLD_AUTOSAVE.with(std::cell::Cell::get) {
+            autosave.save();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
         plan.track();
-        if HOLD_AUTOSAVE.with(std::cell::Cell::get) {
+        if first.is_none() {
+            save_now();
             return;
         }
-        let result = plan.with_untracked(storage::save_plan);
-        autosave.failure.set(result.err());
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(save_now, SAVE_DELAY).ok());
     });
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        // Text typed into a field that still has focus is committed first (blurring fires its
+        // change), so a reload never loses what was typed.
+        if let Some(active) = document().active_element() {
+            if let Ok(active) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(active) {
+                active.blur().ok();
+            }
+        }
+        save_now();
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(flush);
     storage::on_saved_elsewhere(move |text| {
         // A plan this version cannot read (saved by a newer planner) cannot be offered.
         let other = parse_plan(&text).ok();
