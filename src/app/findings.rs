@@ -29,9 +29,7 @@ pub fn Findings() -> impl IntoView {
         revision.track();
         if !marked.get_value() {
             marked.set_value(true);
-            if let Some(performance) = window().performance() {
-                performance.mark("eip:first-findings").ok();
-            }
+            crate::web::dom::performance_mark("eip:first-findings");
         }
     });
     let summary = move || {

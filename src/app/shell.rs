@@ -129,10 +129,7 @@ fn undo_redo_keys(state: AppState) {
         if !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
-        let typing = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing {
+        if crate::web::dom::focus_in_field() {
             return;
         }
         match (ev.key().as_str(), ev.shift_key()) {
