@@ -51,7 +51,7 @@ pub fn Select(
                     if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
                         list.insert(0, (current.clone(), current.clone()));
                     }
-                    if current.is_empty() {
+                    if current.is_empty() && !list.iter().any(|(v, _)| v.is_empty()) {
                         list.insert(0, (String::new(), "Choose…".to_string()));
                     }
                     list.into_iter()

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::labels::{item_label, severity_icon};
-use super::state::{item_key, AppState, GuideTopic};
+use super::state::{focus_by_id, item_key, AppState, GuideTopic};
+use crate::core::fix::Fix;
 use crate::core::{planner, Finding, Severity};
 
 /// Error and warning counts of the current report.
@@ -41,6 +42,7 @@ pub fn Findings() -> impl IntoView {
     view! {
         <p
             id="findings-summary"
+            tabindex="-1"
             class="eip-summary"
             class:is-ok=launchable
             class:is-bad=move || !launchable()
@@ -49,6 +51,7 @@ pub fn Findings() -> impl IntoView {
             <span aria-hidden="true">{move || if launchable() { "✓ " } else { "✕ " }}</span>
             {summary}
         </p>
+        <p id="fix-status" class="eip-status" role="status" aria-live="polite">{move || state.fix_status.get()}</p>
         <div id="findings" data-revision=move || revision.get()>
             {move || state.report.with(|r| groups(state, &r.findings))}
         </div>
@@ -105,6 +108,19 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
     let key = item_key(&f.path).to_string();
     let fix = f.fix.clone();
     let guide = guide_topic(f.code);
+    // An image nothing describes: offer to describe it (the launch's region is where it is).
+    let describe = (f.code == "image-not-found")
+        .then(|| {
+            state.plan.with_untracked(|p| {
+                let n: usize = key.rsplit('/').next()?.parse().ok()?;
+                let launch = p
+                    .launches
+                    .get(n)
+                    .filter(|_| key.starts_with("/launches/"))?;
+                Some((launch.image.clone(), launch.region.clone()))
+            })
+        })
+        .flatten();
     view! {
         <li class=format!("eip-finding sev-{sev}") data-code=f.code>
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
@@ -118,13 +134,16 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                 {fix.map(|fix| {
                     let label = fix.label();
                     view! {
-                        <button
-                            class="eip-fix"
-                            on:click=move |_| state.edit(|plan| fix.apply(plan))
-                        >
+                        <button class="eip-fix" on:click=move |_| apply_fix(state, &fix)>
                             {label}
                         </button>
                     }
+                })}
+                {describe.map(|(image, region)| view! {
+                    " "
+                    <button class="eip-fix" on:click=move |_| state.describe_image(image.clone(), region.clone())>
+                        {format!("Describe {image}")}
+                    </button>
                 })}
             </p>
             <p class="eip-doc">
@@ -135,6 +154,23 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                 })}
             </p>
         </li>
+    }
+}
+
+/// Applies a fix, says what changed, and moves focus to the plan item it changed, so a second
+/// Enter cannot silently apply the next finding's fix.
+fn apply_fix(state: AppState, fix: &Fix) {
+    let target = state.plan.with_untracked(|p| fix.target(p));
+    state.edit(|plan| fix.apply(plan));
+    state.fix_status.set(format!(
+        "Done: {}. Undo (Ctrl+Z) takes it back.",
+        fix.label()
+    ));
+    match target {
+        Some(key) => state.focus_item(&key),
+        None => {
+            request_animation_frame(|| focus_by_id("findings-summary"));
+        }
     }
 }
 

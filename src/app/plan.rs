@@ -8,7 +8,7 @@ use super::items::{Copies, Deletes, Exports, Shares};
 use super::labels::item_label;
 use super::labels::Badge;
 use super::quotas::QuotaInputs;
-use super::state::{focus_by_id, item_dom_id, region_users, AppState};
+use super::state::{first_visit_plan, focus_by_id, item_dom_id, region_users, AppState};
 use crate::core::catalog::Catalog;
 use crate::core::model::{Launch, Plan, SystemDisk};
 
@@ -90,11 +90,43 @@ impl Choices {
 pub fn PlanEditor() -> impl IntoView {
     let state = AppState::get();
     let choices = Choices::new(state);
+    let example = first_visit_plan();
+    let lead = move || {
+        state.plan.with(|p| {
+            if *p == example {
+                Lead::Example
+            } else if is_empty(p) {
+                Lead::Empty
+            } else {
+                Lead::Own
+            }
+        })
+    };
     view! {
-        <p class="eip-lead">
-            "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
-            <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
-                "Start from an empty plan"
+        <p class="eip-lead" id="plan-lead">
+            {move || match lead() {
+                Lead::Example => view! {
+                    "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
+                    <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
+                        "Start from an empty plan"
+                    </button>
+                }.into_any(),
+                Lead::Empty => view! {
+                    "Your plan is empty. Add a launch below (region, instance type, image), or a copy or share: the findings check it as you type. "
+                    <button id="show-example" class="eip-link" on:click=move |_| state.replace(first_visit_plan())>
+                        "Show the example plan"
+                    </button>
+                }.into_any(),
+                Lead::Own => view! {
+                    "Your plan: the findings check it as you type, and every change can be undone. "
+                    <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
+                        "Start from an empty plan"
+                    </button>
+                }.into_any(),
+            }}
+            " · "
+            <button id="embed-answer" class="eip-link" on:click=move |_| state.open_embed_answer()>
+                "Put an answer in your documentation"
             </button>
         </p>
         <Regions choices/>
@@ -106,6 +138,29 @@ pub fn PlanEditor() -> impl IntoView {
         <Deletes/>
         <QuotaInputs/>
     }
+}
+
+/// What the lead text says about the plan shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// The first visit's example, unchanged.
+    Example,
+    /// No item at all.
+    Empty,
+    /// The user's own plan (or an edited example, or a colleague's link).
+    Own,
+}
+
+/// Whether the plan holds no item (a name, date or account ID alone is no plan yet).
+fn is_empty(plan: &Plan) -> bool {
+    *plan
+        == Plan {
+            version: plan.version,
+            name: plan.name.clone(),
+            as_of: plan.as_of,
+            account_id: plan.account_id.clone(),
+            ..Plan::default()
+        }
 }
 
 pub(super) fn text(

@@ -43,6 +43,8 @@ pub struct AppState {
     pub tab: RwSignal<Tab>,
     /// Whether the compatibility matrix panel is open.
     pub matrix_open: RwSignal<bool>,
+    /// Whether the matrix opens on one question with its embed snippet shown.
+    pub matrix_embed: RwSignal<bool>,
     /// The guide section open in the guide panel (`None`: closed).
     pub guide: RwSignal<Option<GuideTopic>>,
     /// Regions the user picked as targets that the plan does not use (yet): UI state, since
@@ -52,6 +54,8 @@ pub struct AppState {
     history: StoredValue<History<Plan>>,
     /// Whether undo and redo have something to do (for the buttons).
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// What the last one-click fix did, announced politely.
+    pub fix_status: RwSignal<String>,
     /// An image the user asked to describe (from an unknown ID): the image form opens on it.
     pub describe: RwSignal<Option<ImageToDescribe>>,
 }
@@ -101,10 +105,12 @@ impl AppState {
             focus: RwSignal::new(None),
             tab: RwSignal::new(Tab::Plan),
             matrix_open: RwSignal::new(false),
+            matrix_embed: RwSignal::new(false),
             guide: RwSignal::new(None),
             extra_regions: RwSignal::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo_redo: RwSignal::new((false, false)),
+            fix_status: RwSignal::new(String::new()),
             describe: RwSignal::new(None),
         };
         provide_context(state);
@@ -216,6 +222,13 @@ impl AppState {
             n => item_dom_id(&format!("/{list}/{}", i.min(n - 1))),
         };
         request_animation_frame(move || focus_by_id(&target));
+    }
+
+    /// Opens the matrix on the question of launch #0's image, with the snippet that embeds
+    /// its answer in a documentation page.
+    pub fn open_embed_answer(&self) {
+        self.matrix_embed.set(true);
+        self.matrix_open.set(true);
     }
 
     /// Opens the image form on an image ID the plan names but nothing describes.

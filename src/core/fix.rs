@@ -148,6 +148,27 @@ impl Fix {
         }
     }
 
+    /// The plan item (`/copies/2`) the fix changes or adds, as it will be after [`Fix::apply`]
+    /// on `plan`; `None` when the fix removes the item.
+    pub fn target(&self, plan: &Plan) -> Option<String> {
+        match self {
+            Fix::AddCopy { .. } => Some(format!("/copies/{}", plan.copies.len())),
+            Fix::SetSystemDiskSize { launch, .. }
+            | Fix::ReplaceLaunchImage { launch, .. }
+            | Fix::ReplaceLaunchInstanceType { launch, .. }
+            | Fix::SetAmount { launch, .. }
+            | Fix::CreateImageFromSnapshot { launch, .. } => Some(format!("/launches/{launch}")),
+            Fix::SetCopyEncrypted { copy } | Fix::RenameCopy { copy, .. } => {
+                Some(format!("/copies/{copy}"))
+            }
+            Fix::RemoveCopy { .. } => None,
+            Fix::RenameCreate { create, .. } => Some(format!("/creates/{create}")),
+            Fix::TrimShareAccounts { share, .. } | Fix::RemoveShareAccount { share, .. } => {
+                Some(format!("/shares/{share}"))
+            }
+        }
+    }
+
     /// Applies the edit. An index that no longer exists leaves the plan unchanged.
     pub fn apply(&self, plan: &mut Plan) {
         match self {

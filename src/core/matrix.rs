@@ -268,6 +268,29 @@ pub fn plan_matrix<'a>(
     build(region, rows, types, as_of)
 }
 
+/// Runs `f` on the matrix of `region` as the plan leaves it, over the plan's images and types
+/// (its own first, then the catalog's) that pass the filters. `catalog` is the built-in one:
+/// the plan's images and types are merged in here.
+pub fn with_plan_matrix<R>(
+    plan: &Plan,
+    catalog: &Catalog,
+    region: &str,
+    (image_filter, type_filter): (&ImageFilter, &TypeFilter),
+    as_of: Date,
+    f: impl FnOnce(&Matrix) -> R,
+) -> R {
+    let catalog = catalog.with_plan(plan);
+    let images: Vec<&Image> = plan_images(plan, &catalog)
+        .into_iter()
+        .filter(|i| image_filter.matches(i, as_of))
+        .collect();
+    let types: Vec<&InstanceType> = plan_types(plan, &catalog)
+        .into_iter()
+        .filter(|t| type_filter.matches(t, region))
+        .collect();
+    f(&plan_matrix(plan, &catalog, region, &images, &types, as_of))
+}
+
 fn build<'a>(
     region: &'a str,
     rows: Vec<Row<'a>>,
@@ -327,14 +350,25 @@ pub struct ImageFilter {
     pub eol_reached: Option<bool>,
     /// Text in the ID, name or OS (any case); empty: any.
     pub search: String,
+    /// Exactly this image ID.
+    pub only: Option<String>,
 }
 
 impl ImageFilter {
+    /// The filter that lets exactly one image through.
+    pub fn only(id: &str) -> ImageFilter {
+        ImageFilter {
+            only: Some(id.to_string()),
+            ..ImageFilter::default()
+        }
+    }
+
     /// Whether `image` passes every set field, with lifecycle judged at `as_of`.
     pub fn matches(&self, image: &Image, as_of: Date) -> bool {
         let search = self.search.trim().to_lowercase();
         let found = |text: &str| text.to_lowercase().contains(&search);
-        self.kind.is_none_or(|k| k == image.kind)
+        self.only.as_deref().is_none_or(|id| id == image.id)
+            && self.kind.is_none_or(|k| k == image.kind)
             && self
                 .os
                 .as_deref()
@@ -371,13 +405,24 @@ pub struct TypeFilter {
     pub offered_only: bool,
     /// Text in the ID (any case); empty: any.
     pub search: String,
+    /// Exactly this type ID.
+    pub only: Option<String>,
 }
 
 impl TypeFilter {
+    /// The filter that lets exactly one instance type through.
+    pub fn only(id: &str) -> TypeFilter {
+        TypeFilter {
+            only: Some(id.to_string()),
+            ..TypeFilter::default()
+        }
+    }
+
     /// Whether `itype` passes every set field in `region`.
     pub fn matches(&self, itype: &InstanceType, region: &str) -> bool {
         let search = self.search.trim().to_lowercase();
-        self.arch.is_none_or(|a| a == itype.arch)
+        self.only.as_deref().is_none_or(|id| id == itype.id)
+            && self.arch.is_none_or(|a| a == itype.arch)
             && self.nvme.is_none_or(|n| n == itype.nvme)
             && self.family.as_deref().is_none_or(|f| f == itype.family())
             && self.min_vcpus.is_none_or(|v| itype.vcpus >= v)
