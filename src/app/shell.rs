@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let startup = persist::startup();
     let state = AppState::provide(startup.plan);
     let notice = RwSignal::new(startup.notice);
-    persist::autosave(state.plan.into());
+    persist::autosave(state.plan);
     undo_redo_keys(state);
     let open_linked = Callback::new(move |plan| state.replace(plan));
     let on_import = Callback::new(move |action| match action {
@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
                 <section class=col_class(Tab::Output) id="tab-output-panel" aria-labelledby="output-h">
                     <h2 id="output-h">"Output"</h2>
                     <Output/>
-                    <ExportPanel plan=state.plan.into() report=state.report.into()/>
+                    <ExportPanel plan=state.plan report=state.report.into()/>
                     <ImportPanel on_import/>
                 </section>
                 <Show when=move || state.matrix_open.get()>

@@ -32,12 +32,15 @@ impl Filters {
     }
 }
 
+/// How a control reads and writes one field of a filter.
+type Field<F, T> = (fn(&F) -> Option<T>, fn(&mut F, Option<T>));
+
 /// A select over typed values: "any" (`None`) or one of `choices`.
 fn choice<F, T>(
     id: &'static str,
     label: &'static str,
     filter: RwSignal<F>,
-    (get, set): (fn(&F) -> Option<T>, fn(&mut F, Option<T>)),
+    (get, set): Field<F, T>,
     choices: &'static [(T, &'static str)],
 ) -> impl IntoView
 where
@@ -74,7 +77,7 @@ fn text_choice<F: Send + Sync + 'static>(
     id: &'static str,
     label: &'static str,
     filter: RwSignal<F>,
-    (get, set): (fn(&F) -> Option<String>, fn(&mut F, Option<String>)),
+    (get, set): Field<F, String>,
     values: Signal<Vec<String>>,
 ) -> impl IntoView {
     let options = Signal::derive(move || {
