@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use super::labels::{item_label, severity_icon};
 use super::state::{focus_by_id, item_key, AppState, GuideTopic};
 use crate::core::fix::Fix;
+use crate::core::item::Item;
+use crate::core::model::given;
+use crate::core::rules;
 use crate::core::{planner, Finding, Severity};
 
 /// Error and warning counts of the current report.
@@ -109,18 +112,16 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
     let fix = f.fix.clone();
     let guide = guide_topic(f.code);
     // An image nothing describes: offer to describe it (the launch's region is where it is).
-    let describe = (f.code == "image-not-found")
-        .then(|| {
-            state.plan.with_untracked(|p| {
-                let n: usize = key.rsplit('/').next()?.parse().ok()?;
-                let launch = p
-                    .launches
-                    .get(n)
-                    .filter(|_| key.starts_with("/launches/"))?;
-                Some((launch.image.clone(), launch.region.clone()))
-            })
-        })
-        .flatten();
+    let describe = match (f.code, Item::of_path(&f.path)) {
+        ("image-not-found", Item::Launch(n)) => state.plan.with_untracked(|p| {
+            let launch = p.launches.get(n)?;
+            Some((
+                given(&launch.image)?.to_string(),
+                given(&launch.region).unwrap_or_default().to_string(),
+            ))
+        }),
+        _ => None,
+    };
     view! {
         <li class=format!("eip-finding sev-{sev}") data-code=f.code>
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
@@ -174,19 +175,8 @@ fn apply_fix(state: AppState, fix: &Fix) {
     }
 }
 
-/// The guide section that explains a rule, where the guide covers it.
+/// The guide section that explains a rule, as its registry entry names it.
 fn guide_topic(code: &str) -> Option<(GuideTopic, &'static str)> {
-    match code {
-        "launch-from-snapshot" | "snapshot-in-use" => {
-            Some((GuideTopic::Snapshots, "Images and snapshots"))
-        }
-        "image-region-mismatch"
-        | "image-not-released-in-region"
-        | "community-image-unsupported"
-        | "copy-not-custom"
-        | "share-not-custom"
-        | "export-not-custom"
-        | "copy-shared-cross-region" => Some((GuideTopic::ImageTypes, "About image types")),
-        _ => None,
-    }
+    let topic = rules::rule(code)?.topic?;
+    Some((topic, topic.label()))
 }

@@ -7,7 +7,7 @@ use super::labels::Badge;
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
 use crate::core::accounts::AccountList;
-use crate::core::model::{Copy, Delete, Export, Plan, Share};
+use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
 
 /// A row's heading: title, severity badge and a remove button. Removing moves focus to the
 /// row that takes its place (or the list's add button).
@@ -59,9 +59,9 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                             {row_head(format!("Copy #{i}"), key.clone(), ("copies", i, "add-copy"), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("copy-{i}-image") label="Image" options=choices.own_images
-                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone())) on_change=set(|c, v| c.image = v)/>
+                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
                                 <Select id=format!("copy-{i}-region") label="To region" options=choices.regions
-                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone())) on_change=set(|c, v| c.to_region = v)/>
+                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
                                 <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
                                     value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
                                     on_change=Callback::new(move |v: String| state.edit_typing(&format!("copy-{i}-name"), |p| if let Some(c) = p.copies.get_mut(i) {
@@ -77,7 +77,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-copy" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.copies.push(Copy { image, to_region: region, ..Copy::default() }));
+                state.edit(|p| p.copies.push(Copy { image: optional(image), to_region: optional(region), ..Copy::default() }));
             }>"Add copy"</button>
         </section>
     }
@@ -100,9 +100,9 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                             {row_head(format!("Share #{i}"), key.clone(), ("shares", i, "add-share"), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("share-{i}-image") label="Image" options=choices.own_images
-                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone())) on_change=set(|s, v| s.image = v)/>
+                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
                                 <Select id=format!("share-{i}-region") label="Region" options=choices.regions
-                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone())) on_change=set(|s, v| s.region = v)/>
+                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
                             </div>
                             <AccountsBox i/>
                         </div>
@@ -111,7 +111,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-share" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.shares.push(Share { image, region, accounts: Vec::new() }));
+                state.edit(|p| p.shares.push(Share { image: optional(image), region: optional(region), accounts: Vec::new() }));
             }>"Add share"</button>
         </section>
     }
@@ -142,9 +142,9 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                             {row_head(format!("Export #{i}"), key.clone(), ("exports", i, "add-export"), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("export-{i}-image") label="Image" options=choices.own_images
-                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone())) on_change=set(|e, v| e.image = v)/>
+                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
                                 <Select id=format!("export-{i}-region") label="Bucket region" options=choices.regions
-                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone())) on_change=set(|e, v| e.bucket_region = v)/>
+                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone().unwrap_or_default())) on_change=set(|e, v| e.bucket_region = optional(v))/>
                                 <Select id=format!("export-{i}-format") label="Format" options=formats
                                     value=text(move |p| p.exports.get(i).and_then(|e| e.format.clone())) on_change=set(|e, v| e.format = (!v.is_empty()).then_some(v))/>
                             </div>
@@ -154,7 +154,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-export" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.exports.push(Export { image, bucket_region: region, format: None }));
+                state.edit(|p| p.exports.push(Export { image: optional(image), bucket_region: optional(region), format: None }));
             }>"Add export"</button>
         </section>
     }
@@ -232,7 +232,11 @@ fn AccountsBox(i: usize) -> impl IntoView {
     );
     let already = Memo::new(move |_| {
         state.plan.with(|p| {
-            let image = p.shares.get(i).map(|s| s.image.clone()).unwrap_or_default();
+            let image = p
+                .shares
+                .get(i)
+                .and_then(|s| s.image.clone())
+                .unwrap_or_default();
             let shared = p
                 .images
                 .iter()

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::history::History;
+use crate::core::model::given;
 use crate::core::{planner, Date, Plan, Report, Severity};
 
 /// The plan a first visit starts from: small, launchable, and showing each part of the page.
@@ -69,14 +70,8 @@ pub struct ImageToDescribe {
     pub region: String,
 }
 
-/// A part of the image guide the UI can open directly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GuideTopic {
-    /// Image types: origin, trust, support, reach.
-    ImageTypes,
-    /// Images against snapshots.
-    Snapshots,
-}
+/// A section of the guide (the core's [`crate::core::guide::Topic`]).
+pub use crate::core::guide::Topic as GuideTopic;
 
 impl AppState {
     /// Creates the state around `plan` and provides it as context.
@@ -266,10 +261,11 @@ pub fn plan_regions(plan: &Plan) -> Vec<String> {
         .chain(plan.copies.iter().map(|c| &c.to_region))
         .chain(plan.shares.iter().map(|s| &s.region))
         .chain(plan.exports.iter().map(|e| &e.bucket_region))
-        .chain(plan.custom_image_usage.keys());
+        .filter_map(given)
+        .chain(plan.custom_image_usage.keys().map(String::as_str));
     for region in named {
-        if !region.is_empty() && !regions.contains(region) {
-            regions.push(region.clone());
+        if !region.is_empty() && !regions.iter().any(|r| r == region) {
+            regions.push(region.to_string());
         }
     }
     regions
@@ -302,21 +298,30 @@ pub fn region_users(plan: &Plan, region: &str) -> Vec<String> {
     };
     add(
         "launches",
-        plan.launches.iter().map(|l| l.region.as_str()).collect(),
+        plan.launches
+            .iter()
+            .map(|l| l.region.as_deref().unwrap_or(""))
+            .collect(),
     );
     add(
         "copies",
-        plan.copies.iter().map(|c| c.to_region.as_str()).collect(),
+        plan.copies
+            .iter()
+            .map(|c| c.to_region.as_deref().unwrap_or(""))
+            .collect(),
     );
     add(
         "shares",
-        plan.shares.iter().map(|s| s.region.as_str()).collect(),
+        plan.shares
+            .iter()
+            .map(|s| s.region.as_deref().unwrap_or(""))
+            .collect(),
     );
     add(
         "exports",
         plan.exports
             .iter()
-            .map(|e| e.bucket_region.as_str())
+            .map(|e| e.bucket_region.as_deref().unwrap_or(""))
             .collect(),
     );
     if plan.custom_image_usage.contains_key(region) {

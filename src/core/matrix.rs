@@ -17,8 +17,7 @@ use super::model::{
 use super::report::Severity;
 use super::resolve::{Origin, Resolver};
 use super::rules::launch::{
-    image_placement_violations, launch_violations, lifecycle_violations, pair_violations,
-    settings_violations, type_placement_violations, LaunchSubject, LaunchViolation, ViolationSink,
+    group_violations, launch_violations, Group, LaunchSubject, LaunchViolation, ViolationSink,
 };
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
@@ -299,34 +298,46 @@ fn build<'a>(
 ) -> Matrix<'a> {
     // The type's own rule (offered here) once per column, the image's own rules once per
     // row, and only the pair rules per cell.
-    let columns: Vec<Cell> = types
-        .iter()
-        .map(|itype| {
-            let mut column = Cell::default();
-            type_placement_violations(itype.offered_in(region), &mut column);
-            column
-        })
-        .collect();
-    let mut cells = Vec::with_capacity(rows.len() * types.len());
-    for row in &rows {
-        let image: &Image = &row.image;
-        let mut tally = Cell::default();
-        image_placement_violations(image, row.here, &mut tally);
-        settings_violations(image, None, None, &mut tally);
-        lifecycle_violations(image, as_of, &mut tally);
-        for (itype, column) in types.iter().zip(&columns) {
-            let mut cell = tally.merged(column);
-            pair_violations(image, itype, &mut cell);
-            cells.push(cell);
-        }
-    }
-    Matrix {
+    let mut matrix = Matrix {
         region,
         rows,
         types: types.to_vec(),
         as_of,
-        cells,
+        cells: Vec::new(),
+    };
+    let (Some(first_row), Some(first_type)) = (matrix.rows.first(), types.first()) else {
+        return matrix;
+    };
+    let columns: Vec<Cell> = types
+        .iter()
+        .map(|itype| {
+            let mut column = Cell::default();
+            let subject = matrix.subject(first_row, itype);
+            group_violations(&subject, |g| g == Group::TypePlacement, &mut column);
+            column
+        })
+        .collect();
+    let mut cells = Vec::with_capacity(matrix.rows.len() * types.len());
+    for row in &matrix.rows {
+        let mut tally = Cell::default();
+        group_violations(
+            &matrix.subject(row, first_type),
+            |g| {
+                matches!(
+                    g,
+                    Group::ImagePlacement | Group::Settings | Group::Lifecycle
+                )
+            },
+            &mut tally,
+        );
+        for (itype, column) in types.iter().zip(&columns) {
+            let mut cell = tally.merged(column);
+            group_violations(&matrix.subject(row, itype), |g| g == Group::Pair, &mut cell);
+            cells.push(cell);
+        }
     }
+    matrix.cells = cells;
+    matrix
 }
 
 /// Which images a matrix shows: every set field must match (`None`: any).
@@ -425,8 +436,12 @@ impl TypeFilter {
             && self.arch.is_none_or(|a| a == itype.arch)
             && self.nvme.is_none_or(|n| n == itype.nvme)
             && self.family.as_deref().is_none_or(|f| f == itype.family())
-            && self.min_vcpus.is_none_or(|v| itype.vcpus >= v)
-            && self.min_memory_gib.is_none_or(|m| itype.memory_gib >= m)
+            && self
+                .min_vcpus
+                .is_none_or(|v| itype.vcpus.is_some_and(|n| n >= v))
+            && self
+                .min_memory_gib
+                .is_none_or(|m| itype.memory_gib.is_some_and(|g| g >= m))
             && (!self.offered_only || itype.offered_in(region))
             && (search.is_empty() || itype.id.to_lowercase().contains(&search))
     }
@@ -455,8 +470,8 @@ mod tests {
                 ..Image::default()
             }],
             copies: vec![Copy {
-                image: "m-bp1example0web0001".into(),
-                to_region: "ap-southeast-1".into(),
+                image: Some("m-bp1example0web0001".into()),
+                to_region: Some("ap-southeast-1".into()),
                 ..Copy::default()
             }],
             ..Plan::default()
@@ -484,9 +499,9 @@ mod tests {
         // The planner says the same of a launch of that image there.
         let mut launched = plan.clone();
         launched.launches.push(Launch {
-            region: "ap-southeast-1".into(),
-            instance_type: "ecs.g7.large".into(),
-            image: "m-bp1example0web0001".into(),
+            region: Some("ap-southeast-1".into()),
+            instance_type: Some("ecs.g7.large".into()),
+            image: Some("m-bp1example0web0001".into()),
             ..Launch::default()
         });
         let report = planner::check_builtin(&launched, today());
@@ -541,6 +556,6 @@ mod tests {
         assert!(!types.is_empty());
         assert!(types
             .iter()
-            .all(|t| t.arch == CpuArch::Arm64 && t.vcpus >= 8));
+            .all(|t| t.arch == CpuArch::Arm64 && t.vcpus >= Some(8)));
     }
 }

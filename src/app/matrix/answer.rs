@@ -54,7 +54,12 @@ impl Listing {
                     };
                     Line {
                         id: t.id.clone(),
-                        detail: format!("{} vCPU, {} GiB, {arch}", t.vcpus, t.memory_gib),
+                        detail: match (t.vcpus, t.memory_gib) {
+                            (Some(vcpus), Some(memory)) => {
+                                format!("{vcpus} vCPU, {memory} GiB, {arch}")
+                            }
+                            _ => format!("size not given, {arch}"),
+                        },
                         reasons: Vec::new(),
                     }
                 }

@@ -59,7 +59,7 @@ pub fn MatrixPanel() -> impl IntoView {
             state.matrix_embed.set(false);
             let image = state
                 .plan
-                .with_untracked(|p| p.launches.first().map(|l| l.image.clone()))
+                .with_untracked(|p| p.launches.first().and_then(|l| l.image.clone()))
                 .unwrap_or_else(|| "aliyun_3_x64_20G_alibase_20240819.vhd".into());
             question.set(Question::TypesFor(image));
             snippet_open.set(true);
@@ -108,14 +108,14 @@ pub fn MatrixPanel() -> impl IntoView {
         ));
         state.edit(|p| match p.launches.first_mut() {
             Some(launch) => {
-                launch.image = image;
-                launch.instance_type = instance_type;
-                launch.region = region;
+                launch.image = Some(image);
+                launch.instance_type = Some(instance_type);
+                launch.region = Some(region);
             }
             None => p.launches.push(Launch {
-                region,
-                image,
-                instance_type,
+                region: Some(region),
+                image: Some(image),
+                instance_type: Some(instance_type),
                 ..Launch::default()
             }),
         });
@@ -145,10 +145,10 @@ pub fn MatrixPanel() -> impl IntoView {
         .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
         .collect();
     // The subject a one-question view starts from: launch #0's image or type.
-    let first_launch = move |pick: fn(&Launch) -> String| {
+    let first_launch = move |pick: fn(&Launch) -> Option<String>| {
         state
             .plan
-            .with_untracked(|p| p.launches.first().map(pick))
+            .with_untracked(|p| p.launches.first().and_then(pick))
             .unwrap_or_default()
     };
     let mode = move |id: &'static str,
