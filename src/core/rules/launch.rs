@@ -13,6 +13,7 @@ use crate::core::model::{
     NvmeRequirement, NvmeSupport, Platform, SystemDisk,
 };
 use crate::core::report::{Finding, Severity};
+use crate::core::resolve::Origin;
 
 /// Which inputs a launch rule reads, so that the matrix checks each rule once per row (the
 /// image's own rules), once per column (the type's) or per cell (the pair's).
@@ -743,6 +744,16 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             launch: n,
             subject: &subject,
         };
+        // A planned copy is named the way the user knows it, not by the reference the
+        // exported script uses for the ID CopyImage returns.
+        let words = |text: String| match resolved.origin {
+            Origin::Copy(_) => {
+                let copy = format!("the copy of {image} in {region}");
+                text.replace(&format!("image {}", resolved.image.id), &copy)
+                    .replace(&resolved.image.id, &copy)
+            }
+            Origin::Existing | Origin::Create(_) => text,
+        };
         for &violation in &violations {
             let path = match violation.field() {
                 Some(field) => format!("{at}/{field}"),
@@ -750,8 +761,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(violation.rule().finding_with_fix(
                 path,
-                violation.message(&subject),
-                violation.help(&subject),
+                words(violation.message(&subject)),
+                words(violation.help(&subject)),
                 violation.fix(&fix_input),
             ));
         }
