@@ -20,7 +20,10 @@ fn fix_of(body: &str, code: &str) -> Option<Fix> {
 
 #[test]
 fn an_own_image_without_the_nvme_driver_is_marked_not_replaced() {
-    let body = format!("{OWN}, {}", launch("cn-hangzhou", "ecs.g8i.large", "m-mine", ""));
+    let body = format!(
+        "{OWN}, {}",
+        launch("cn-hangzhou", "ecs.g8i.large", "m-mine", "")
+    );
     assert_eq!(
         fix_of(&body, "nvme-unsupported"),
         Some(Fix::MarkImageNvme {
@@ -38,7 +41,10 @@ fn an_own_image_without_the_nvme_driver_is_marked_not_replaced() {
 
 #[test]
 fn an_own_x86_image_on_an_arm_type_gets_an_x86_type() {
-    let body = format!("{OWN}, {}", launch("cn-hangzhou", "ecs.g8y.large", "m-mine", ""));
+    let body = format!(
+        "{OWN}, {}",
+        launch("cn-hangzhou", "ecs.g8y.large", "m-mine", "")
+    );
     let Some(Fix::ReplaceLaunchInstanceType { instance_type, .. }) = fix_of(&body, "arch-mismatch")
     else {
         panic!("the type changes, the image stays");

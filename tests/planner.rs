@@ -303,6 +303,17 @@ fn summary_counts_instances_and_regions_or_problems() {
         planner::summary(&broken, &check(&broken)),
         "2 errors, 0 warnings"
     );
+    // A plan with no launch says so, rather than "0 instances in 0 regions".
+    let empty = plan("");
+    assert_eq!(
+        planner::summary(&empty, &check(&empty)),
+        "Nothing planned yet: add a launch, copy or share"
+    );
+    let copy_only = plan(r#""copies": [{"image": "m-custom", "to_region": "cn-beijing"}]"#);
+    assert_eq!(
+        planner::summary(&copy_only, &check(&copy_only)),
+        "This plan can run: 1 API call and launches no instance"
+    );
 }
 
 #[test]
