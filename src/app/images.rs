@@ -2,7 +2,6 @@
 //! images, and a form to add one.
 
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 
 use super::controls::{static_options, Input, Select};
 use super::labels::Badge;
@@ -11,19 +10,6 @@ use super::state::{focus_by_id, item_dom_id, AppState, GuideTopic};
 use crate::core::accounts::AccountList;
 use crate::core::guide::{self, Need};
 use crate::core::model::{Image, ImageType, NvmeSupport};
-
-/// Parses a contract enum spelling (`"arm64"`, `"UEFI-Preferred"`) with its serde name.
-pub fn parse_enum<T: DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
-}
-
-/// The contract spelling of an enum value.
-pub fn enum_text<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
 
 /// The use-case helper: which image type fits what the instance should start with.
 #[component]
@@ -130,10 +116,10 @@ fn image_summary(img: &Image) -> String {
     let mut line = format!(
         "{} · {} · {} · {} · {} · {nvme} · {regions}",
         img.id,
-        enum_text(&img.kind),
+        img.kind.as_str().to_string(),
         img.os.clone().unwrap_or_else(|| "OS not given".into()),
-        enum_text(&img.arch),
-        enum_text(&img.boot_mode),
+        img.arch.as_str().to_string(),
+        img.boot_mode.as_str().to_string(),
     );
     if !img.shared_with.is_empty() {
         line.push_str(&format!(
@@ -205,7 +191,7 @@ impl Draft {
         let draft = Draft::empty();
         draft.id.set(image.id.clone());
         draft.name.set(image.name.clone().unwrap_or_default());
-        draft.kind.set(enum_text(&image.kind));
+        draft.kind.set(image.kind.as_str().to_string());
         draft.region.set(
             image
                 .regions
@@ -214,10 +200,10 @@ impl Draft {
                 .unwrap_or_default(),
         );
         draft.os.set(image.os.clone().unwrap_or_default());
-        draft.platform.set(enum_text(&image.platform));
-        draft.arch.set(enum_text(&image.arch));
-        draft.boot.set(enum_text(&image.boot_mode));
-        draft.nvme.set(enum_text(&image.nvme));
+        draft.platform.set(image.platform.as_str().to_string());
+        draft.arch.set(image.arch.as_str().to_string());
+        draft.boot.set(image.boot_mode.as_str().to_string());
+        draft.nvme.set(image.nvme.as_str().to_string());
         draft
             .size
             .set(image.size_gib.map(|s| s.to_string()).unwrap_or_default());
@@ -250,12 +236,22 @@ impl Draft {
         Image {
             id: self.id.get_untracked().trim().to_string(),
             name: Some(self.name.get_untracked()).filter(|n| !n.trim().is_empty()),
-            kind: parse_enum(&self.kind.get_untracked()).unwrap_or(ImageType::Custom),
+            kind: self
+                .kind
+                .get_untracked()
+                .parse()
+                .ok()
+                .unwrap_or(ImageType::Custom),
             os: Some(self.os.get_untracked()).filter(|o| !o.trim().is_empty()),
-            platform: parse_enum(&self.platform.get_untracked()).unwrap_or_default(),
-            arch: parse_enum(&self.arch.get_untracked()).unwrap_or_default(),
-            boot_mode: parse_enum(&self.boot.get_untracked()).unwrap_or_default(),
-            nvme: parse_enum(&self.nvme.get_untracked()).unwrap_or_default(),
+            platform: self
+                .platform
+                .get_untracked()
+                .parse()
+                .ok()
+                .unwrap_or_default(),
+            arch: self.arch.get_untracked().parse().ok().unwrap_or_default(),
+            boot_mode: self.boot.get_untracked().parse().ok().unwrap_or_default(),
+            nvme: self.nvme.get_untracked().parse().ok().unwrap_or_default(),
             size_gib: self.size.get_untracked().trim().parse().ok(),
             regions,
             shared_with: AccountList::parse(&self.shared_with.get_untracked()).accounts,
