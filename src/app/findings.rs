@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::labels::{item_label, severity_icon};
-use super::state::{focus_by_id, item_key, AppState, GuideTopic};
+use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::fix::Fix;
 use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::rules;
-use crate::core::{planner, Finding, Severity};
+use crate::core::{planner, Finding, Report, Severity};
 
 /// Error and warning counts of the current report.
 pub fn counts(state: AppState) -> (usize, usize) {
@@ -56,33 +56,24 @@ pub fn Findings() -> impl IntoView {
         </p>
         <p id="fix-status" class="eip-status" role="status" aria-live="polite">{move || state.fix_status.get()}</p>
         <div id="findings" data-revision=move || revision.get()>
-            {move || state.report.with(|r| groups(state, &r.findings))}
+            {move || state.report.with(|r| groups(state, r))}
         </div>
     }
 }
 
-/// Findings grouped by plan item, groups in plan order, findings by severity within a group.
-fn groups(state: AppState, findings: &[Finding]) -> AnyView {
-    if findings.is_empty() {
+/// Findings grouped by plan item ([`Report::by_item`]), findings by severity within a group.
+fn groups(state: AppState, report: &Report) -> AnyView {
+    if report.findings.is_empty() {
         return view! { <p class="eip-muted">"No findings: nothing in this plan breaks a rule."</p> }
             .into_any();
     }
-    let mut keys: Vec<&str> = Vec::new();
-    for finding in findings {
-        let key = item_key(&finding.path);
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys.into_iter()
-        .map(|key| {
-            let mut members: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| item_key(&f.path) == key)
-                .collect();
+    report
+        .by_item()
+        .into_iter()
+        .map(|(item, mut members)| {
             members.sort_by_key(|f| f.severity);
-            let label = state.plan.with_untracked(|p| item_label(p, key));
-            let key_owned = key.to_string();
+            let key = item.to_string();
+            let label = state.plan.with_untracked(|p| item_label(p, &key));
             let aria = label.clone();
             view! {
                 <section class="eip-group" aria-label=aria>
@@ -90,7 +81,7 @@ fn groups(state: AppState, findings: &[Finding]) -> AnyView {
                         <button
                             class="eip-link"
                             title="Show this item in the plan"
-                            on:click=move |_| state.focus_item(&key_owned)
+                            on:click=move |_| state.focus_item(&key)
                         >
                             {label}
                         </button>
@@ -108,7 +99,7 @@ fn groups(state: AppState, findings: &[Finding]) -> AnyView {
 /// One finding, rustc style.
 fn finding(state: AppState, f: &Finding) -> impl IntoView {
     let sev = f.severity.as_str();
-    let key = item_key(&f.path).to_string();
+    let key = Item::of_path(&f.path).to_string();
     let fix = f.fix.clone();
     let guide = guide_topic(f.code);
     // An image nothing describes: offer to describe it (the launch's region is where it is).

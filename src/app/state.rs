@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::history::History;
+use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::{planner, Date, Plan, Report, Severity};
 
@@ -84,7 +85,7 @@ impl AppState {
             report.with(|r| {
                 let mut worst = BTreeMap::new();
                 for finding in &r.findings {
-                    let key = item_key(&finding.path).to_string();
+                    let key = Item::of_path(&finding.path).to_string();
                     let entry = worst.entry(key).or_insert(finding.severity);
                     *entry = (*entry).min(finding.severity);
                 }
@@ -328,20 +329,6 @@ pub fn region_users(plan: &Plan, region: &str) -> Vec<String> {
         users.push("/custom_image_usage".to_string());
     }
     users
-}
-
-/// The plan item a JSON pointer is about: `/launches/0/image` → `/launches/0`, `/quotas/x` →
-/// `/quotas`.
-pub fn item_key(path: &str) -> &str {
-    let mut ends = path.match_indices('/').map(|(at, _)| at).skip(1);
-    let first_end = ends.next().unwrap_or(path.len());
-    let second_end = ends.next().unwrap_or(path.len());
-    let second = path.get(first_end + 1..second_end).unwrap_or("");
-    if !second.is_empty() && second.bytes().all(|b| b.is_ascii_digit()) {
-        &path[..second_end]
-    } else {
-        &path[..first_end]
-    }
 }
 
 /// The DOM id of a plan item's row: `/launches/0` → `item-launches-0`.
