@@ -7,12 +7,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ecs_image_planner::cli::files::{self, PlanFile};
-use ecs_image_planner::cli::sarif;
-use ecs_image_planner::core::item::Item;
-use ecs_image_planner::core::position::span_of;
+use ecs_image_planner::cli::{output, sarif};
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{rules, schema};
-use ecs_image_planner::core::{Date, Finding, Plan, Report};
+use ecs_image_planner::core::{Date, Plan, Report};
 
 /// Plan which Alibaba Cloud ECS image to launch where, before anything runs.
 #[derive(Parser)]
@@ -173,43 +171,21 @@ fn check(args: &[String], format: CheckFormat) -> ExitCode {
         },
         CheckFormat::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&reports_json(&checked)).expect("reports serialize")
+            serde_json::to_string_pretty(&output::several_json(&checked))
+                .expect("reports serialize")
         ),
-        CheckFormat::Text => print!("{}", render_many(&checked)),
+        CheckFormat::Text => print!("{}", output::several_text(&checked)),
     }
     ExitCode::from(files::exit_code(&checked))
-}
-
-/// Several plans as JSON: one object per file, in order: `file` and the report of contract §3,
-/// or `file` and the `error` that makes it no valid plan.
-fn reports_json(checked: &[PlanFile]) -> serde_json::Value {
-    let files = checked.iter().map(|file| {
-        let mut object = serde_json::Map::new();
-        object.insert("file".into(), file.name.clone().into());
-        match &file.outcome {
-            Ok((_, report)) => {
-                if let serde_json::Value::Object(fields) =
-                    serde_json::to_value(report).expect("a report serializes")
-                {
-                    object.extend(fields);
-                }
-            }
-            Err(failure) => {
-                object.insert("error".into(), failure.reason().into());
-            }
-        }
-        serde_json::Value::Object(object)
-    });
-    serde_json::Value::Array(files.collect())
 }
 
 fn render_text(plan: &Plan, report: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for (item, findings) in report.by_item() {
-        let _ = writeln!(out, "== {} ==", item_label(item));
+        let _ = writeln!(out, "== {} ==", output::item_label(item));
         for f in findings {
-            write_finding(&mut out, f, &f.path);
+            output::write_finding(&mut out, f, &f.path);
         }
         out.push('\n');
     }
@@ -245,77 +221,6 @@ fn render_text(plan: &Plan, report: &Report) -> String {
     }
     let _ = writeln!(out, "{}", planner::summary(plan, report));
     out
-}
-
-/// One finding, rustc style, at `place`.
-fn write_finding(out: &mut String, f: &Finding, place: &str) {
-    use std::fmt::Write;
-    let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message);
-    let _ = writeln!(out, "  --> {place}");
-    let _ = writeln!(out, "  = help: {}", f.help);
-    if let Some(fix) = &f.fix {
-        let _ = writeln!(out, "  = fix: {}", fix.label());
-    }
-    let _ = writeln!(out, "  = doc: {}", f.doc);
-}
-
-/// Several plans for a person: each file's findings grouped by item, at `file:line:column`
-/// (pointer), then one summary line per file and a total.
-fn render_many(checked: &[PlanFile]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    for file in checked {
-        let (Some(text), Ok((_, report))) = (&file.text, &file.outcome) else {
-            continue;
-        };
-        for (item, findings) in report.by_item() {
-            let _ = writeln!(out, "== {} {} ==", file.name, item_label(item));
-            for f in findings {
-                let line = span_of(text, &f.path).map_or(String::new(), |span| {
-                    format!(":{}:{}", span.start.line, span.start.column)
-                });
-                write_finding(&mut out, f, &format!("{}{line} ({})", file.name, f.path));
-            }
-            out.push('\n');
-        }
-    }
-    let (mut launchable, mut with_errors, mut invalid) = (0, 0, 0);
-    for file in checked {
-        match &file.outcome {
-            Ok((plan, report)) => {
-                if report.ok {
-                    launchable += 1;
-                } else {
-                    with_errors += 1;
-                }
-                let _ = writeln!(out, "{}: {}", file.name, planner::summary(plan, report));
-            }
-            Err(failure) => {
-                invalid += 1;
-                let _ = writeln!(out, "{}: {}", file.name, failure.reason());
-            }
-        }
-    }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let _ = writeln!(
-        out,
-        "\n{}: {} can launch, {} with errors, {} not valid",
-        plural(checked.len(), "plan", "plans"),
-        launchable,
-        with_errors,
-        invalid
-    );
-    out
-}
-
-/// An item as a heading names it: `/` for the document itself.
-fn item_label(item: Item) -> String {
-    if item == Item::Plan {
-        "/".to_string()
-    } else {
-        item.to_string()
-    }
 }
 
 fn print_rules(format: Format) {
