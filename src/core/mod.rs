@@ -20,9 +20,12 @@ pub mod ops;
 pub mod parse;
 pub mod planner;
 pub mod pointer;
+pub mod position;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod validate;
 pub mod workload;
 
