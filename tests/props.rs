@@ -275,6 +275,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             exports,
             launches,
             deletes,
+            ..Plan::default()
         },
     )
 }
