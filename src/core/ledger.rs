@@ -64,6 +64,12 @@ impl RegionUsage {
         }
         parts.join(" + ")
     }
+
+    /// Whether the plan's own images take the region past `quota` (what `custom-image-quota`
+    /// reports). A region already past it where the plan adds nothing is not: no call fails.
+    pub fn over(&self, quota: u32) -> bool {
+        !self.items.is_empty() && self.used() > quota
+    }
 }
 
 /// One new custom image as the plan makes it: the region and the count there after it.
@@ -105,6 +111,12 @@ impl ShareUsage {
     /// Existing plus new accounts.
     pub fn used(&self) -> u32 {
         (self.existing.len() + self.new.len()) as u32
+    }
+
+    /// Whether the plan's new accounts take the image past `quota` (what
+    /// `share-quota-exceeded` reports).
+    pub fn over(&self, quota: u32) -> bool {
+        !self.new.is_empty() && self.used() > quota
     }
 }
 
