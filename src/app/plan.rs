@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::builder::{Pipelines, Updates};
 use super::controls::{Input, Select};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
@@ -59,6 +60,7 @@ impl Choices {
                 p.images
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
+                    .chain(p.pipelines.iter().map(|x| &x.image))
                     .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
             })
@@ -99,6 +101,8 @@ pub fn PlanEditor() -> impl IntoView {
         <Regions choices/>
         <Launches choices/>
         <ImagesSection/>
+        <Pipelines choices/>
+        <Updates choices/>
         <Copies choices/>
         <Shares choices/>
         <Exports choices/>

@@ -93,3 +93,115 @@ impl<'a> Built<'a> {
         })
     }
 }
+
+/// The image a pipeline builds, described from its base: `result` with the base's operating
+/// system, platform, architecture, boot mode, NVMe support and size, which a build keeps. The
+/// result's ID, name and other attributes stay as they are.
+pub fn described_from_base(result: &Image, base: &Image) -> Image {
+    Image {
+        os: base.os.clone(),
+        platform: base.platform,
+        arch: base.arch,
+        boot_mode: base.boot_mode,
+        nvme: base.nvme,
+        size_gib: base.size_gib,
+        license_fee: base.license_fee,
+        eol: base.eol,
+        ..result.clone()
+    }
+}
+
+/// Build content measured against the BuildContent limits, for a live counter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContentSize {
+    /// UTF-8 bytes.
+    pub bytes: usize,
+    /// Commands ([`crate::core::rules::pipeline::build_commands`]).
+    pub commands: usize,
+}
+
+impl ContentSize {
+    /// Measures `content`.
+    pub fn of(content: &str) -> ContentSize {
+        ContentSize {
+            bytes: content.len(),
+            commands: crate::core::rules::pipeline::build_commands(content),
+        }
+    }
+
+    /// Whether it fits BuildContent (16 KB, 127 commands).
+    pub fn fits(self) -> bool {
+        use crate::core::rules::pipeline::{MAX_BUILD_COMMANDS, MAX_BUILD_CONTENT_BYTES};
+        self.bytes <= MAX_BUILD_CONTENT_BYTES && self.commands <= MAX_BUILD_COMMANDS
+    }
+
+    /// "1,234 of 16,384 bytes (16 KB) · 12 of 127 commands".
+    pub fn label(self) -> String {
+        use crate::core::rules::pipeline::{MAX_BUILD_COMMANDS, MAX_BUILD_CONTENT_BYTES};
+        format!(
+            "{} of {} bytes (16 KB) · {} of {MAX_BUILD_COMMANDS} commands",
+            thousands(self.bytes),
+            thousands(MAX_BUILD_CONTENT_BYTES),
+            self.commands
+        )
+    }
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counter_measures_bytes_and_commands() {
+        let size = ContentSize::of("RUN a \\\n  && b\n# comment\n\nRUN ü\n");
+        assert_eq!(
+            size,
+            ContentSize {
+                bytes: 33,
+                commands: 2
+            }
+        );
+        assert_eq!(
+            size.label(),
+            "33 of 16,384 bytes (16 KB) · 2 of 127 commands"
+        );
+        assert!(size.fits());
+        assert!(!ContentSize::of(&"x".repeat(16 * 1024 + 1)).fits());
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn a_result_described_from_its_base_keeps_its_own_id_and_name() {
+        let base = Image {
+            id: "base".into(),
+            os: Some("Linux".into()),
+            arch: crate::core::model::ImageArch::Arm64,
+            size_gib: Some(20),
+            ..Image::default()
+        };
+        let result = Image {
+            id: "web".into(),
+            name: Some("web".into()),
+            ..Image::default()
+        };
+        let described = described_from_base(&result, &base);
+        assert_eq!(
+            (described.id.as_str(), described.name.as_deref()),
+            ("web", Some("web"))
+        );
+        assert_eq!(described.arch, base.arch);
+        assert_eq!(described.size_gib, Some(20));
+    }
+}

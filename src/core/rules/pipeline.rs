@@ -22,6 +22,7 @@
 use super::create::{check_quota_at, name_problem, Names};
 use super::launch::{group_violations, launch_violations, Group, LaunchSubject, LaunchViolation};
 use super::{docs, Context, Rule};
+use crate::core::guide::Topic;
 use crate::core::item::Item;
 use crate::core::model::{given, Image, ImageType, InstanceType, Pipeline, SystemDisk};
 use crate::core::report::{Finding, Severity};
@@ -33,7 +34,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "a pipeline's base is not a public, custom or shared image (or family) present in its region",
         doc: docs::IMAGE_PIPELINE,
-        topic: None,
+        topic: Some(Topic::ImageBuilder),
     };
     /// `pipeline-limit`.
     PIPELINE_LIMIT = Rule {
@@ -41,7 +42,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "over 20 to_regions or share_accounts, a system disk outside 20-500 GiB, or build_content over 16 KB",
         doc: docs::IMAGE_PIPELINE,
-        topic: None,
+        topic: Some(Topic::ImageBuilder),
     };
     /// `update-not-custom`.
     UPDATE_NOT_CUSTOM = Rule {
@@ -49,7 +50,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "an update whose source is not an image ACS-ECS-UpdateImage can update (the account's own custom image)",
         doc: docs::UPDATE_IMAGE,
-        topic: None,
+        topic: Some(Topic::ImageBuilder),
     };
 }
 
