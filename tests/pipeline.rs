@@ -407,3 +407,82 @@ fn finding_paths_name_the_pipeline_and_update_items() {
     assert_eq!(Item::of_path("/updates/0/name"), Item::Update(0));
     assert_eq!(Item::Pipeline(2).to_string(), "/pipelines/2");
 }
+
+mod exports {
+    use super::*;
+    use ecs_image_planner::core::export::{aliyun_cli, terraform};
+
+    /// HCL with runs of spaces as one space, so that assertions do not depend on alignment.
+    fn squeeze(hcl: &str) -> String {
+        hcl.split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn operations(body: &str) -> Vec<ecs_image_planner::core::Operation> {
+        check(&plan(body)).operations
+    }
+
+    #[test]
+    fn the_script_waits_for_the_pipeline_then_finds_each_distributed_image() {
+        let ops = operations(&with(
+            r#""launches": [{"region": "ap-southeast-1", "instance_type": "ecs.g7.large", "image": "web"}]"#,
+        ));
+        let script = aliyun_cli(&ops);
+        let run = script
+            .find("aliyun ecs StartImagePipelineExecution")
+            .unwrap();
+        let wait = script.find("DescribeImagePipelineExecutions").unwrap();
+        let lookup = script
+            .find("PIPELINE_0_RUN_IMAGEID_AP_SOUTHEAST_1=$(aliyun ecs DescribeImages --RegionId 'ap-southeast-1'")
+            .unwrap();
+        let launch = script.find("aliyun ecs RunInstances").unwrap();
+        assert!(run < wait && wait < lookup && lookup < launch, "{script}");
+        assert!(script.contains("--ImageId \"$PIPELINE_0_RUN_IMAGEID_AP_SOUTHEAST_1\""));
+        assert!(script.contains("--ImagePipelineId \"$PIPELINE_0_IMAGEPIPELINEID\""));
+        assert!(script.contains("--ToRegionId.2 'ap-southeast-1'"));
+        assert!(script.contains("SUCCESS) break"));
+    }
+
+    #[test]
+    fn an_update_is_an_oos_command_with_its_parameters_as_one_json_word() {
+        let script = aliyun_cli(&operations(UPDATE));
+        assert!(script.contains("aliyun oos StartExecution \\\n  --RegionId 'cn-hangzhou' \\\n  --TemplateName 'ACS-ECS-UpdateImage' \\\n  --Parameters '{"), "{script}");
+    }
+
+    #[test]
+    fn terraform_makes_the_template_and_leaves_the_run_to_the_cli() {
+        let ops = operations(&with(
+            r#""launches": [{"region": "cn-shanghai", "instance_type": "ecs.g7.large", "image": "web"}]"#,
+        ));
+        let hcl = squeeze(&terraform(&ops));
+        assert!(
+            hcl.contains("resource \"alicloud_ecs_image_pipeline\" \"pipeline_0\" {"),
+            "{hcl}"
+        );
+        assert!(
+            hcl.contains("to_region_id = [\"cn-shanghai\", \"ap-southeast-1\"]"),
+            "{hcl}"
+        );
+        assert!(
+            hcl.contains("add_account = [\"200000000000001\", \"200000000000002\"]"),
+            "{hcl}"
+        );
+        assert!(hcl.contains("# No Terraform resource runs an image pipeline"));
+        assert!(hcl.contains("variable \"pipeline_0_run_imageid_cn_shanghai\" {"));
+        assert!(
+            hcl.contains("image_id = var.pipeline_0_run_imageid_cn_shanghai"),
+            "{hcl}"
+        );
+        let update = squeeze(&terraform(&operations(UPDATE)));
+        assert!(
+            update.contains("resource \"alicloud_oos_execution\" \"update_0\" {"),
+            "{update}"
+        );
+        assert!(
+            update.contains("template_name = \"ACS-ECS-UpdateImage\""),
+            "{update}"
+        );
+    }
+}
