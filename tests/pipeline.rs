@@ -486,3 +486,34 @@ mod exports {
         );
     }
 }
+
+#[test]
+fn the_built_image_keeps_its_base_s_architecture_and_platform() {
+    // Described as x86_64 Linux (the defaults), built on an arm64 base: launching it on an x86
+    // type must not pass.
+    let body = PIPELINE.replace("pub-x64", "pub-arm").replace(
+        r#""instance_type": "ecs.g7.large","#,
+        r#""instance_type": "ecs.g8y.large","#,
+    );
+    let body = format!(
+        r#"{body}, "launches": [{{"region": "cn-shanghai", "instance_type": "ecs.g7.large", "image": "web"}}]"#
+    );
+    assert_eq!(
+        errors(&body),
+        vec![("/launches/0".to_string(), "arch-mismatch")]
+    );
+    let windows = PIPELINE
+        .replace("pub-x64", "win-x64")
+        .replace(r#""instance_type": "ecs.g7.large","#, "");
+    let windows = format!(
+        r#"{windows}, "launches": [{{"region": "cn-hangzhou", "instance_type": "ecs.t5-lc2m1.nano", "image": "web"}}]"#
+    );
+    let found = errors(&windows);
+    assert!(
+        found.contains(&(
+            "/launches/0/instance_type".to_string(),
+            "windows-min-memory"
+        )),
+        "{found:?}"
+    );
+}

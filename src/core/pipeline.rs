@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 
-use super::model::{Image, ImageStatus, ImageType, Pipeline, Plan};
+use super::catalog::Catalog;
+use super::model::{given, Image, ImageStatus, ImageType, Pipeline, Plan};
 use super::resolve::{Origin, Resolved};
 use super::rules::share::account_valid;
 
@@ -26,8 +27,20 @@ pub fn image_ref(n: usize, region: &str) -> String {
 
 /// The image a pipeline makes, as it is in `regions` (the first is where it is built): the
 /// pipeline's `image` as the account's own Available custom image, shared with the pipeline's
-/// valid accounts, with no snapshots the plan knows of.
-pub fn result_image(pipeline: &Pipeline, regions: &[&str]) -> Image {
+/// valid accounts, with no snapshots the plan knows of. A build cannot change the operating
+/// system's architecture or platform, so those come from the `base` image when it is known
+/// (whatever the pipeline's `image` says), and so do the OS name, size, licence fee and end of
+/// life where the pipeline's `image` leaves them out.
+pub fn result_image(pipeline: &Pipeline, base: Option<&Image>, regions: &[&str]) -> Image {
+    let mut image = pipeline.image.clone();
+    if let Some(base) = base {
+        image.arch = base.arch;
+        image.platform = base.platform;
+        image.os = image.os.or_else(|| base.os.clone());
+        image.size_gib = image.size_gib.or(base.size_gib);
+        image.license_fee |= base.license_fee;
+        image.eol = image.eol.or(base.eol);
+    }
     Image {
         kind: ImageType::Custom,
         regions: Some(regions.iter().map(|r| r.to_string()).collect()),
@@ -39,7 +52,7 @@ pub fn result_image(pipeline: &Pipeline, regions: &[&str]) -> Image {
             .cloned()
             .collect(),
         snapshots: Vec::new(),
-        ..pipeline.image.clone()
+        ..image
     }
 }
 
@@ -55,8 +68,8 @@ pub struct Built<'a> {
 }
 
 impl<'a> Built<'a> {
-    /// Works out what each pipeline of `plan` makes.
-    pub fn new(plan: &'a Plan) -> Built<'a> {
+    /// Works out what each pipeline of `plan` makes; `catalog` holds the base images.
+    pub fn new(plan: &'a Plan, catalog: &Catalog) -> Built<'a> {
         let mut by_id = HashMap::new();
         let mut home = Vec::with_capacity(plan.pipelines.len());
         let mut each = Vec::with_capacity(plan.pipelines.len());
@@ -65,11 +78,12 @@ impl<'a> Built<'a> {
                 by_id.entry(pipeline.image.id.as_str()).or_insert(n);
             }
             let regions = pipeline.result_regions();
-            home.push(result_image(pipeline, &regions));
+            let base = given(&pipeline.base_image).and_then(|id| catalog.image(id));
+            home.push(result_image(pipeline, base, &regions));
             each.push(
                 regions
                     .iter()
-                    .map(|region| result_image(pipeline, &[region]))
+                    .map(|region| result_image(pipeline, base, &[region]))
                     .collect(),
             );
         }

@@ -68,7 +68,7 @@ impl<'a> Resolver<'a> {
             created,
             copies: Vec::with_capacity(plan.copies.len()),
             copy_into: HashMap::new(),
-            built: super::pipeline::Built::new(plan),
+            built: super::pipeline::Built::new(plan, catalog),
         };
         for (n, copy) in plan.copies.iter().enumerate() {
             let (Some(image), Some(to)) = (given(&copy.image), given(&copy.to_region)) else {
