@@ -112,9 +112,11 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
     });
     let set_base = Callback::new(move |v: String| {
         state.edit(|p| {
-            let base = Catalog::builtin()
-                .image(&v)
-                .or_else(|| p.images.iter().find(|image| image.id == v))
+            let base = p
+                .images
+                .iter()
+                .find(|image| image.id == v)
+                .or_else(|| Catalog::builtin().image(&v))
                 .cloned();
             if let Some(x) = p.pipelines.get_mut(i) {
                 if let Some(base) = base {
