@@ -18,6 +18,7 @@ pub mod matrix;
 pub mod model;
 pub mod ops;
 pub mod parse;
+pub mod pipeline;
 pub mod planner;
 pub mod pointer;
 pub mod position;
