@@ -1,6 +1,8 @@
 //! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
 //! no rule logic lives here.
 
+mod builder;
+mod builder_guide;
 mod controls;
 mod embed;
 mod findings;
@@ -23,7 +25,7 @@ use crate::core::Date;
 
 /// Today's date from the browser clock, for lifecycle rules.
 pub fn today() -> Date {
-    Date::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64)
+    Date::from_days_since_epoch((crate::web::dom::now_ms() / 86_400_000.0).floor() as i64)
 }
 
 /// Mounts the app on the page: the embed view when the URL asks for it (`?embed=1`), else the
@@ -57,14 +59,10 @@ pub fn start_embed() {
 /// runs out of memory (an abort, which traps without a panic), so that the error banner and its
 /// "download your last saved plan" link can be tested in a real browser for both.
 fn crash_test_if_asked() {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let mut parts = search.split(['?', '&']);
-    if parts.clone().any(|part| part == "crash-test=1") {
+    if crate::web::dom::has_query_flag("crash-test=1") {
         panic!("crash test requested by the URL (?crash-test=1)");
     }
-    if parts.any(|part| part == "crash-test=oom") {
+    if crate::web::dom::has_query_flag("crash-test=oom") {
         // 256 MiB at a time (untouched, so nothing is really committed) until a wasm32 memory,
         // at most 4 GiB, cannot grow: the failed allocation aborts, which traps.
         let mut held: Vec<Vec<u8>> = Vec::new();

@@ -1,7 +1,8 @@
-//! The ordered Alibaba Cloud API calls a plan implies (contract §3): creates, copies, shares
-//! (at most 10 accounts per call), exports, launches, deletes. A value an earlier call returns
-//! is a typed [`Param::Output`], and a value only the person running the calls knows (a
-//! launch's vSwitch, an export's bucket) a typed [`Param::Input`]: plan text stays text.
+//! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, pipelines,
+//! updates, copies, shares (at most 10 accounts per call), exports, launches, deletes. A value an
+//! earlier call returns is a typed [`Param::Output`], and a value only the person running the
+//! calls knows (a launch's vSwitch, an export's bucket) a typed [`Param::Input`]: plan text
+//! stays text.
 //!
 //! Operations are built for every plan, including one with error findings, so the user sees
 //! what would be called; a plan with errors must not be run as is.
@@ -12,11 +13,18 @@ use super::report::Operation;
 use super::resolve::{home_region, Origin, Resolver};
 use super::rules::launch::default_disk_size;
 
+mod builder;
+
 /// Accounts ModifyImageSharePermission takes per call (AddAccount.1 .. AddAccount.10).
 pub const SHARE_BATCH: usize = 10;
 
 fn op(id: String, api: &'static str, params: Params) -> Operation {
-    Operation { id, api, params }
+    Operation {
+        id,
+        api,
+        product: None,
+        params,
+    }
 }
 
 /// The ordered API calls of `plan`, referring to images through `resolver`. A value the item
@@ -40,6 +48,8 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .maybe("ImageName", create.image.name.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
+    builder::pipelines(plan, resolver, &mut ops);
+    builder::updates(plan, resolver, &mut ops);
     for (n, copy) in plan.copies.iter().enumerate() {
         let id = given(&copy.image);
         let found = id.and_then(|id| resolver.find(id));
@@ -162,10 +172,14 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
 
 /// How an API call names an image: its ID, or the `ImageId` output of the create or copy that
 /// makes it.
-fn image_param(origin: Origin, image: &Image) -> Param {
+pub(crate) fn image_param(origin: Origin, image: &Image) -> Param {
     match origin {
         Origin::Existing => Param::from(&image.id),
         Origin::Create(n) => Param::output(format!("create-{n}"), "ImageId"),
         Origin::Copy(n) => Param::output(format!("copy-{n}"), "ImageId"),
+        Origin::Pipeline(n) => Param::output(
+            super::pipeline::run_id(n),
+            &format!("ImageId.{}", home_region(image).unwrap_or("")),
+        ),
     }
 }

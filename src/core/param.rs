@@ -6,7 +6,11 @@
 //! - an **output**: what an earlier call returns (`ImageId` of `copy-0`), written in JSON as
 //!   `{"ref": "copy-0", "field": "ImageId"}`;
 //! - an **input**: a value the person running the export supplies (the vSwitch of a launch, the
-//!   OSS bucket of an export), written `{"input": "a vSwitch in cn-hangzhou-k"}`.
+//!   OSS bucket of an export), written `{"input": "a vSwitch in cn-hangzhou-k"}`;
+//! - a **JSON document** that holds an output (the `Parameters` of an OOS execution whose source
+//!   image is a planned copy), written `{"json": {"sourceImageId": {"ref": ...}, ...}}`: the
+//!   exporters write it as JSON text once the output is known. A document of literals only is
+//!   plain JSON text.
 //!
 //! Plan text is only ever a JSON string, so a string like `${copy-0.ImageId}` in a plan is
 //! literal text wherever it goes: exporters quote it, never resolve it.
@@ -25,6 +29,8 @@ pub enum Param {
     Output(Output),
     /// A value the person running the export supplies.
     Input(Input),
+    /// A JSON object, sent as its text, whose values may be outputs.
+    Json(Json),
     /// Literal text, exactly as the plan gives it.
     Text(String),
     /// A literal whole number.
@@ -52,7 +58,28 @@ pub struct Input {
     pub input: String,
 }
 
+/// A JSON object parameter (sent as JSON text) whose values may be typed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Json {
+    /// The object's members, in order.
+    pub json: Params,
+}
+
 impl Param {
+    /// The JSON text of `members` when all are literals, else the typed [`Param::Json`].
+    pub fn json(members: Params) -> Param {
+        if members.iter().all(|(_, v)| v.literal().is_some()) {
+            let object: serde_json::Map<String, serde_json::Value> = members
+                .iter()
+                .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
+                .collect();
+            Param::Text(serde_json::Value::Object(object).to_string())
+        } else {
+            Param::Json(Json { json: members })
+        }
+    }
+
     /// The output `field` of operation `operation`.
     pub fn output(operation: impl Into<String>, field: &str) -> Param {
         Param::Output(Output {
@@ -81,7 +108,7 @@ impl Param {
             Param::Text(text) => Some(text.clone()),
             Param::Number(n) => Some(n.to_string()),
             Param::Bool(b) => Some(b.to_string()),
-            Param::Output(_) | Param::Input(_) => None,
+            Param::Output(_) | Param::Input(_) | Param::Json(_) => None,
         }
     }
 }
@@ -93,6 +120,14 @@ impl fmt::Display for Param {
         match self {
             Param::Output(o) => write!(f, "‹{} of {}›", o.field, o.operation),
             Param::Input(i) => write!(f, "‹you supply: {}›", i.input),
+            Param::Json(j) => {
+                f.write_str("{")?;
+                for (n, (k, v)) in j.json.iter().enumerate() {
+                    let sep = if n == 0 { "" } else { ", " };
+                    write!(f, "{sep}{k:?}: {v}")?;
+                }
+                f.write_str("}")
+            }
             other => f.write_str(&other.literal().unwrap_or_default()),
         }
     }

@@ -56,6 +56,9 @@ pub struct Operation {
     pub id: String,
     /// API name (`CopyImage`).
     pub api: &'static str,
+    /// The product whose API it is, when not ECS (`oos` for StartExecution), CONTRACT §4.6.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product: Option<&'static str>,
     /// Request parameters with their API names, in order; a value an earlier call returns is
     /// a typed [`Param::Output`](super::param::Param::Output), never text.
     pub params: super::param::Params,

@@ -4,8 +4,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::text::{comment_text, identifier};
-use crate::core::param::Param;
+use crate::core::param::{Param, Params};
 use crate::core::report::Operation;
+
+mod pipeline;
 
 const HEADER: &str = "\
 #!/usr/bin/env bash
@@ -71,11 +73,20 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
             comment_text(&op.id),
             comment_text(op.api)
         );
-        let mut command = format!("aliyun ecs {}", shell_word(op.api));
+        let product = op.product.unwrap_or("ecs");
+        let mut command = format!("aliyun {} {}", shell_word(product), shell_word(op.api));
         for (name, value) in op.params.iter() {
             let _ = write!(command, " \\\n  {}", argument(&op.id, name, value));
         }
         let fields = wanted.get(op.id.as_str());
+        if op.api == "StartImagePipelineExecution" && fields.is_some_and(|f| !f.is_empty()) {
+            script.push_str(&pipeline::run_and_wait(
+                op,
+                &command,
+                fields.into_iter().flatten(),
+            ));
+            continue;
+        }
         match fields.map(|f| f.iter().collect::<Vec<_>>()).as_deref() {
             None | Some([]) => {
                 script.push_str(&command);
@@ -150,15 +161,22 @@ require() {
 /// For each operation id, the response fields later operations refer to.
 fn referenced_fields(ops: &[Operation]) -> BTreeMap<&str, BTreeSet<&str>> {
     let mut wanted: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for op in ops {
-        for (_, value) in op.params.iter() {
-            if let Param::Output(output) = value {
-                wanted
-                    .entry(output.operation.as_str())
-                    .or_default()
-                    .insert(output.field.as_str());
+    fn visit<'a>(params: &'a Params, wanted: &mut BTreeMap<&'a str, BTreeSet<&'a str>>) {
+        for (_, value) in params.iter() {
+            match value {
+                Param::Output(output) => {
+                    wanted
+                        .entry(output.operation.as_str())
+                        .or_default()
+                        .insert(output.field.as_str());
+                }
+                Param::Json(json) => visit(&json.json, wanted),
+                _ => {}
             }
         }
+    }
+    for op in ops {
+        visit(&op.params, &mut wanted);
     }
     wanted
 }
@@ -204,13 +222,27 @@ fn argument(op: &str, name: &str, value: &Param) -> String {
 }
 
 /// A parameter value as (part of) one shell word: a literal single-quoted, an output or an
-/// input as its variable in double quotes.
+/// input as its variable in double quotes, a JSON document made by `jq` from its members.
 fn argument_value(op: &str, name: &str, value: &Param) -> String {
     match value {
         Param::Output(output) => format!("\"${}\"", variable(&output.operation, &output.field)),
         Param::Input(_) => format!("\"${}\"", variable(op, name)),
+        Param::Json(json) => json_document(op, name, &json.json),
         literal => single_quote(&literal.literal().unwrap_or_default()),
     }
+}
+
+/// `"$(jq -cn --arg v0 ... '{"key": $v0, ...}')"`: every member value is a `jq --arg` (so a
+/// string, exactly as given), never spliced into the program text.
+fn json_document(op: &str, name: &str, members: &Params) -> String {
+    let mut args = String::new();
+    let mut fields = Vec::new();
+    for (n, (key, value)) in members.iter().enumerate() {
+        let _ = write!(args, " --arg v{n} {}", argument_value(op, name, value));
+        fields.push(format!("{}: $v{n}", serde_json::Value::from(key)));
+    }
+    let program = format!("{{{}}}", fields.join(", "));
+    format!("\"$(jq -cn{args} {})\"", single_quote(&program))
 }
 
 /// A word left bare when it is plainly safe (`CopyImage`, `--SystemDisk.Size=`), else quoted.

@@ -7,6 +7,8 @@ use super::text::{comment_text, identifier};
 use crate::core::param::Param;
 use crate::core::report::Operation;
 
+mod pipeline;
+
 const HEADER: &str = "\
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
 # One provider alias per region; each API call of the plan is one resource, and a value that an
@@ -86,6 +88,31 @@ fn mapping(api: &str) -> Option<Mapping> {
             consumed: &["RegionId"],
             lists: &[],
         },
+        "CreateImagePipeline" => Mapping {
+            resource: "alicloud_ecs_image_pipeline",
+            region: "RegionId",
+            arguments: &[
+                ("Name", "name"),
+                ("BaseImageType", "base_image_type"),
+                ("BaseImage", "base_image"),
+                ("ImageOptions.ImageName", "image_name"),
+                ("InstanceType", "instance_type"),
+                ("SystemDiskSize", "system_disk_size"),
+                ("BuildContent", "build_content"),
+            ],
+            consumed: &["RegionId"],
+            lists: &[],
+        },
+        "StartExecution" => Mapping {
+            resource: "alicloud_oos_execution",
+            region: "RegionId",
+            arguments: &[
+                ("TemplateName", "template_name"),
+                ("Parameters", "parameters"),
+            ],
+            consumed: &["RegionId"],
+            lists: &[],
+        },
         "RunInstances" => Mapping {
             resource: "alicloud_instance",
             region: "RegionId",
@@ -111,11 +138,14 @@ fn mapping(api: &str) -> Option<Mapping> {
 /// CreateImage → `alicloud_image`, CopyImage → `alicloud_image_copy` (provider of the
 /// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
 /// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
-/// `count`. An output (`ImageId` of `copy-0`) becomes `alicloud_image_copy.copy_0.id`; an input
-/// becomes a variable. DeleteImage and DeleteSnapshot have no resource (Terraform deletes what
-/// leaves the configuration), so they are listed as comments. Literal text is an HCL string
-/// with `\`, `"`, control characters and the template sequences `${` and `%{` escaped, so it
-/// is exactly that text.
+/// `count`, CreateImagePipeline → `alicloud_ecs_image_pipeline`, OOS StartExecution →
+/// `alicloud_oos_execution`. An output (`ImageId` of `copy-0`) becomes
+/// `alicloud_image_copy.copy_0.id`; no resource runs an image pipeline, so
+/// StartImagePipelineExecution is a comment and the IDs of the images it makes are variables, as
+/// are inputs. DeleteImage and DeleteSnapshot have no resource (Terraform deletes what leaves
+/// the configuration), so they are listed as comments. Literal text is an HCL string with `\`,
+/// `"`, control characters and the template sequences `${` and `%{` escaped, so it is exactly
+/// that text.
 pub fn terraform(ops: &[Operation]) -> String {
     let names: BTreeMap<&str, (&str, String)> = ops
         .iter()
@@ -133,6 +163,7 @@ pub fn terraform(ops: &[Operation]) -> String {
             quoted(region)
         );
     }
+    out.push_str(&pipeline::run_variables(ops));
     for op in ops {
         let _ = write!(
             out,
@@ -140,6 +171,10 @@ pub fn terraform(ops: &[Operation]) -> String {
             comment_text(&op.id),
             comment_text(op.api)
         );
+        if op.api == pipeline::RUN_API {
+            out.push_str(&pipeline::run_comment(op));
+            continue;
+        }
         match mapping(op.api) {
             Some(mapping) => out.push_str(&resource_blocks(op, &mapping, &aliases, &names)),
             None => out.push_str(&unmapped(op)),
@@ -197,7 +232,9 @@ fn resource_blocks(
                 other => expression(other, names),
             };
             body.push((argument, value));
-        } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
+        } else if !(pipeline::is_list_param(op.api, param)
+            || op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount."))
+        {
             let _ = writeln!(
                 notes,
                 "  # {} = {} has no argument in {}",
@@ -207,6 +244,7 @@ fn resource_blocks(
             );
         }
     }
+    body.extend(pipeline::list_arguments(op));
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
         for (param, value) in op.params.iter() {
@@ -306,21 +344,29 @@ fn expression(value: &Param, names: &Names) -> String {
         // Inputs of mapped arguments are variables declared with their resource; anywhere else
         // an undeclared variable that `terraform validate` reports, never the description.
         Param::Input(input) => format!("var.{}", identifier(&input.input).to_lowercase()),
+        // A JSON document holding outputs: `jsonencode` writes it once they are known.
+        Param::Json(json) => {
+            let members: Vec<String> = json
+                .json
+                .iter()
+                .map(|(k, v)| format!("{} = {}", quoted(k), expression(v, names)))
+                .collect();
+            format!("jsonencode({{ {} }})", members.join(", "))
+        }
     }
 }
 
 /// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`). An output of an operation that
-/// has no resource is a reference to an undeclared local value, which `terraform validate`
-/// reports, rather than any literal.
+/// has no resource (an image pipeline's execution) is a variable to set once it has run.
 fn reference(op: &str, field: &str, names: &Names) -> String {
+    let Some((resource, name)) = names.get(op) else {
+        return format!("var.{}", pipeline::variable_name(op, field));
+    };
     let attribute = match field {
         "ImageId" | "InstanceId" => "id".to_string(),
         other => snake_case(other),
     };
-    match names.get(op) {
-        Some((resource, name)) => format!("{resource}.{name}.{attribute}"),
-        None => format!("local.{}_{attribute}", resource_name(op)),
-    }
+    format!("{resource}.{name}.{attribute}")
 }
 
 /// `SnapshotId` → `snapshot_id`.
