@@ -32,6 +32,7 @@ fn op(id: &str, api: &'static str, params: Value) -> Operation {
     Operation {
         id: id.into(),
         api,
+        product: None,
         params,
     }
 }
