@@ -318,6 +318,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             exports,
             launches,
             deletes,
+            ..Plan::default()
         },
     )
 }

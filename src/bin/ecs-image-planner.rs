@@ -213,7 +213,8 @@ fn render_text(plan: &Plan, report: &Report) -> String {
                 "  {:>2}. {:<12} {} {}",
                 n + 1,
                 op.id,
-                op.api,
+                op.product
+                    .map_or_else(|| op.api.to_string(), |p| format!("{p} {}", op.api)),
                 params.join(" ")
             );
         }

@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 
+mod builder;
+pub use builder::{Pipeline, Update};
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -66,6 +69,12 @@ pub struct Plan {
     /// Custom images to create (CreateImage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub creates: Vec<Create>,
+    /// Image Builder pipelines, each run once (CreateImagePipeline, StartImagePipelineExecution).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pipelines: Vec<Pipeline>,
+    /// Image updates through the OOS template ACS-ECS-UpdateImage (StartExecution).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
     /// Cross-region or re-encrypting copies (CopyImage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies: Vec<Copy>,
