@@ -275,6 +275,20 @@ fn the_pre_commit_hooks_run_the_cli_on_the_files_they_match() {
         assert_eq!(ok.status.code(), Some(0), "{id}");
         let stdout = String::from_utf8_lossy(&ok.stdout);
         assert!(stdout.contains("examples/copy-and-share.json: This plan can launch"));
+        // What pre-commit would pass from examples/: the plan written for CI.
+        let matched: Vec<String> = std::fs::read_dir(root().join("examples"))
+            .unwrap()
+            .map(|e| format!("examples/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|path| files.is_match(path))
+            .collect();
+        assert!(
+            matched
+                .iter()
+                .any(|path| path == "examples/web-tier.plan.json"),
+            "{id}: {matched:?}"
+        );
+        let matched: Vec<&str> = matched.iter().map(String::as_str).collect();
+        assert_eq!(hook_run(&matched).status.code(), Some(0), "{id}");
         let single = hook_run(&["examples/broken.json"]);
         assert_eq!(single.status.code(), Some(1), "{id}");
         assert!(String::from_utf8_lossy(&single.stdout).contains("error[arch-mismatch]"));
