@@ -85,7 +85,9 @@ fn run_step(step: &Yaml, context: &BTreeMap<String, String>, dir: &Path) -> (i32
         .current_dir(root())
         .env("PATH", path_with_cli())
         .env("GITHUB_OUTPUT", dir.join("output"))
-        .env("GITHUB_PATH", dir.join("path"));
+        .env("GITHUB_PATH", dir.join("path"))
+        .env("GITHUB_STEP_SUMMARY", dir.join("summary.md"))
+        .env("RUNNER_TEMP", dir);
     if let Some(env) = step["env"].as_hash() {
         for (name, value) in env {
             command.env(text(name, "env name"), expand(text(value, "env"), context));
@@ -212,6 +214,14 @@ fn the_action_fails_on_errors_and_writes_sarif_for_the_upload() {
         )),
         "{log}"
     );
+    // The job summary has the same report, in a code block.
+    let summary = std::fs::read_to_string(dir.0.join("summary.md")).unwrap();
+    assert!(
+        summary.starts_with("### ECS Image Planner\n```text\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("\nexamples/broken.json: 13 errors, 1 warning\n"));
+    assert!(summary.ends_with(" 0 not valid\n```\n"), "{summary}");
     let sarif: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(&outputs["steps.check.outputs.sarif-file"]).unwrap(),
     )
