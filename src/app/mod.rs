@@ -40,6 +40,16 @@ pub fn start() {
             })
         }
     }
+    remove_shell();
+}
+
+/// Removes the page's static app shell (`#eip-shell` in index.html and embed.html, painted
+/// before the wasm arrived) once the app has rendered, in the same task, so that no frame shows
+/// both and none shows neither.
+fn remove_shell() {
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("eip-shell") {
+        shell.remove();
+    }
 }
 
 /// Mounts only the embedded planner: the entry point of `embed.html`, whose wasm leaves out the
@@ -50,7 +60,8 @@ pub fn start_embed() {
     let options = crate::web::location::embed_options_always();
     leptos::mount::mount_to_body(move || {
         leptos::view! { <embed::Embed options=options.clone() today=today()/> }
-    })
+    });
+    remove_shell();
 }
 
 /// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error
