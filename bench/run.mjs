@@ -356,13 +356,19 @@ const bytes = (v) => `${v.toLocaleString('en-US')} B`;
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const x = (v) => (v == null ? null : `${v.toFixed(2)}x`);
 
-/** One load of the embed page, for its transfer size; the server records requests. */
+/**
+ * One load of the embed page, for its transfer size; the server records requests.
+ * Returns null, or why the page did not show its answer.
+ */
 async function embedLoad(browser, url) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url + EMBED_PATH);
     await page.waitForSelector('#embed .eip-embed-title', { timeout: 30000 });
+    return null;
+  } catch (err) {
+    return `the embed page did not show its answer: ${err.message.split('\n')[0]}`;
   } finally {
     await context.close();
   }
@@ -378,7 +384,7 @@ async function main() {
   const embedServer = await serveRecording(APP_DIST);
   const timedServer = await serveRecording(APP_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  let start, edit, editBig, lh;
+  let start, edit, editBig, lh, embedError;
   try {
     // Transfer first, on servers that see nothing else: one cold load of each page.
     // A build whose page registers the service worker: its first visit includes the worker.
@@ -386,7 +392,7 @@ async function main() {
     const first = await coldLoad(browser, appServer.url, PAGES.planner.ready, { worker });
     if (first.errors.length) throw new Error(`the planner's first load failed: ${first.errors.join('; ')}`);
     await coldLoad(browser, baseServer.url, PAGES.baseline.ready);
-    await embedLoad(browser, embedServer.url);
+    embedError = await embedLoad(browser, embedServer.url);
     start = await startup(browser, { baseline: baseServer.url, planner: timedServer.url, embed: timedServer.url });
     edit = await editLatency(browser, timedServer.url);
     editBig = await editLatency(browser, wasm.share(wasm.bigPlan, timedServer.url));
@@ -431,9 +437,9 @@ async function main() {
     BUDGETS.totalTransfer.text, verdict(size.app.gzip.total, BUDGETS.totalTransfer));
   row('transfer total (brotli 11, as served)', bytes(size.app.br.total), bytes(size.baseline.br.total),
     x(ratio(size.app.br.total, size.baseline.br.total)));
-  row('embed page: transfer total (gzip -9)', bytes(size.embed.gzip.total), bytes(size.baseline.gzip.total),
-    x(ratio(size.embed.gzip.total, size.baseline.gzip.total)), BUDGETS.embedTransfer.text,
-    verdict(size.embed.gzip.total, BUDGETS.embedTransfer));
+  row('embed page: transfer total (gzip -9)', embedError ? `n/a (${embedError})` : bytes(size.embed.gzip.total),
+    bytes(size.baseline.gzip.total), embedError ? 'n/a' : x(ratio(size.embed.gzip.total, size.baseline.gzip.total)),
+    BUDGETS.embedTransfer.text, embedError ? 'n/a' : verdict(size.embed.gzip.total, BUDGETS.embedTransfer));
   row(`first contentful paint median (${start.loads} cold loads each)`, ms(fcp.planner?.median), ms(fcp.baseline?.median),
     x(fcpRatio), BUDGETS.fcpRatio.text, verdict(fcpRatio, BUDGETS.fcpRatio));
   row('first contentful paint p95', ms(fcp.planner?.p95), ms(fcp.baseline?.p95), x(ratio(fcp.planner?.p95, fcp.baseline?.p95)));
@@ -492,9 +498,10 @@ async function main() {
   // What makes this run invalid: each with why. Any of them fails the run.
   const failures = [];
   for (const [measure, value, base, r, , result] of rows) {
-    if (result !== 'n/a' && ![value, base, r].some((cell) => /^n\/a/.test(cell))) continue;
-    const why = [value, base, r].find((cell) => /^n\/a \(/.test(cell)) ?? 'a number it needs was not measured (see the failures below)';
-    failures.push(`row "${measure}" is n/a: ${why}`);
+    const cells = [value, base, r, result];
+    if (!cells.some((cell) => /^n\/a\b/.test(cell))) continue;
+    const why = cells.find((cell) => /^n\/a \(/.test(cell)) ?? 'n/a: a number it needs was not measured (see below)';
+    failures.push(`row "${measure}" is ${why}`);
   }
   for (const [label, e] of [['example plan', edit], ['big plan', editBig]]) {
     if (e.lost) failures.push(`edit latency, ${label}: ${e.lost} of ${e.samples.length} edits did not update the findings within ${EDIT_CUTOFF_MS} ms (lost; counted as slower than any budget)`);
