@@ -45,12 +45,16 @@ pub fn start() {
     remove_shell();
 }
 
-/// Removes the page's static app shell (`#eip-shell` in index.html and embed.html, painted
+/// Retires the page's static app shell (`#eip-shell` in index.html and embed.html, painted
 /// before the wasm arrived) once the app has rendered, in the same task, so that no frame shows
-/// both and none shows neither.
+/// both and none shows neither: `data-replaced` takes it out of the layout, the view and the
+/// accessibility tree at once (style/main.css), and it leaves the DOM a second later. Removing
+/// it at once would make Chrome drop the shell's painted header as the largest contentful paint
+/// and count the app's identical header instead, as if nothing had shown before the wasm ran.
 fn remove_shell() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("eip-shell") {
-        shell.remove();
+        shell.set_attribute("data-replaced", "").ok();
+        leptos::prelude::set_timeout(move || shell.remove(), std::time::Duration::from_secs(1));
     }
 }
 

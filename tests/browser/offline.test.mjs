@@ -78,39 +78,40 @@ test('the embed page registers no service worker (a documentation page frames it
   await page.waitForSelector('#embed .eip-embed-title');
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
-  assert.equal(await page.locator('#eip-shell').count(), 0, 'the shell is gone once the embed mounted');
+  await page.waitForSelector('#eip-shell', { state: 'detached', timeout: 5000 });
 });
 
-test('the app shell paints the header and the columns before the wasm, and leaves when the app mounts', async () => {
-  const page = await suite.page();
-  // Hold the wasm back: the page shows what it has without it.
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
-  await page.goto(suite.url, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('#eip-shell .eip-header h1');
-  assert.equal(await page.textContent('#eip-shell h1'), 'ECS Image Planner');
-  const columns = await page.locator('#eip-shell .eip-columns > .eip-col').count();
-  assert.equal(columns, 3, 'plan, findings and output columns');
-  const fcp = await page.evaluate(() => new Promise((ok) => {
-    new PerformanceObserver((list) => {
-      const entry = list.getEntriesByName('first-contentful-paint')[0];
-      if (entry) ok(entry.startTime);
-    }).observe({ type: 'paint', buffered: true });
-  }));
-  assert.ok(fcp > 0, 'painted before the wasm arrived');
-  assert.equal(await page.locator('.eip').count(), 0, 'the app has not mounted yet');
-  const shellHeader = await page.locator('#eip-shell .eip-header').boundingBox();
-  release();
-  await page.waitForSelector('#findings[data-revision]', { timeout: 15000 });
-  assert.equal(await page.locator('#eip-shell').count(), 0, 'the shell is gone');
-  const appHeader = await page.locator('.eip .eip-header').boundingBox();
-  assert.deepEqual(
-    [appHeader.x, appHeader.y, appHeader.width],
-    [shellHeader.x, shellHeader.y, shellHeader.width],
-    'the header does not move when the app replaces the shell',
-  );
-});
+for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 412, height: 823 }]]) {
+  test(`the app shell paints the header and the columns before the wasm, and leaves when the app mounts (${label})`, async () => {
+    const page = await suite.page({ viewport });
+    // Hold the wasm back: the page shows what it has without it.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(suite.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#eip-shell .eip-header h1');
+    assert.equal(await page.textContent('#eip-shell h1'), 'ECS Image Planner');
+    const columns = await page.locator('#eip-shell .eip-columns > .eip-col').count();
+    assert.equal(columns, 3, 'plan, findings and output columns');
+    const fcp = await page.evaluate(() => new Promise((ok) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) ok(entry.startTime);
+      }).observe({ type: 'paint', buffered: true });
+    }));
+    assert.ok(fcp > 0, 'painted before the wasm arrived');
+    assert.equal(await page.locator('.eip').count(), 0, 'the app has not mounted yet');
+    const box = (selector) => page.locator(selector).boundingBox();
+    const shell = { header: await box('#eip-shell .eip-header'), plan: await box('#eip-shell .eip-col.is-active h2') };
+    release();
+    await page.waitForSelector('#findings[data-revision]', { state: 'attached', timeout: 15000 });
+    assert.ok(!(await page.locator('#eip-shell').isVisible()), 'the shell is hidden as soon as the app is there');
+    await page.waitForSelector('#eip-shell', { state: 'detached', timeout: 5000 });
+    const app = { header: await box('.eip .eip-header'), plan: await box('#plan-h') };
+    assert.deepEqual(app.header, shell.header, 'the header neither moves nor changes size when the app replaces the shell');
+    assert.deepEqual([app.plan.x, app.plan.y], [shell.plan.x, shell.plan.y], 'the Plan heading stays where the shell put it');
+  });
+}
 
 test('dist/ is ready for a static host: .br and .gz beside each file, served with the right headers', async () => {
   const files = readdirSync(DIST);
