@@ -2,6 +2,8 @@
 //! passing case in the table below.
 
 mod common;
+#[path = "rules/pipeline.rs"]
+mod pipeline_cases;
 
 use std::collections::BTreeSet;
 
@@ -62,6 +64,10 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("export-data-disks", Severity::Error),
     ("snapshot-in-use", Severity::Error),
     ("image-shared-delete", Severity::Error),
+    // §4.5-4.6
+    ("pipeline-base-image", Severity::Error),
+    ("pipeline-limit", Severity::Error),
+    ("update-not-custom", Severity::Error),
 ];
 
 /// One case: the code, whether the plan must raise it, the path of the finding, the plan body.
@@ -103,6 +109,12 @@ fn export(image: &str, region: &str) -> String {
 }
 
 fn cases() -> Vec<Case> {
+    let mut cases = area_cases();
+    cases.extend(pipeline_cases::cases());
+    cases
+}
+
+fn area_cases() -> Vec<Case> {
     let hz = |itype: &str, image: &str| launch("cn-hangzhou", itype, image, "");
     let hz_with =
         |itype: &str, image: &str, extra: &str| launch("cn-hangzhou", itype, image, extra);

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::builder::{Pipelines, Updates};
 use super::controls::{Input, Select};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
@@ -60,6 +61,7 @@ impl Choices {
                 p.images
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
+                    .chain(p.pipelines.iter().map(|x| &x.image))
                     .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
             })
@@ -132,6 +134,8 @@ pub fn PlanEditor() -> impl IntoView {
         <Regions choices/>
         <Launches choices/>
         <ImagesSection/>
+        <Pipelines choices/>
+        <Updates choices/>
         <Copies choices/>
         <Shares choices/>
         <Exports choices/>
