@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use super::controls::{static_options, Input, Select};
-use super::items::split_accounts;
 use super::labels::Badge;
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState, GuideTopic};
+use crate::core::accounts::AccountList;
 use crate::core::catalog::Catalog;
 use crate::core::model::{optional, Image, Pipeline, Plan, Update};
 use crate::core::pipeline::{described_from_base, ContentSize};
@@ -226,7 +226,7 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                 <textarea id=format!("pipeline-{i}-accounts") rows="2"
                     prop:value=move || accounts.with(|a| a.join(", "))
                     on:change:target=move |ev| {
-                        let list = split_accounts(&ev.target().value());
+                        let list = AccountList::parse(&ev.target().value()).accounts;
                         state.edit(|p| if let Some(x) = p.pipelines.get_mut(i) { x.share_accounts = list });
                     }
                 ></textarea>
