@@ -187,7 +187,7 @@ fn its_accounts_count_against_the_share_quota_in_every_region() {
 #[test]
 fn its_accounts_are_checked_like_a_share_s() {
     let body = PIPELINE
-        .replace("200000000000002", "100000000000001")
+        .replace("200000000000002", "1000000000000001")
         .replace("200000000000001", "ops-team");
     assert_eq!(
         errors(&body),

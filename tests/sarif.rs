@@ -211,16 +211,17 @@ fn several_files_and_invalid_ones_in_one_log() {
         .iter()
         .map(|a| a["location"]["uri"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        &uris[..4],
-        [
-            "examples/broken.json",
-            "examples/copy-and-share.json",
-            "examples/first-visit.json",
-            "examples/launchable.json"
-        ]
-    );
-    assert!(uris[4].ends_with("/bad.json"));
+    // Every example, in glob order, then the invalid file.
+    let mut examples: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".json"))
+            .map(|name| format!("examples/{name}"))
+            .collect();
+    examples.sort();
+    assert_eq!(&uris[..examples.len()], examples);
+    assert!(uris[examples.len()].ends_with("/bad.json"));
     let invocation = &run["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
     let notification = &invocation["toolExecutionNotifications"][0];
@@ -233,7 +234,7 @@ fn several_files_and_invalid_ones_in_one_log() {
         let index = result["locations"][0]["physicalLocation"]["artifactLocation"]["index"]
             .as_u64()
             .unwrap() as usize;
-        assert!(index < 4);
+        assert!(index < examples.len());
     }
     std::fs::remove_dir_all(&dir).unwrap();
     // A launchable plan: no results, a successful run, exit 0.
