@@ -256,7 +256,7 @@ pub fn plan_matrix<'a>(
                     here: resolved.here,
                     via_copy: Some(n),
                 },
-                Origin::Existing | Origin::Create(_) => Row {
+                Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => Row {
                     here: resolved.here,
                     ..Row::existing(image, region)
                 },
