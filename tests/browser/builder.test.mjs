@@ -57,6 +57,14 @@ test('a pipeline built from an empty page moves the gauge of every region it lan
   assert.match(await page.textContent(gauge('ap-southeast-1')), /1 of 100/);
   assert.match(await page.textContent('#item-pipelines-0'), /2 of 20/);
 
+  // Its accounts count against the share quota of its image in every region it lands in.
+  await page.fill('#pipeline-0-accounts', '2000000000000001, 2000000000000002');
+  for (const region of ['cn-hangzhou', 'cn-shanghai', 'ap-southeast-1']) {
+    const share = page.locator(`#gauge-share-built-image-0-in-${region}`);
+    await share.waitFor();
+    assert.match(await share.textContent(), /2 of 50 · in .*0 already shared \+ 2 new account/);
+  }
+
   // Existing images in a distribution region: the gauge fills, and the pipeline is over there.
   let before = await revision(page);
   await page.fill('#usage-ap-southeast-1', '100');
