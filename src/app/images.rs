@@ -116,10 +116,10 @@ fn image_summary(img: &Image) -> String {
     let mut line = format!(
         "{} · {} · {} · {} · {} · {nvme} · {regions}",
         img.id,
-        img.kind.as_str().to_string(),
+        img.kind.as_str(),
         img.os.clone().unwrap_or_else(|| "OS not given".into()),
-        img.arch.as_str().to_string(),
-        img.boot_mode.as_str().to_string(),
+        img.arch.as_str(),
+        img.boot_mode.as_str(),
     );
     if !img.shared_with.is_empty() {
         line.push_str(&format!(

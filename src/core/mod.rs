@@ -21,9 +21,12 @@ pub mod parse;
 pub mod pipeline;
 pub mod planner;
 pub mod pointer;
+pub mod position;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod validate;
 pub mod workload;
 

@@ -9,6 +9,7 @@ use super::Image;
 /// An image template and its one execution (CreateImagePipeline, then
 /// StartImagePipelineExecution).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pipeline {
     /// The template's `Name`; the pipeline's ID when absent.
@@ -71,6 +72,7 @@ impl Pipeline {
 /// A run of the public OOS template `ACS-ECS-UpdateImage` (StartExecution): a temporary
 /// instance of `image` runs `commands`, and a new custom image named `name` is made from it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Update {
     /// `sourceImageId`: the account's own custom image to update.
