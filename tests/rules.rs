@@ -4,6 +4,8 @@
 mod common;
 #[path = "rules/pipeline.rs"]
 mod pipeline_cases;
+#[path = "rules/zh.rs"]
+mod zh;
 
 use std::collections::BTreeSet;
 

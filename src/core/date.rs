@@ -26,6 +26,11 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// The date as Chinese writes it: "2024年6月30日".
+    pub fn zh(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
     /// The date `days` days after 1970-01-01 (the Unix epoch), for "today" from a clock.
     pub fn from_days_since_epoch(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.

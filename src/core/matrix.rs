@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use super::catalog::Catalog;
 use super::date::Date;
+use super::i18n::Lang;
 use super::model::{
     CpuArch, Image, ImageArch, ImageBootMode, ImageType, InstanceType, NvmeRequirement,
     NvmeSupport, Plan, Platform,
@@ -138,8 +139,13 @@ impl<'a> Matrix<'a> {
         &self.cells[image * self.types.len() + itype]
     }
 
-    /// The (code, message) pairs of a cell, in contract order, written now.
+    /// The (code, message) pairs of a cell, in contract order, written now (in English).
     pub fn issues(&self, image: usize, itype: usize) -> Vec<(&'static str, String)> {
+        self.issues_in(image, itype, Lang::En)
+    }
+
+    /// The (code, message) pairs of a cell, in contract order, written now in `lang`.
+    pub fn issues_in(&self, image: usize, itype: usize, lang: Lang) -> Vec<(&'static str, String)> {
         if self.cell(image, itype).passes() {
             return Vec::new();
         }
@@ -148,7 +154,7 @@ impl<'a> Matrix<'a> {
         launch_violations(&subject, &mut violations);
         violations
             .iter()
-            .map(|v| (v.rule().code, v.message(&subject)))
+            .map(|v| (v.rule().code, v.message(&subject, lang).into_string()))
             .collect()
     }
 

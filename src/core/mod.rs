@@ -10,6 +10,8 @@ pub mod export;
 pub mod fix;
 pub mod guide;
 pub mod history;
+#[macro_use]
+pub mod i18n;
 pub mod import;
 pub mod item;
 pub mod ledger;

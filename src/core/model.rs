@@ -264,6 +264,17 @@ impl ImageType {
             ImageType::Community => "community",
         }
     }
+
+    /// The kind's name for an image in Chinese, as the console says it ("公共镜像").
+    pub fn noun_zh(self) -> &'static str {
+        match self {
+            ImageType::Public => "公共镜像",
+            ImageType::Custom => "自定义镜像",
+            ImageType::Shared => "共享镜像",
+            ImageType::Marketplace => "镜像市场镜像",
+            ImageType::Community => "社区镜像",
+        }
+    }
 }
 
 /// Operating system family of an image.

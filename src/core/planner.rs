@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::catalog::Catalog;
 use super::date::Date;
+use super::i18n::Lang;
 use super::ledger::Ledger;
 use super::model::Plan;
 use super::ops;
@@ -15,6 +16,12 @@ use super::rules::{self, Context};
 /// rules use the plan's `as_of`, else `today`. Operations are listed even when findings hold
 /// errors, so the user sees what would be called.
 pub fn check(plan: &Plan, catalog: &Catalog, today: Date) -> Report {
+    check_in(plan, catalog, today, Lang::En)
+}
+
+/// [`check`] with every finding's message and help in `lang` (CONTRACT §4.8); codes, paths and
+/// operations are the same in every language.
+pub fn check_in(plan: &Plan, catalog: &Catalog, today: Date, lang: Lang) -> Report {
     let merged = catalog.with_plan(plan);
     let resolver = Resolver::new(plan, &merged);
     let ledger = Ledger::new(plan, &merged, &resolver);
@@ -24,6 +31,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, today: Date) -> Report {
         resolver: &resolver,
         ledger: &ledger,
         as_of: plan.as_of.unwrap_or(today),
+        lang,
     };
     let mut findings = Vec::new();
     rules::check_all(&ctx, &mut findings);

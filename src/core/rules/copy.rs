@@ -4,6 +4,7 @@
 use super::{docs, Context, Rule};
 use crate::core::fix::Fix;
 use crate::core::guide::Topic;
+use crate::core::i18n::{join, Lang, Term};
 use crate::core::model::{Image, ImageStatus, ImageType};
 use crate::core::report::{Finding, Severity};
 use crate::core::resolve::home_region;
@@ -101,7 +102,7 @@ pub(crate) fn check_copy<'a>(
     let image = ctx.require(
         &copy.image,
         &format!("{at}/image"),
-        "image",
+        Term::new("image", "镜像"),
         "CopyImage",
         "ImageId",
         out,
@@ -109,7 +110,7 @@ pub(crate) fn check_copy<'a>(
     let to = ctx.require(
         &copy.to_region,
         &format!("{at}/to_region"),
-        "destination region",
+        Term::new("destination region", "目标地域"),
         "CopyImage",
         "DestinationRegionId",
         out,
@@ -121,9 +122,10 @@ pub(crate) fn check_copy<'a>(
     }
     let (source, _) = ctx.resolver.find(image)?;
     let id = &source.id;
-    let from = home_region(source).unwrap_or("its region");
+    let lang = ctx.lang;
+    let from = home_region(source).unwrap_or(Term::new("its region", "其所在地域").get(lang));
     if let Some(rule) = blocked(source, to) {
-        out.push(blocked_finding(rule, source, n, from, to));
+        out.push(blocked_finding(lang, rule, source, n, from, to));
         return None;
     }
     let encrypted = copy.encrypted == Some(true);
@@ -134,27 +136,54 @@ pub(crate) fn check_copy<'a>(
     if region_ok && source.available_in(to) && !changes_encryption && !changes_owner {
         out.push(COPY_SAME_REGION.finding_with_fix(
             format!("{at}/to_region"),
-            format!("{id} already exists in {to}, and the copy changes no encryption"),
-            "remove the copy, or make it encrypted (with a KMS key) to re-encrypt the image".into(),
+            tr!(
+                lang,
+                format!("{id} already exists in {to}, and the copy changes no encryption"),
+                format!("{id} 已在 {to} 中，且此复制未改变加密设置")
+            ),
+            tr!(
+                lang,
+                "remove the copy, or make it encrypted (with a KMS key) to re-encrypt the image",
+                "请删除此复制镜像操作，或将其设为加密（可指定 KMS 密钥）以重新加密镜像"
+            ),
             Some(Fix::RemoveCopy { copy: n }),
         ));
     }
     if source.encrypted && !encrypted {
         out.push(COPY_ENCRYPTED_TO_PLAIN.finding_with_fix(
             format!("{at}/encrypted"),
-            format!(
-                "{id} is encrypted, and the copy asks for encrypted: {}",
-                copy.encrypted.map_or("absent (false)".into(), |e| e.to_string())
+            {
+                let asked = copy.encrypted.map_or_else(
+                    || tr!(lang, "absent (false)", "未填写（false）").into_string(),
+                    |e| e.to_string(),
+                );
+                tr!(
+                    lang,
+                    format!("{id} is encrypted, and the copy asks for encrypted: {asked}"),
+                    format!("{id} 是加密镜像，而此复制的 encrypted 为：{asked}")
+                )
+            },
+            tr!(
+                lang,
+                "make the copy encrypted; an encrypted image only gives encrypted copies",
+                "请将复制设为加密；加密镜像只能复制为加密镜像"
             ),
-            "make the copy encrypted; an encrypted image only gives encrypted copies".into(),
             Some(Fix::SetCopyEncrypted { copy: n }),
         ));
     }
     if let Some(key) = copy.kms_key_id.as_deref().filter(|_| !encrypted) {
         out.push(COPY_KMS_WITHOUT_ENCRYPTION.finding_with_fix(
             format!("{at}/kms_key_id"),
-            format!("KMS key \"{key}\" is set, but the copy is not encrypted"),
-            "make the copy encrypted, or remove the KMS key".into(),
+            tr!(
+                lang,
+                format!("KMS key \"{key}\" is set, but the copy is not encrypted"),
+                format!("已设置 KMS 密钥“{key}”，但此复制未加密")
+            ),
+            tr!(
+                lang,
+                "make the copy encrypted, or remove the KMS key",
+                "请将复制设为加密，或删除 KMS 密钥"
+            ),
             Some(Fix::SetCopyEncrypted { copy: n }),
         ));
     }
@@ -163,11 +192,22 @@ pub(crate) fn check_copy<'a>(
             if !regions.iter().any(|r| r == to) {
                 out.push(COPY_MARKETPLACE_NOT_PUBLISHED.finding(
                     format!("{at}/to_region"),
-                    format!(
-                        "{id} is built from a Marketplace image published in {}, not in {to}",
-                        regions.join(", ")
+                    tr!(
+                        lang,
+                        format!(
+                            "{id} is built from a Marketplace image published in {}, not in {to}",
+                            regions.join(", ")
+                        ),
+                        format!(
+                            "{id} 基于镜像市场镜像创建，该商品发布于 {}，未发布于 {to}",
+                            join(lang, regions)
+                        )
                     ),
-                    "copy it to a region where the Marketplace product is published".into(),
+                    tr!(
+                        lang,
+                        "copy it to a region where the Marketplace product is published",
+                        "请将其复制到该镜像市场商品已发布的地域"
+                    ),
                 ));
             }
         }
@@ -175,47 +215,94 @@ pub(crate) fn check_copy<'a>(
     if let Some(size) = source.size_gib.filter(|size| *size > MAX_COPY_GIB) {
         out.push(COPY_LARGE_IMAGE.finding(
             format!("{at}/image"),
-            format!("{id} is {size} GiB, over the {MAX_COPY_GIB} GiB CopyImage handles"),
-            format!("copy its snapshots to {to} (CopySnapshot) and create an image there instead"),
+            tr!(
+                lang,
+                format!("{id} is {size} GiB, over the {MAX_COPY_GIB} GiB CopyImage handles"),
+                format!("{id} 大小为 {size} GiB，超过 CopyImage 支持的 {MAX_COPY_GIB} GiB 上限")
+            ),
+            tr!(
+                lang,
+                format!(
+                    "copy its snapshots to {to} (CopySnapshot) and create an image there instead"
+                ),
+                format!("请改为将其快照复制到 {to}（CopySnapshot），再在该地域创建自定义镜像")
+            ),
         ));
     }
     region_ok.then_some((source, to))
 }
 
 /// The finding of a copy that cannot run at all.
-fn blocked_finding(rule: &'static Rule, source: &Image, n: usize, from: &str, to: &str) -> Finding {
+fn blocked_finding(
+    lang: Lang,
+    rule: &'static Rule,
+    source: &Image,
+    n: usize,
+    from: &str,
+    to: &str,
+) -> Finding {
     let at = format!("/copies/{n}");
     let id = &source.id;
     if std::ptr::eq(rule, &COPY_SHARED_CROSS_REGION) {
         return rule.finding(
             format!("{at}/to_region"),
-            format!("{id} is shared with you from {from}; shared images can be copied only within {from}, not to {to}"),
-            format!("copy it within {from} first (an own custom image), then copy that to {to}, or ask the owner to share it in {to}"),
+            tr!(
+                lang,
+                format!("{id} is shared with you from {from}; shared images can be copied only within {from}, not to {to}"),
+                format!("{id} 是从 {from} 共享给您的共享镜像；共享镜像只能在 {from} 内复制，不能复制到 {to}")
+            ),
+            tr!(
+                lang,
+                format!("copy it within {from} first (an own custom image), then copy that to {to}, or ask the owner to share it in {to}"),
+                format!("请先在 {from} 内复制为您自己的自定义镜像，再将其复制到 {to}；或请镜像所有者在 {to} 共享给您")
+            ),
         );
     }
     if std::ptr::eq(rule, &COPY_DEPRECATED) {
         return rule.finding(
             format!("{at}/image"),
-            format!("{id} is Deprecated; Deprecated images cannot be copied"),
-            "set the image back to Available (ModifyImageAttribute Status) or copy its replacement"
-                .into(),
+            tr!(
+                lang,
+                format!("{id} is Deprecated; Deprecated images cannot be copied"),
+                format!("{id} 已弃用（Deprecated）；已弃用的镜像不能复制")
+            ),
+            tr!(
+                lang,
+                "set the image back to Available (ModifyImageAttribute Status) or copy its replacement",
+                "请将镜像恢复为可用（ModifyImageAttribute 的 Status 设为 Available），或复制替代它的镜像"
+            ),
         );
     }
     let public = source.kind == ImageType::Public;
     rule.finding_with_fix(
         format!("{at}/image"),
-        format!(
-            "{id} is {} image; CopyImage copies custom images only",
-            match source.kind {
-                ImageType::Public => "a public",
-                ImageType::Marketplace => "a Marketplace",
-                _ => "a community",
-            }
+        tr!(
+            lang,
+            format!(
+                "{id} is {} image; CopyImage copies custom images only",
+                match source.kind {
+                    ImageType::Public => "a public",
+                    ImageType::Marketplace => "a Marketplace",
+                    _ => "a community",
+                }
+            ),
+            format!(
+                "{id} 是{}；CopyImage 只能复制自定义镜像",
+                source.kind.noun_zh()
+            )
         ),
         if public {
-            "public images exist in every region already: launch it directly and remove this copy".into()
+            tr!(
+                lang,
+                "public images exist in every region already: launch it directly and remove this copy",
+                "公共镜像在各地域均已提供：请直接用它启动实例，并删除此复制镜像操作"
+            )
         } else {
-            "launch it in a region where it is released, or build a custom image from an instance running it".into()
+            tr!(
+                lang,
+                "launch it in a region where it is released, or build a custom image from an instance running it",
+                "请在该镜像已发布的地域启动实例，或用运行它的实例创建自定义镜像"
+            )
         },
         public.then_some(Fix::RemoveCopy { copy: n }),
     )

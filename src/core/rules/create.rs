@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{copy, docs, Context, Rule};
 use crate::core::fix::Fix;
+use crate::core::i18n::{count_en, Lang, Term, Text};
 use crate::core::item::Item;
 use crate::core::ledger::Made;
 use crate::core::model::ImageType;
@@ -40,27 +41,41 @@ declare_rules! {
 /// Why `name` breaks the ECS image name rules (2-128 characters, starts with a letter, letters,
 /// digits and `.:_-`, not starting with `acs:` or `aliyun`, no `http://` or `https://`), or
 /// `None` when it is valid. Letters include non-ASCII letters (Chinese names are allowed).
-pub fn name_problem(name: &str) -> Option<String> {
+pub fn name_problem(lang: Lang, name: &str) -> Option<Text> {
     let chars = name.chars().count();
     if !(2..=128).contains(&chars) {
-        return Some(format!("it has {chars} characters; names have 2 to 128"));
+        return Some(tr!(
+            lang,
+            format!("it has {chars} characters; names have 2 to 128"),
+            format!("长度为 {chars} 个字符；名称长度须为 2～128 个字符")
+        ));
     }
     if !name.chars().next().is_some_and(char::is_alphabetic) {
-        return Some("it must start with a letter".into());
+        return Some(tr!(lang, "it must start with a letter", "名称须以字母开头"));
     }
     let lower = name.to_ascii_lowercase();
     if lower.starts_with("acs:") || lower.starts_with("aliyun") {
-        return Some("it must not start with \"acs:\" or \"aliyun\"".into());
+        return Some(tr!(
+            lang,
+            "it must not start with \"acs:\" or \"aliyun\"",
+            "名称不能以“acs:”或“aliyun”开头"
+        ));
     }
     if lower.contains("http://") || lower.contains("https://") {
-        return Some("it must not contain \"http://\" or \"https://\"".into());
+        return Some(tr!(
+            lang,
+            "it must not contain \"http://\" or \"https://\"",
+            "名称不能包含“http://”或“https://”"
+        ));
     }
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-')))
     {
-        return Some(format!(
-            "it contains '{bad}'; names hold letters, digits and . : _ - only"
+        return Some(tr!(
+            lang,
+            format!("it contains '{bad}'; names hold letters, digits and . : _ - only"),
+            format!("包含“{bad}”；名称只能包含字母、数字和 . : _ -")
         ));
     }
     None
@@ -96,7 +111,7 @@ pub fn propose_name(name: &str, taken: &HashSet<String>) -> String {
     if base.chars().count() < 2 {
         base.push_str("-image");
     }
-    if name_problem(&base).is_some() {
+    if name_problem(Lang::En, &base).is_some() {
         base = "image".into();
     }
     let mut candidate = base.clone();
@@ -159,20 +174,37 @@ impl Names<'_> {
         out: &mut Vec<Finding>,
     ) {
         let Some(name) = name else { return };
-        if let Some(problem) = name_problem(name) {
+        let lang = self.ctx.lang;
+        if let Some(problem) = name_problem(lang, name) {
             let proposal = propose_name(name, self.names_in(region));
             out.push(IMAGE_NAME_INVALID.finding_with_fix(
                 name_at.to_string(),
-                format!("image name \"{name}\" is not valid: {problem}"),
-                format!("rename it, e.g. \"{proposal}\""),
+                tr!(
+                    lang,
+                    format!("image name \"{name}\" is not valid: {problem}"),
+                    format!("镜像名称“{name}”无效：{problem}")
+                ),
+                tr!(
+                    lang,
+                    format!("rename it, e.g. \"{proposal}\""),
+                    format!("请重命名，例如“{proposal}”")
+                ),
                 rename(proposal),
             ));
         } else if self.names_in(region).contains(name) {
             let proposal = propose_name(name, self.names_in(region));
             out.push(IMAGE_NAME_DUPLICATE.finding_with_fix(
                 name_at.to_string(),
-                format!("a custom image named \"{name}\" already exists in {region}"),
-                format!("give this image another name, e.g. \"{proposal}\""),
+                tr!(
+                    lang,
+                    format!("a custom image named \"{name}\" already exists in {region}"),
+                    format!("{region} 中已有名为“{name}”的自定义镜像")
+                ),
+                tr!(
+                    lang,
+                    format!("give this image another name, e.g. \"{proposal}\""),
+                    format!("请为此镜像另取名称，例如“{proposal}”")
+                ),
                 rename(proposal),
             ));
         }
@@ -203,18 +235,38 @@ pub(crate) fn check_quota_at(
     if total <= quota {
         return;
     }
+    let lang = ctx.lang;
     let (message, help) = if total - 1 <= quota {
         (
-            format!("{region} holds {existing} custom image(s) and the plan adds {planned} up to here: {total} is over the quota of {quota}"),
-            "raise q_user-image-count in Quota Center and enter the new quota here, delete unused images first, or plan fewer images in this region",
+            tr!(
+                lang,
+                format!(
+                    "{region} holds {} and the plan adds {planned} up to here: {total} is over the quota of {quota}",
+                    count_en(existing as usize, "custom image", "custom images")
+                ),
+                format!("{region} 已有 {existing} 个自定义镜像，计划到此处又新增 {planned} 个：共 {total} 个，超出配额 {quota} 个")
+            ),
+            tr!(
+                lang,
+                "raise q_user-image-count in Quota Center and enter the new quota here, delete unused images first, or plan fewer images in this region",
+                "请在配额中心提升 q_user-image-count 并在此填写新配额，或先删除不用的镜像，或在此地域少规划一些镜像"
+            ),
         )
     } else {
         (
-            format!("{region} is already past its quota of {quota} custom images; this adds image number {total}"),
-            "raise the quota or plan fewer images in this region",
+            tr!(
+                lang,
+                format!("{region} is already past its quota of {quota} custom images; this adds image number {total}"),
+                format!("{region} 已超出 {quota} 个自定义镜像的配额；这是第 {total} 个镜像")
+            ),
+            tr!(
+                lang,
+                "raise the quota or plan fewer images in this region",
+                "请提升配额，或在此地域少规划一些镜像"
+            ),
         )
     };
-    out.push(CUSTOM_IMAGE_QUOTA.finding(path, message, help.into()));
+    out.push(CUSTOM_IMAGE_QUOTA.finding(path, message, help));
 }
 
 /// Creates, pipelines, updates, then copies, in plan order: each item's own rules, its name,
@@ -227,20 +279,28 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
     for (n, create) in ctx.plan.creates.iter().enumerate() {
         let at = format!("/creates/{n}");
         if create.image.id.trim().is_empty() {
-            out.push(missing_id(n));
+            out.push(missing_id(ctx.lang, n));
         }
         if let Some(source) = ctx.require(
             &create.source,
             &format!("{at}/source"),
-            "instance or snapshot to create the image from",
+            Term::new(
+                "instance or snapshot to create the image from",
+                "用于创建镜像的实例或快照",
+            ),
             "CreateImage",
             "InstanceId or SnapshotId",
             out,
         ) {
             if create.source_kind().is_none() {
                 out.push(super::reference::missing(
+                    ctx.lang,
                     &format!("{at}/from"),
-                    &format!("kind of source (instance or snapshot) for {source}"),
+                    tr!(
+                        ctx.lang,
+                        format!("kind of source (instance or snapshot) for {source}"),
+                        format!("{source} 的来源类型（实例或快照）")
+                    ),
                     "CreateImage",
                     "InstanceId or SnapshotId",
                 ));
@@ -249,8 +309,9 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
         let region = create.image.regions.as_ref().and_then(|r| r.first());
         let Some(region) = region.filter(|r| !r.trim().is_empty()) else {
             out.push(super::reference::missing(
+                ctx.lang,
                 &format!("{at}/image/regions"),
-                "region",
+                Term::new("region", "地域").text(ctx.lang),
                 "CreateImage",
                 "RegionId",
             ));
@@ -286,10 +347,18 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// A create whose image has no ID: later items cannot name what it makes.
-fn missing_id(n: usize) -> Finding {
+fn missing_id(lang: Lang, n: usize) -> Finding {
     super::reference::VALUE_MISSING.finding(
         format!("/creates/{n}/image/id"),
-        format!("create #{n} gives its image no ID, so no launch, copy or share can name it"),
-        "fill in an ID for the new image; the plan refers to the created image by it".into(),
+        tr!(
+            lang,
+            format!("create #{n} gives its image no ID, so no launch, copy or share can name it"),
+            format!("创建镜像 #{n} 未给出镜像 ID，启动、复制或共享都无法引用它")
+        ),
+        tr!(
+            lang,
+            "fill in an ID for the new image; the plan refers to the created image by it",
+            "请为新镜像填写 ID；计划通过它引用创建的镜像"
+        ),
     )
 }

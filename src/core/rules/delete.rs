@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::{docs, Context, Rule};
 use crate::core::guide::Topic;
+use crate::core::i18n::{count_en, join, Lang};
 use crate::core::model::{given, CreateSource, Image};
 use crate::core::report::{Finding, Severity};
 
@@ -62,16 +63,25 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let users = snapshot_users(ctx);
     let mut deleted: HashSet<&str> = HashSet::new();
+    let lang = ctx.lang;
     for (n, delete) in ctx.plan.deletes.iter().enumerate() {
         let at = format!("/deletes/{n}");
         if let Some(snapshot) = &delete.snapshot {
-            in_use(&users, &deleted, snapshot, &format!("{at}/snapshot"), out);
+            in_use(
+                lang,
+                &users,
+                &deleted,
+                snapshot,
+                &format!("{at}/snapshot"),
+                out,
+            );
             continue;
         }
         let Some(id) = given(&delete.image) else {
             out.push(super::reference::missing(
+                lang,
                 &format!("{at}/image"),
-                "image or snapshot to delete",
+                tr!(lang, "image or snapshot to delete", "要删除的镜像或快照"),
                 "DeleteImage",
                 "ImageId",
             ));
@@ -95,14 +105,31 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             accounts.extend(planned);
             out.push(IMAGE_SHARED_DELETE.finding(
                 format!("{at}/image"),
-                format!("{id} is shared with {} account(s) ({}); a shared image cannot be deleted", accounts.len(), accounts.join(", ")),
-                "unshare it first (ModifyImageSharePermission RemoveAccount.N), and drop the plan's shares of it".into(),
+                tr!(
+                    lang,
+                    format!(
+                        "{id} is shared with {} ({}); a shared image cannot be deleted",
+                        count_en(accounts.len(), "account", "accounts"),
+                        accounts.join(", ")
+                    ),
+                    format!(
+                        "{id} 已共享给 {} 个账号（{}）；已共享的镜像不能删除",
+                        accounts.len(),
+                        join(lang, &accounts)
+                    )
+                ),
+                tr!(
+                    lang,
+                    "unshare it first (ModifyImageSharePermission RemoveAccount.N), and drop the plan's shares of it",
+                    "请先取消共享（ModifyImageSharePermission 的 RemoveAccount.N），并删除计划中对它的共享"
+                ),
             ));
         }
         deleted.insert(id);
         if !delete.keeps_snapshots() {
             for snapshot in &image.snapshots {
                 in_use(
+                    lang,
                     &users,
                     &deleted,
                     snapshot,
@@ -116,6 +143,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// A `snapshot-in-use` finding when an image not yet deleted uses it.
 fn in_use(
+    lang: Lang,
     users: &[(&str, Vec<&str>)],
     deleted: &HashSet<&str>,
     snapshot: &str,
@@ -130,8 +158,33 @@ fn in_use(
     if !holders.is_empty() {
         out.push(SNAPSHOT_IN_USE.finding(
             path.to_string(),
-            format!("snapshot {snapshot} is used by image(s) {} that the plan does not delete before it", holders.join(", ")),
-            format!("delete {} first (earlier in \"deletes\"), or keep the snapshot", holders.join(", ")),
+            tr!(
+                lang,
+                format!(
+                    "snapshot {snapshot} is used by {} {} that the plan does not delete before it",
+                    if holders.len() == 1 {
+                        "image"
+                    } else {
+                        "images"
+                    },
+                    holders.join(", ")
+                ),
+                format!(
+                    "快照 {snapshot} 正被镜像 {} 使用，而计划没有在此之前删除这些镜像",
+                    join(lang, &holders)
+                )
+            ),
+            tr!(
+                lang,
+                format!(
+                    "delete {} first (earlier in \"deletes\"), or keep the snapshot",
+                    holders.join(", ")
+                ),
+                format!(
+                    "请先删除 {}（在 \"deletes\" 中排在前面），或保留该快照",
+                    join(lang, &holders)
+                )
+            ),
         ));
     }
 }

@@ -8,6 +8,7 @@ use crate::core::catalog::Catalog;
 use crate::core::date::Date;
 use crate::core::fix::Fix;
 use crate::core::guide::Topic;
+use crate::core::i18n::{join, Lang, Term, Text};
 use crate::core::model::{
     BootMode, CpuArch, Image, ImageArch, ImageBootMode, ImageStatus, ImageType, InstanceType,
     NvmeRequirement, NvmeSupport, Plan, Platform, SystemDisk,
@@ -72,10 +73,10 @@ pub struct LaunchRule {
     pub field: Option<&'static str>,
     /// The condition: `Some` with the values when the subject breaks the rule.
     pub test: fn(&LaunchSubject) -> Option<Detail>,
-    /// What is wrong, naming the actual values.
-    pub message: fn(&LaunchSubject, Detail) -> String,
-    /// What to do next.
-    pub help: fn(&LaunchSubject, Detail) -> String,
+    /// What is wrong, naming the actual values, in the language asked for.
+    pub message: fn(&LaunchSubject, Detail, Lang) -> Text,
+    /// What to do next, in the language asked for.
+    pub help: fn(&LaunchSubject, Detail, Lang) -> Text,
     /// The mechanical fix, where one exists.
     pub fix: fn(&FixInput, Detail) -> Option<Fix>,
 }
@@ -101,15 +102,25 @@ declare_rules! { launch:
         group: Group::ImagePlacement,
         field: Some("image"),
         test: |s| when(!s.image_here && matches!(s.image.kind, ImageType::Custom | ImageType::Shared)),
-        message: |s, _| format!(
-            "{} image {} exists only in {}, not in {}, and the plan has no copy of it there",
-            s.image.kind.word(), s.image.id, regions_word(s.image.regions.as_deref()), s.region
-        ),
-        help: |s, _| match s.image.kind {
-            ImageType::Shared => format!(
-                "ask the owner to share a copy in {}, or launch in the image's region", s.region
+        message: |s, _, l| tr!(l,
+            format!(
+                "{} image {} exists only in {}, not in {}, and the plan has no copy of it there",
+                s.image.kind.word(), s.image.id, regions_word(l, s.image.regions.as_deref()), s.region
             ),
-            _ => format!("add a copy of {} to {}", s.image.id, s.region),
+            format!(
+                "{} {} 只在 {} 中，不在 {}，且计划中没有复制到该地域的镜像",
+                s.image.kind.noun_zh(), s.image.id, regions_word(l, s.image.regions.as_deref()), s.region
+            )
+        ),
+        help: |s, _, l| match s.image.kind {
+            ImageType::Shared => tr!(l,
+                format!("ask the owner to share a copy in {}, or launch in the image's region", s.region),
+                format!("请镜像所有者在 {} 共享一份副本给您，或在镜像所在地域启动实例", s.region)
+            ),
+            _ => tr!(l,
+                format!("add a copy of {} to {}", s.image.id, s.region),
+                format!("请添加将 {} 复制到 {} 的复制镜像操作", s.image.id, s.region)
+            ),
         },
         fix: |f, _| (f.subject.image.kind == ImageType::Custom).then(|| Fix::AddCopy {
             image: f.subject.image.id.clone(),
@@ -129,11 +140,20 @@ declare_rules! { launch:
         group: Group::ImagePlacement,
         field: Some("image"),
         test: |s| when(!s.image_here && !matches!(s.image.kind, ImageType::Custom | ImageType::Shared)),
-        message: |s, _| format!(
-            "{} image {} is released in {}, not in {}",
-            s.image.kind.word(), s.image.id, regions_word(s.image.regions.as_deref()), s.region
+        message: |s, _, l| tr!(l,
+            format!(
+                "{} image {} is released in {}, not in {}",
+                s.image.kind.word(), s.image.id, regions_word(l, s.image.regions.as_deref()), s.region
+            ),
+            format!(
+                "{} {} 发布于 {}，未在 {} 发布",
+                s.image.kind.noun_zh(), s.image.id, regions_word(l, s.image.regions.as_deref()), s.region
+            )
         ),
-        help: |_, _| "launch in one of the image's regions, or pick another image".into(),
+        help: |_, _, l| tr!(l,
+            "launch in one of the image's regions, or pick another image",
+            "请在该镜像已发布的地域启动实例，或选择其他镜像"
+        ),
         fix: no_fix,
     };
     /// `instance-type-not-in-region`.
@@ -148,11 +168,20 @@ declare_rules! { launch:
         group: Group::TypePlacement,
         field: Some("instance_type"),
         test: |s| when(!s.type_here),
-        message: |s, _| format!(
-            "instance type {} is offered in {}, not in {}",
-            s.instance_type.id, regions_word(s.instance_type.regions.as_deref()), s.region
+        message: |s, _, l| tr!(l,
+            format!(
+                "instance type {} is offered in {}, not in {}",
+                s.instance_type.id, regions_word(l, s.instance_type.regions.as_deref()), s.region
+            ),
+            format!(
+                "实例规格 {} 在 {} 有售，在 {} 无售",
+                s.instance_type.id, regions_word(l, s.instance_type.regions.as_deref()), s.region
+            )
         ),
-        help: |_, _| "pick an instance type offered in this region, or launch elsewhere".into(),
+        help: |_, _, l| tr!(l,
+            "pick an instance type offered in this region, or launch elsewhere",
+            "请选择此地域有售的实例规格，或在其他地域启动"
+        ),
         fix: sibling_type_fix,
     };
     /// `arch-mismatch`.
@@ -170,17 +199,26 @@ declare_rules! { launch:
             CpuArch::X86_64 => s.image.arch == ImageArch::Arm64,
             CpuArch::Arm64 => s.image.arch != ImageArch::Arm64,
         }),
-        message: |s, _| format!(
-            "image {} is built for {}, but {} has {} processors",
-            s.image.id,
-            arch_word(s.image.arch),
-            s.instance_type.id,
-            match s.instance_type.arch {
+        message: |s, _, l| {
+            let cpu = match s.instance_type.arch {
                 CpuArch::X86_64 => "x86_64",
                 CpuArch::Arm64 => "arm64",
-            }
+            };
+            tr!(l,
+                format!(
+                    "image {} is built for {}, but {} has {cpu} processors",
+                    s.image.id, arch_word(l, s.image.arch), s.instance_type.id
+                ),
+                format!(
+                    "镜像 {} 适用于 {} 架构，但 {} 使用 {cpu} 处理器",
+                    s.image.id, arch_word(l, s.image.arch), s.instance_type.id
+                )
+            )
+        },
+        help: |_, _, l| tr!(l,
+            "launch the build of the same OS for this architecture, or an instance type of the other architecture",
+            "请使用同一操作系统适用于此架构的镜像，或选择另一架构的实例规格"
         ),
-        help: |_, _| "launch the build of the same OS for this architecture, or an instance type of the other architecture".into(),
         fix: other_side_fix,
     };
     /// `arch-32bit-memory`.
@@ -195,11 +233,20 @@ declare_rules! { launch:
         group: Group::Pair,
         field: Some("instance_type"),
         test: |s| when(s.image.arch == ImageArch::I386 && s.instance_type.memory_gib.is_some_and(|m| m >= 4.0)),
-        message: |s, _| format!(
-            "{} has {} GiB of memory; 32-bit images such as {} need an instance type with less than 4 GiB",
-            s.instance_type.id, s.instance_type.memory_gib.unwrap_or_default(), s.image.id
+        message: |s, _, l| tr!(l,
+            format!(
+                "{} has {} GiB of memory; 32-bit images such as {} need an instance type with less than 4 GiB",
+                s.instance_type.id, s.instance_type.memory_gib.unwrap_or_default(), s.image.id
+            ),
+            format!(
+                "{} 的内存为 {} GiB；{} 等 32 位镜像需要内存小于 4 GiB 的实例规格",
+                s.instance_type.id, s.instance_type.memory_gib.unwrap_or_default(), s.image.id
+            )
         ),
-        help: |_, _| "pick an instance type with less than 4 GiB of memory, or a 64-bit image".into(),
+        help: |_, _, l| tr!(l,
+            "pick an instance type with less than 4 GiB of memory, or a 64-bit image",
+            "请选择内存小于 4 GiB 的实例规格，或使用 64 位镜像"
+        ),
         fix: sibling_type_fix,
     };
     /// `windows-32bit-cpu`.
@@ -218,11 +265,20 @@ declare_rules! { launch:
                 && s.image.arch == ImageArch::I386
                 && s.instance_type.vcpus.is_some_and(|v| v > 4),
         ),
-        message: |s, _| format!(
-            "{} has {} vCPUs; 32-bit Windows images such as {} run on at most 4",
-            s.instance_type.id, s.instance_type.vcpus.unwrap_or_default(), s.image.id
+        message: |s, _, l| tr!(l,
+            format!(
+                "{} has {} vCPUs; 32-bit Windows images such as {} run on at most 4",
+                s.instance_type.id, s.instance_type.vcpus.unwrap_or_default(), s.image.id
+            ),
+            format!(
+                "{} 有 {} 个 vCPU；{} 等 32 位 Windows 镜像最多支持 4 个 vCPU",
+                s.instance_type.id, s.instance_type.vcpus.unwrap_or_default(), s.image.id
+            )
         ),
-        help: |_, _| "pick an instance type with at most 4 vCPUs, or a 64-bit image".into(),
+        help: |_, _, l| tr!(l,
+            "pick an instance type with at most 4 vCPUs, or a 64-bit image",
+            "请选择 vCPU 不超过 4 个的实例规格，或使用 64 位镜像"
+        ),
         fix: sibling_type_fix,
     };
     /// `windows-min-memory`.
@@ -239,11 +295,20 @@ declare_rules! { launch:
         test: |s| when(
             s.image.platform == Platform::Windows && s.instance_type.memory_gib.is_some_and(|m| m < 1.0),
         ),
-        message: |s, _| format!(
-            "{} has {} GiB of memory; Windows images such as {} need at least 1 GiB",
-            s.instance_type.id, s.instance_type.memory_gib.unwrap_or_default(), s.image.id
+        message: |s, _, l| tr!(l,
+            format!(
+                "{} has {} GiB of memory; Windows images such as {} need at least 1 GiB",
+                s.instance_type.id, s.instance_type.memory_gib.unwrap_or_default(), s.image.id
+            ),
+            format!(
+                "{} 的内存为 {} GiB；{} 等 Windows 镜像至少需要 1 GiB 内存",
+                s.instance_type.id, s.instance_type.memory_gib.unwrap_or_default(), s.image.id
+            )
         ),
-        help: |_, _| "pick an instance type with at least 1 GiB of memory, or a Linux image".into(),
+        help: |_, _, l| tr!(l,
+            "pick an instance type with at least 1 GiB of memory, or a Linux image",
+            "请选择内存不少于 1 GiB 的实例规格，或使用 Linux 镜像"
+        ),
         fix: sibling_type_fix,
     };
     /// `boot-mode-mismatch`.
@@ -262,18 +327,32 @@ declare_rules! { launch:
             ImageBootMode::Uefi => !s.instance_type.offers_boot_mode(BootMode::Uefi),
             ImageBootMode::UefiPreferred => false,
         }),
-        message: |s, _| format!(
-            "image {} boots with {}, but {} offers {}",
-            s.image.id,
-            match s.image.boot_mode {
-                ImageBootMode::Bios => "BIOS only",
-                ImageBootMode::Uefi => "UEFI only",
-                ImageBootMode::UefiPreferred => "UEFI or BIOS",
-            },
-            s.instance_type.id,
-            boot_modes_word(s.instance_type)
+        message: |s, _, l| {
+            let (image, itype) = (&s.image.id, &s.instance_type.id);
+            let offers = boot_modes_word(l, s.instance_type);
+            tr!(l,
+                format!(
+                    "image {image} boots with {}, but {itype} offers {offers}",
+                    match s.image.boot_mode {
+                        ImageBootMode::Bios => "BIOS only",
+                        ImageBootMode::Uefi => "UEFI only",
+                        ImageBootMode::UefiPreferred => "UEFI or BIOS",
+                    }
+                ),
+                format!(
+                    "镜像 {image} 的引导模式为{}，但 {itype} 支持{offers}",
+                    match s.image.boot_mode {
+                        ImageBootMode::Bios => "仅 BIOS",
+                        ImageBootMode::Uefi => "仅 UEFI",
+                        ImageBootMode::UefiPreferred => " UEFI 或 BIOS",
+                    }
+                )
+            )
+        },
+        help: |_, _, l| tr!(l,
+            "launch a variant of the image with a boot mode the type offers, change a custom image's boot mode (ModifyImageAttribute BootMode), or pick another type",
+            "请使用该镜像引导模式与实例规格相符的版本，或修改自定义镜像的引导模式（ModifyImageAttribute 的 BootMode），或选择其他实例规格"
         ),
-        help: |_, _| "launch a variant of the image with a boot mode the type offers, change a custom image's boot mode (ModifyImageAttribute BootMode), or pick another type".into(),
         fix: other_side_fix,
     };
     /// `nvme-unsupported`.
@@ -290,14 +369,26 @@ declare_rules! { launch:
         test: |s| when(
             s.instance_type.nvme == NvmeRequirement::Required && s.image.nvme != NvmeSupport::Supported,
         ),
-        message: |s, _| format!(
-            "{} attaches disks over NVMe, but image {} is not marked as carrying the NVMe driver",
-            s.instance_type.id, s.image.id
+        message: |s, _, l| tr!(l,
+            format!(
+                "{} attaches disks over NVMe, but image {} is not marked as carrying the NVMe driver",
+                s.instance_type.id, s.image.id
+            ),
+            format!(
+                "{} 通过 NVMe 挂载云盘，但镜像 {} 未标记为带有 NVMe 驱动",
+                s.instance_type.id, s.image.id
+            )
         ),
-        help: |s, _| if own_image(s) {
-            "if the image's operating system holds the NVMe driver, mark the image NVMe-capable; otherwise pick an instance type that does not require NVMe".into()
+        help: |s, _, l| if own_image(s) {
+            tr!(l,
+                "if the image's operating system holds the NVMe driver, mark the image NVMe-capable; otherwise pick an instance type that does not require NVMe",
+                "如果镜像的操作系统已带有 NVMe 驱动，请将镜像标记为支持 NVMe；否则请选择不要求 NVMe 的实例规格"
+            )
         } else {
-            "launch an image with the NVMe driver, or an instance type that does not require NVMe".into()
+            tr!(l,
+                "launch an image with the NVMe driver, or an instance type that does not require NVMe",
+                "请使用带有 NVMe 驱动的镜像，或选择不要求 NVMe 的实例规格"
+            )
         },
         fix: |f, d| match described_by_plan(f) {
             true => Some(Fix::MarkImageNvme { image: f.subject.image.id.clone() }),
@@ -319,19 +410,25 @@ declare_rules! { launch:
             let (size, limit) = (s.disk_size(), min_disk_size(s.image));
             (size < limit).then_some(Detail::Disk { size, limit })
         },
-        message: |s, d| {
-            let Detail::Disk { size, limit } = d else { return String::new() };
-            format!(
-                "a {size} GiB system disk is too small for image {}: it needs at least {limit} GiB ({} GiB image, {} GiB minimum for {})",
-                s.image.id,
-                s.image.size_gib.unwrap_or(0),
-                os_min_disk(s.image.platform),
-                platform_word(s.image.platform),
+        message: |s, d, l| {
+            let (size, limit) = disk_detail(d);
+            let (id, image_gib) = (&s.image.id, s.image.size_gib.unwrap_or(0));
+            let (os_min, platform) = (os_min_disk(s.image.platform), platform_word(s.image.platform));
+            tr!(l,
+                format!(
+                    "a {size} GiB system disk is too small for image {id}: it needs at least {limit} GiB ({image_gib} GiB image, {os_min} GiB minimum for {platform})"
+                ),
+                format!(
+                    "{size} GiB 的系统盘对镜像 {id} 来说太小：至少需要 {limit} GiB（镜像 {image_gib} GiB，{platform} 最小 {os_min} GiB）"
+                )
             )
         },
-        help: |_, d| match d {
-            Detail::Disk { limit, .. } => format!("make the system disk {limit} GiB or larger"),
-            _ => String::new(),
+        help: |_, d, l| {
+            let (_, limit) = disk_detail(d);
+            tr!(l,
+                format!("make the system disk {limit} GiB or larger"),
+                format!("请将系统盘设为 {limit} GiB 或更大")
+            )
         },
         fix: disk_limit_fix,
     };
@@ -350,16 +447,25 @@ declare_rules! { launch:
             let (size, limit) = (s.disk_size(), max_disk_size(s.disk_category()));
             (size > limit).then_some(Detail::Disk { size, limit })
         },
-        message: |s, d| {
-            let Detail::Disk { size, limit } = d else { return String::new() };
-            format!(
-                "a {size} GiB system disk of category {} is larger than the {limit} GiB maximum",
-                s.disk_category().unwrap_or("cloud_essd (default)")
+        message: |s, d, l| {
+            let (size, limit) = disk_detail(d);
+            tr!(l,
+                format!(
+                    "a {size} GiB system disk of category {} is larger than the {limit} GiB maximum",
+                    s.disk_category().unwrap_or("cloud_essd (default)")
+                ),
+                format!(
+                    "云盘类型为 {} 的 {size} GiB 系统盘超过 {limit} GiB 的上限",
+                    s.disk_category().unwrap_or("cloud_essd（默认）")
+                )
             )
         },
-        help: |_, d| match d {
-            Detail::Disk { limit, .. } => format!("make the system disk {limit} GiB or smaller, or use another disk category"),
-            _ => String::new(),
+        help: |_, d, l| {
+            let (_, limit) = disk_detail(d);
+            tr!(l,
+                format!("make the system disk {limit} GiB or smaller, or use another disk category"),
+                format!("请将系统盘设为 {limit} GiB 或更小，或改用其他云盘类型")
+            )
         },
         fix: disk_limit_fix,
     };
@@ -378,11 +484,20 @@ declare_rules! { launch:
             let amount = s.amount.unwrap_or(1);
             (!(1..=100).contains(&amount)).then_some(Detail::Amount(amount))
         },
-        message: |_, d| match d {
-            Detail::Amount(amount) => format!("amount {amount} is outside 1..100 instances per RunInstances call"),
-            _ => String::new(),
+        message: |_, d, l| {
+            let amount = match d {
+                Detail::Amount(amount) => amount,
+                _ => 0,
+            };
+            tr!(l,
+                format!("amount {amount} is outside 1..100 instances per RunInstances call"),
+                format!("数量 {amount} 超出每次 RunInstances 调用 1～100 台实例的范围")
+            )
         },
-        help: |_, _| "launch between 1 and 100 instances per launch; split bigger launches into several".into(),
+        help: |_, _, l| tr!(l,
+            "launch between 1 and 100 instances per launch; split bigger launches into several",
+            "每次启动 1～100 台实例；更多实例请拆分为多次启动"
+        ),
         fix: |f, d| match d {
             Detail::Amount(amount) => Some(Fix::SetAmount { launch: f.launch, amount: amount.clamp(1, 100) }),
             _ => None,
@@ -400,14 +515,29 @@ declare_rules! { launch:
         group: Group::Lifecycle,
         field: Some("image"),
         test: |s| s.image.eol.filter(|eol| *eol <= s.as_of).map(Detail::Date),
-        message: |s, d| match d {
-            Detail::Date(eol) => format!(
-                "{} in image {} reached end of life on {eol} (plan date {})",
-                s.image.os.as_deref().unwrap_or("the operating system"), s.image.id, s.as_of
-            ),
-            _ => String::new(),
+        message: |s, d, l| {
+            let eol = match d {
+                Detail::Date(eol) => eol,
+                _ => s.as_of,
+            };
+            tr!(l,
+                format!(
+                    "{} in image {} reached end of life on {eol} (plan date {})",
+                    s.image.os.as_deref().unwrap_or("the operating system"), s.image.id, s.as_of
+                ),
+                format!(
+                    "镜像 {} 中的{}已于 {} 停止维护（EOL）（计划日期 {}）",
+                    s.image.id,
+                    s.image.os.as_deref().map_or("操作系统".to_string(), |os| format!(" {os} ")),
+                    eol.zh(),
+                    s.as_of.zh()
+                )
+            )
         },
-        help: |_, _| "launch a supported release of the operating system; EOL systems get no updates".into(),
+        help: |_, _, l| tr!(l,
+            "launch a supported release of the operating system; EOL systems get no updates",
+            "请使用仍受支持的操作系统版本；停止维护的系统不再获得更新"
+        ),
         fix: no_fix,
     };
     /// `image-deprecated`.
@@ -422,8 +552,14 @@ declare_rules! { launch:
         group: Group::Lifecycle,
         field: Some("image"),
         test: |s| when(s.image.status == ImageStatus::Deprecated),
-        message: |s, _| format!("image {} is Deprecated", s.image.id),
-        help: |_, _| "launch the image's current replacement".into(),
+        message: |s, _, l| tr!(l,
+            format!("image {} is Deprecated", s.image.id),
+            format!("镜像 {} 已弃用（Deprecated）", s.image.id)
+        ),
+        help: |_, _, l| tr!(l,
+            "launch the image's current replacement",
+            "请使用替代该镜像的当前镜像"
+        ),
         fix: no_fix,
     };
     /// `license-fee`.
@@ -438,11 +574,20 @@ declare_rules! { launch:
         group: Group::Lifecycle,
         field: Some("image"),
         test: |s| when(s.image.license_fee),
-        message: |s, _| format!(
-            "image {} ({}) bills operating system licence fees per instance",
-            s.image.id, s.image.os.as_deref().unwrap_or(s.image.label())
+        message: |s, _, l| tr!(l,
+            format!(
+                "image {} ({}) bills operating system licence fees per instance",
+                s.image.id, s.image.os.as_deref().unwrap_or(s.image.label())
+            ),
+            format!(
+                "镜像 {}（{}）按实例收取操作系统许可费用",
+                s.image.id, s.image.os.as_deref().unwrap_or(s.image.label())
+            )
         ),
-        help: |_, _| "include the licence fee in the cost estimate".into(),
+        help: |_, _, l| tr!(l,
+            "include the licence fee in the cost estimate",
+            "请在费用估算中计入许可费用"
+        ),
         fix: no_fix,
     };
     /// `community-image-unsupported`.
@@ -457,11 +602,17 @@ declare_rules! { launch:
         group: Group::Lifecycle,
         field: Some("image"),
         test: |s| when(s.image.kind == ImageType::Community),
-        message: |s, _| format!(
-            "image {} is a community image: Alibaba Cloud gives no technical support for it",
-            s.image.id
+        message: |s, _, l| tr!(l,
+            format!(
+                "image {} is a community image: Alibaba Cloud gives no technical support for it",
+                s.image.id
+            ),
+            format!("镜像 {} 是社区镜像：阿里云不为其提供技术支持", s.image.id)
         ),
-        help: |_, _| "check the image's publisher, or use a public or your own custom image".into(),
+        help: |_, _, l| tr!(l,
+            "check the image's publisher, or use a public or your own custom image",
+            "请核实镜像的发布者，或使用公共镜像或您自己的自定义镜像"
+        ),
         fix: no_fix,
     };
 }
@@ -571,14 +722,14 @@ impl LaunchViolation {
         self.rule.field
     }
 
-    /// What is wrong, naming the actual values.
-    pub fn message(self, s: &LaunchSubject) -> String {
-        (self.rule.message)(s, self.detail)
+    /// What is wrong, naming the actual values, in `lang`.
+    pub fn message(self, s: &LaunchSubject, lang: Lang) -> Text {
+        (self.rule.message)(s, self.detail, lang)
     }
 
-    /// What to do next.
-    pub fn help(self, s: &LaunchSubject) -> String {
-        (self.rule.help)(s, self.detail)
+    /// What to do next, in `lang`.
+    pub fn help(self, s: &LaunchSubject, lang: Lang) -> Text {
+        (self.rule.help)(s, self.detail, lang)
     }
 
     /// The mechanical fix, where one exists.
@@ -622,10 +773,19 @@ pub fn group_violations(
     }
 }
 
-fn regions_word(regions: Option<&[String]>) -> String {
+fn regions_word(lang: Lang, regions: Option<&[String]>) -> String {
     match regions {
-        Some(regions) if !regions.is_empty() => regions.join(", "),
-        _ => "no region".into(),
+        Some(regions) if !regions.is_empty() => join(lang, regions),
+        _ => tr!(lang, "no region", "（无地域）").into_string(),
+    }
+}
+
+/// The size and limit of a disk violation (zeros for any other detail, which disk rules never
+/// get).
+fn disk_detail(detail: Detail) -> (u32, u32) {
+    match detail {
+        Detail::Disk { size, limit } => (size, limit),
+        _ => (0, 0),
     }
 }
 
@@ -643,17 +803,17 @@ fn platform_word(platform: Platform) -> &'static str {
     }
 }
 
-fn arch_word(arch: ImageArch) -> &'static str {
+fn arch_word(lang: Lang, arch: ImageArch) -> &'static str {
     match arch {
-        ImageArch::I386 => "i386 (32-bit)",
+        ImageArch::I386 => Term::new("i386 (32-bit)", "i386（32 位）").get(lang),
         ImageArch::X86_64 => "x86_64",
         ImageArch::Arm64 => "arm64",
     }
 }
 
-fn boot_modes_word(itype: &InstanceType) -> String {
+fn boot_modes_word(lang: Lang, itype: &InstanceType) -> String {
     if itype.boot_modes.is_empty() {
-        return "BIOS and UEFI".into();
+        return tr!(lang, "BIOS and UEFI", " BIOS 和 UEFI").into_string();
     }
     let words: Vec<&str> = itype
         .boot_modes
@@ -663,20 +823,26 @@ fn boot_modes_word(itype: &InstanceType) -> String {
             BootMode::Uefi => "UEFI",
         })
         .collect();
-    format!("{} only", words.join(" and "))
+    tr!(
+        lang,
+        format!("{} only", words.join(" and ")),
+        format!("仅 {}", words.join(" 和 "))
+    )
+    .into_string()
 }
 
 /// The launch checks of a plan: the values RunInstances needs and the references first (no
 /// more findings on a launch whose region, image or type is missing or unknown), then the pure
 /// launch rules with their fixes.
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let lang = ctx.lang;
     let mut violations = Vec::new();
     for (n, launch) in ctx.plan.launches.iter().enumerate() {
         let at = format!("/launches/{n}");
         let region = ctx.require(
             &launch.region,
             &format!("{at}/region"),
-            "region",
+            Term::new("region", "地域"),
             "RunInstances",
             "RegionId",
             out,
@@ -684,7 +850,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let image = ctx.require(
             &launch.image,
             &format!("{at}/image"),
-            "image",
+            Term::new("image", "镜像"),
             "RunInstances",
             "ImageId",
             out,
@@ -692,7 +858,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let itype = ctx.require(
             &launch.instance_type,
             &format!("{at}/instance_type"),
-            "instance type",
+            Term::new("instance type", "实例规格"),
             "RunInstances",
             "InstanceType",
             out,
@@ -706,8 +872,16 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if image.starts_with("s-") && ctx.resolver.find(image).is_none() {
             out.push(super::reference::LAUNCH_FROM_SNAPSHOT.finding_with_fix(
                 format!("{at}/image"),
-                format!("{image} is a snapshot; RunInstances launches images only"),
-                "create a custom image from the snapshot first, then launch that image; give the new image the snapshot's OS, architecture and boot mode".into(),
+                tr!(
+                    lang,
+                    format!("{image} is a snapshot; RunInstances launches images only"),
+                    format!("{image} 是快照；RunInstances 只能用镜像启动实例")
+                ),
+                tr!(
+                    lang,
+                    "create a custom image from the snapshot first, then launch that image; give the new image the snapshot's OS, architecture and boot mode",
+                    "请先用该快照创建自定义镜像，再用该镜像启动实例；为新镜像填写快照的操作系统、架构和引导模式"
+                ),
                 Some(Fix::CreateImageFromSnapshot {
                     launch: n,
                     snapshot: image.to_string(),
@@ -719,12 +893,10 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(itype) = ctx.catalog.instance_type(itype) else {
-            out.push(super::reference::INSTANCE_TYPE_NOT_FOUND.finding(
-                format!("{at}/instance_type"),
-                format!(
-                    "instance type \"{itype}\" is neither in the catalog nor among the plan's instance types"
-                ),
-                "pick an instance type from the catalog, or describe it (vCPUs, memory, architecture, boot modes, NVMe) among the plan's instance types".into(),
+            out.push(super::pipeline::unknown_type(
+                lang,
+                &format!("{at}/instance_type"),
+                itype,
             ));
             continue;
         };
@@ -751,11 +923,18 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         // A planned copy is named the way the user knows it, not by the reference the
         // exported script uses for the ID CopyImage returns.
-        let words = |text: String| match resolved.origin {
+        let words = |text: Text| match resolved.origin {
             Origin::Copy(_) => {
-                let copy = format!("the copy of {image} in {region}");
-                text.replace(&format!("image {}", resolved.image.id), &copy)
-                    .replace(&resolved.image.id, &copy)
+                let copy = tr!(
+                    lang,
+                    format!("the copy of {image} in {region}"),
+                    format!("{image} 在 {region} 的副本")
+                );
+                text.map(|text| {
+                    text.replace(&format!("image {}", resolved.image.id), copy.as_str())
+                        .replace(&format!("镜像 {}", resolved.image.id), copy.as_str())
+                        .replace(&resolved.image.id, copy.as_str())
+                })
             }
             Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => text,
         };
@@ -766,8 +945,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(violation.rule().finding_with_fix(
                 path,
-                words(violation.message(&subject)),
-                words(violation.help(&subject)),
+                words(violation.message(&subject, lang)),
+                words(violation.help(&subject, lang)),
                 violation.fix(&fix_input),
             ));
         }

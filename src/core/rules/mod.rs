@@ -49,6 +49,7 @@ use super::catalog::Catalog;
 use super::date::Date;
 use super::fix::Fix;
 use super::guide::Topic;
+use super::i18n::{Lang, Term, Text};
 use super::ledger::Ledger;
 use super::model::{given, Plan};
 use super::report::{Finding, Severity};
@@ -73,13 +74,14 @@ pub struct Rule {
 
 impl Rule {
     /// A finding of this rule at `path`.
-    pub fn finding(&self, path: String, message: String, help: String) -> Finding {
+    /// Message and help are [`Text`]s, written in every language with [`tr!`].
+    pub fn finding(&self, path: String, message: Text, help: Text) -> Finding {
         Finding {
             code: self.code,
             severity: self.severity,
             path,
-            message,
-            help,
+            message: message.into_string(),
+            help: help.into_string(),
             doc: self.doc,
             fix: None,
         }
@@ -89,8 +91,8 @@ impl Rule {
     pub fn finding_with_fix(
         &self,
         path: String,
-        message: String,
-        help: String,
+        message: Text,
+        help: Text,
         fix: Option<Fix>,
     ) -> Finding {
         Finding {
@@ -195,6 +197,8 @@ pub struct Context<'a> {
     pub ledger: &'a Ledger,
     /// The date lifecycle rules use.
     pub as_of: Date,
+    /// The language of every finding's message and help.
+    pub lang: Lang,
 }
 
 impl Context<'_> {
@@ -205,14 +209,20 @@ impl Context<'_> {
         &self,
         value: &'v Option<String>,
         path: &str,
-        what: &str,
+        what: Term,
         api: &str,
         param: &str,
         out: &mut Vec<Finding>,
     ) -> Option<&'v str> {
         let value = given(value);
         if value.is_none() {
-            out.push(reference::missing(path, what, api, param));
+            out.push(reference::missing(
+                self.lang,
+                path,
+                what.text(self.lang),
+                api,
+                param,
+            ));
         }
         value
     }

@@ -23,6 +23,7 @@ use super::create::{check_quota_at, name_problem, Names};
 use super::launch::{group_violations, launch_violations, Group, LaunchSubject, LaunchViolation};
 use super::{docs, Context, Rule};
 use crate::core::guide::Topic;
+use crate::core::i18n::{join, Lang, Term, Text};
 use crate::core::item::Item;
 use crate::core::model::{given, Image, ImageType, InstanceType, Pipeline, SystemDisk};
 use crate::core::report::{Finding, Severity};
@@ -91,25 +92,31 @@ pub(crate) fn check_pipelines(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
     let at = format!("/pipelines/{n}");
+    let lang = ctx.lang;
     if p.image.id.trim().is_empty() {
-        out.push(
-            super::reference::VALUE_MISSING.finding(
-                format!("{at}/image/id"),
+        out.push(super::reference::VALUE_MISSING.finding(
+            format!("{at}/image/id"),
+            tr!(
+                lang,
                 format!(
                     "pipeline #{n} gives its image no ID, so no launch, copy or share can name it"
                 ),
-                "fill in an ID for the image the pipeline builds; the plan refers to it by that ID"
-                    .into(),
+                format!("镜像构建流水线 #{n} 未给出镜像 ID，启动、复制或共享都无法引用它")
             ),
-        );
+            tr!(
+                lang,
+                "fill in an ID for the image the pipeline builds; the plan refers to it by that ID",
+                "请为流水线构建的镜像填写 ID；计划通过该 ID 引用它"
+            ),
+        ));
     }
-    check_limits(n, p, out);
-    check_name(n, p, out);
+    check_limits(lang, n, p, out);
+    check_name(lang, n, p, out);
     check_accounts(ctx, n, p, out);
     let Some(region) = ctx.require(
         &p.region,
         &format!("{at}/region"),
-        "region",
+        Term::new("region", "地域"),
         "CreateImagePipeline",
         "RegionId",
         out,
@@ -123,8 +130,9 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
         let path = format!("{at}/to_regions/{m}");
         if to.trim().is_empty() {
             out.push(super::reference::missing(
+                lang,
                 &path,
-                "region",
+                Term::new("region", "地域").text(lang),
                 "CreateImagePipeline",
                 &format!("ToRegionId.{}", m + 1),
             ));
@@ -147,7 +155,7 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
         Some(id) => match ctx.catalog.instance_type(id) {
             Some(itype) => Some(itype),
             None => {
-                out.push(unknown_type(&format!("{at}/instance_type"), id));
+                out.push(unknown_type(lang, &format!("{at}/instance_type"), id));
                 return;
             }
         },
@@ -177,7 +185,8 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
             &mut violations,
         );
     }
-    push_violations(&at, &subject, &violations, "build instance", out);
+    let instance = Term::new("build instance", "构建实例");
+    push_violations(lang, &at, &subject, &violations, instance, out);
 }
 
 /// The base image a pipeline builds on, resolved in its region, or the finding that says why
@@ -190,12 +199,14 @@ fn base_image<'c>(
     out: &mut Vec<Finding>,
 ) -> Option<&'c Image> {
     let at = format!("/pipelines/{n}");
+    let lang = ctx.lang;
     let (id, family) = (given(&p.base_image), given(&p.base_family));
     let id = match (id, family) {
         (None, None) => {
             out.push(super::reference::missing(
+                lang,
                 &format!("{at}/base_image"),
-                "base image or base family",
+                tr!(lang, "base image or base family", "基础镜像或基础镜像族系"),
                 "CreateImagePipeline",
                 "BaseImage",
             ));
@@ -204,8 +215,16 @@ fn base_image<'c>(
         (Some(id), Some(family)) => {
             out.push(PIPELINE_BASE_IMAGE.finding(
                 format!("{at}/base_family"),
-                format!("pipeline #{n} names both base image {id} and base family {family}; CreateImagePipeline takes one BaseImage"),
-                "keep the base image (BaseImageType IMAGE) or the family (BaseImageType IMAGE_FAMILY), not both".into(),
+                tr!(
+                    lang,
+                    format!("pipeline #{n} names both base image {id} and base family {family}; CreateImagePipeline takes one BaseImage"),
+                    format!("镜像构建流水线 #{n} 同时指定了基础镜像 {id} 和基础镜像族系 {family}；CreateImagePipeline 只接受一个 BaseImage")
+                ),
+                tr!(
+                    lang,
+                    "keep the base image (BaseImageType IMAGE) or the family (BaseImageType IMAGE_FAMILY), not both",
+                    "请只保留基础镜像（BaseImageType 为 IMAGE）或镜像族系（BaseImageType 为 IMAGE_FAMILY）之一"
+                ),
             ));
             return None;
         }
@@ -221,28 +240,51 @@ fn base_image<'c>(
     let resolved = ctx.resolver.resolve(id, region)?;
     let image = resolved.image;
     let problem = match image.kind {
-        ImageType::Marketplace | ImageType::Community => Some(format!(
-            "{id} is a {} image; Image Builder builds on public, custom or shared images only",
-            image.kind.word()
+        ImageType::Marketplace | ImageType::Community => Some(tr!(
+            lang,
+            format!(
+                "{id} is a {} image; Image Builder builds on public, custom or shared images only",
+                image.kind.word()
+            ),
+            format!(
+                "{id} 是{}；镜像构建服务只能基于公共镜像、自定义镜像或共享镜像构建",
+                image.kind.noun_zh()
+            )
         )),
-        _ if !resolved.here => Some(format!(
-            "{} image {id} is in {}, not in {region}, where the pipeline builds",
-            image.kind.word(),
-            image
-                .regions
-                .as_deref()
-                .map_or("no region".into(), |r| r.join(", "))
-        )),
+        _ if !resolved.here => {
+            let regions = image.regions.as_deref().filter(|r| !r.is_empty());
+            Some(tr!(
+                lang,
+                format!(
+                    "{} image {id} is in {}, not in {region}, where the pipeline builds",
+                    image.kind.word(),
+                    regions.map_or("no region".into(), |r| r.join(", "))
+                ),
+                format!(
+                    "{} {id} 位于 {}，不在流水线构建所在的 {region}",
+                    image.kind.noun_zh(),
+                    regions.map_or("（无地域）".into(), |r| join(lang, r))
+                )
+            ))
+        }
         _ => None,
     };
     match problem {
         Some(message) => {
             let help = if resolved.here {
-                "build on a public, custom or shared image"
+                tr!(
+                    lang,
+                    "build on a public, custom or shared image",
+                    "请基于公共镜像、自定义镜像或共享镜像构建"
+                )
             } else {
-                "build in the image's region, or copy the image into the pipeline's region first"
+                tr!(
+                    lang,
+                    "build in the image's region, or copy the image into the pipeline's region first",
+                    "请在镜像所在地域构建，或先将镜像复制到流水线所在地域"
+                )
             };
-            out.push(PIPELINE_BASE_IMAGE.finding(path, message, help.into()));
+            out.push(PIPELINE_BASE_IMAGE.finding(path, message, help));
             None
         }
         None => Some(image),
@@ -252,7 +294,7 @@ fn base_image<'c>(
 /// The newest Available image of `family` in `region`. Image families are not part of the
 /// model yet, so no image can be found: the pipeline is reported rather than passed unchecked.
 fn base_of_family<'c>(
-    _ctx: &'c Context,
+    ctx: &'c Context,
     n: usize,
     family: &str,
     region: &str,
@@ -260,43 +302,80 @@ fn base_of_family<'c>(
 ) -> Option<&'c Image> {
     out.push(PIPELINE_BASE_IMAGE.finding(
         format!("/pipelines/{n}/base_family"),
-        format!("no Available image of family {family} is known in {region}"),
-        "name the base image by its ID, or describe the family's images (with their family) among the plan's images".into(),
+        tr!(
+            ctx.lang,
+            format!("no Available image of family {family} is known in {region}"),
+            format!("在 {region} 中没有已知的、属于镜像族系 {family} 的可用镜像")
+        ),
+        tr!(
+            ctx.lang,
+            "name the base image by its ID, or describe the family's images (with their family) among the plan's images",
+            "请用 ID 指定基础镜像，或在计划的镜像中描述该族系的镜像（含其族系）"
+        ),
     ));
     None
 }
 
 /// `pipeline-limit`: list lengths, the build disk and the build content.
-fn check_limits(n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
+fn check_limits(lang: Lang, n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
     let at = format!("/pipelines/{n}");
-    let limit = |path: String, message: String, help: &str| {
-        PIPELINE_LIMIT.finding(path, message, help.to_string())
-    };
+    let limit =
+        |path: String, message: Text, help: Text| PIPELINE_LIMIT.finding(path, message, help);
     if p.to_regions.len() > MAX_PIPELINE_LIST {
         out.push(limit(
             format!("{at}/to_regions"),
-            format!(
-                "pipeline #{n} distributes to {} regions; ToRegionId takes at most {MAX_PIPELINE_LIST}",
-                p.to_regions.len()
+            tr!(
+                lang,
+                format!(
+                    "pipeline #{n} distributes to {} regions; ToRegionId takes at most {MAX_PIPELINE_LIST}",
+                    p.to_regions.len()
+                ),
+                format!(
+                    "镜像构建流水线 #{n} 分发到 {} 个地域；ToRegionId 最多 {MAX_PIPELINE_LIST} 个",
+                    p.to_regions.len()
+                )
             ),
-            "distribute to at most 20 regions, and copy the image to the others (or run a second pipeline)",
+            tr!(
+                lang,
+                "distribute to at most 20 regions, and copy the image to the others (or run a second pipeline)",
+                "最多分发到 20 个地域，其余地域请复制镜像（或再建一条流水线）"
+            ),
         ));
     }
     if p.share_accounts.len() > MAX_PIPELINE_LIST {
         out.push(limit(
             format!("{at}/share_accounts"),
-            format!(
-                "pipeline #{n} shares with {} accounts; AddAccount takes at most {MAX_PIPELINE_LIST}",
-                p.share_accounts.len()
+            tr!(
+                lang,
+                format!(
+                    "pipeline #{n} shares with {} accounts; AddAccount takes at most {MAX_PIPELINE_LIST}",
+                    p.share_accounts.len()
+                ),
+                format!(
+                    "镜像构建流水线 #{n} 共享给 {} 个账号；AddAccount 最多 {MAX_PIPELINE_LIST} 个",
+                    p.share_accounts.len()
+                )
             ),
-            "share with at most 20 accounts in the pipeline, and add the others with shares after it",
+            tr!(
+                lang,
+                "share with at most 20 accounts in the pipeline, and add the others with shares after it",
+                "流水线中最多共享给 20 个账号，其余账号请在其后用共享镜像操作添加"
+            ),
         ));
     }
     if let Some(size) = p.system_disk_gib.filter(|s| !PIPELINE_DISK_GIB.contains(s)) {
         out.push(limit(
             format!("{at}/system_disk_gib"),
-            format!("a {size} GiB system disk for the build instance is outside SystemDiskSize's 20-500 GiB"),
-            "give the build instance a system disk of 20 to 500 GiB (40 when left out)",
+            tr!(
+                lang,
+                format!("a {size} GiB system disk for the build instance is outside SystemDiskSize's 20-500 GiB"),
+                format!("构建实例的系统盘为 {size} GiB，超出 SystemDiskSize 的 20～500 GiB 范围")
+            ),
+            tr!(
+                lang,
+                "give the build instance a system disk of 20 to 500 GiB (40 when left out)",
+                "请为构建实例设置 20～500 GiB 的系统盘（不填时为 40 GiB）"
+            ),
         ));
     }
     if let Some(content) = &p.build_content {
@@ -304,39 +383,65 @@ fn check_limits(n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
         if bytes > MAX_BUILD_CONTENT_BYTES {
             out.push(limit(
                 format!("{at}/build_content"),
-                format!("the build content is {bytes} bytes; BuildContent holds at most 16 KB ({MAX_BUILD_CONTENT_BYTES} bytes)"),
-                "shorten the build content: move long scripts into a file the build downloads, or into a second pipeline",
+                tr!(
+                    lang,
+                    format!("the build content is {bytes} bytes; BuildContent holds at most 16 KB ({MAX_BUILD_CONTENT_BYTES} bytes)"),
+                    format!("构建内容为 {bytes} 字节；BuildContent 最多 16 KB（{MAX_BUILD_CONTENT_BYTES} 字节）")
+                ),
+                tr!(
+                    lang,
+                    "shorten the build content: move long scripts into a file the build downloads, or into a second pipeline",
+                    "请缩短构建内容：把长脚本放进构建时下载的文件，或拆到另一条流水线"
+                ),
             ));
         }
         let commands = build_commands(content);
         if commands > MAX_BUILD_COMMANDS {
             out.push(limit(
                 format!("{at}/build_content"),
-                format!("the build content holds {commands} commands; BuildContent holds at most {MAX_BUILD_COMMANDS}"),
-                "join commands (one RUN with several shell commands joined by &&), or split the build",
+                tr!(
+                    lang,
+                    format!("the build content holds {commands} commands; BuildContent holds at most {MAX_BUILD_COMMANDS}"),
+                    format!("构建内容含 {commands} 条命令；BuildContent 最多 {MAX_BUILD_COMMANDS} 条")
+                ),
+                tr!(
+                    lang,
+                    "join commands (one RUN with several shell commands joined by &&), or split the build",
+                    "请合并命令（一条 RUN 中用 && 连接多条 shell 命令），或拆分构建"
+                ),
             ));
         }
     }
 }
 
 /// `image-name-invalid` on the `ImageOptions.ImageName` prefix.
-fn check_name(n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
+fn check_name(lang: Lang, n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
     let Some(name) = p.image.name.as_deref() else {
         return;
     };
     let chars = name.chars().count();
     let problem = if chars > MAX_IMAGE_NAME_PREFIX {
-        Some(format!(
-            "it has {chars} characters; the name prefix of a pipeline's image has at most {MAX_IMAGE_NAME_PREFIX}"
+        Some(tr!(
+            lang,
+            format!("it has {chars} characters; the name prefix of a pipeline's image has at most {MAX_IMAGE_NAME_PREFIX}"),
+            format!("长度为 {chars} 个字符；流水线镜像的名称前缀最多 {MAX_IMAGE_NAME_PREFIX} 个字符")
         ))
     } else {
-        name_problem(name)
+        name_problem(lang, name)
     };
     if let Some(problem) = problem {
         out.push(super::create::IMAGE_NAME_INVALID.finding(
             format!("/pipelines/{n}/image/name"),
-            format!("image name prefix \"{name}\" is not valid: {problem}"),
-            "use 2 to 64 characters that start with a letter: letters, digits and . : _ - (Image Builder appends _<ExecutionId>)".into(),
+            tr!(
+                lang,
+                format!("image name prefix \"{name}\" is not valid: {problem}"),
+                format!("镜像名称前缀“{name}”无效：{problem}")
+            ),
+            tr!(
+                lang,
+                "use 2 to 64 characters that start with a letter: letters, digits and . : _ - (Image Builder appends _<ExecutionId>)",
+                "请使用 2～64 个字符，以字母开头，只含字母、数字和 . : _ -（镜像构建服务会追加 _<ExecutionId>）"
+            ),
         ));
     }
 }
@@ -360,11 +465,22 @@ fn check_accounts(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
     if let Some(usage) = usage.filter(|u| u.new.len() > quota) {
         out.push(super::share::SHARE_QUOTA_EXCEEDED.finding(
             format!("/pipelines/{n}/share_accounts"),
-            format!(
-                "pipeline #{n} shares its image with {} accounts in each region; the quota is {quota}",
-                usage.new.len()
+            tr!(
+                ctx.lang,
+                format!(
+                    "pipeline #{n} shares its image with {} accounts in each region; the quota is {quota}",
+                    usage.new.len()
+                ),
+                format!(
+                    "镜像构建流水线 #{n} 在每个地域将镜像共享给 {} 个账号；配额为 {quota} 个",
+                    usage.new.len()
+                )
             ),
-            format!("share with at most {quota} accounts, or raise q_user-per-image-shared-user-count in Quota Center and enter the new quota here"),
+            tr!(
+                ctx.lang,
+                format!("share with at most {quota} accounts, or raise q_user-per-image-shared-user-count in Quota Center and enter the new quota here"),
+                format!("最多共享给 {quota} 个账号，或在配额中心提升 q_user-per-image-shared-user-count 并在此填写新配额")
+            ),
         ));
     }
 }
@@ -372,13 +488,14 @@ fn check_accounts(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
 /// Every update, in plan order: the source image, the temporary instance, the new image's
 /// name (recorded in `names`) and the quota.
 pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Finding>) {
+    let lang = ctx.lang;
     for (n, update) in ctx.plan.updates.iter().enumerate() {
         let at = format!("/updates/{n}");
         let api = "StartExecution (ACS-ECS-UpdateImage)";
         let image = ctx.require(
             &update.image,
             &format!("{at}/image"),
-            "source image",
+            Term::new("source image", "源镜像"),
             api,
             "sourceImageId",
             out,
@@ -386,7 +503,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         let itype = ctx.require(
             &update.instance_type,
             &format!("{at}/instance_type"),
-            "instance type",
+            Term::new("instance type", "实例规格"),
             api,
             "instanceType",
             out,
@@ -397,8 +514,13 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         }
         let Some(region) = ctx.resolver.item_region(&update.region, &update.image) else {
             out.push(super::reference::missing(
+                lang,
                 &format!("{at}/region"),
-                "region (the image is not in exactly one region)",
+                tr!(
+                    lang,
+                    "region (the image is not in exactly one region)",
+                    "地域（该镜像并非只在一个地域）"
+                ),
                 api,
                 "regionId",
             ));
@@ -413,11 +535,22 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         if resolved.image.kind != ImageType::Custom {
             out.push(UPDATE_NOT_CUSTOM.finding(
                 format!("{at}/image"),
-                format!(
-                    "{id} is a {} image; ACS-ECS-UpdateImage updates the account's own custom images only",
-                    resolved.image.kind.word()
+                tr!(
+                    lang,
+                    format!(
+                        "{id} is a {} image; ACS-ECS-UpdateImage updates the account's own custom images only",
+                        resolved.image.kind.word()
+                    ),
+                    format!(
+                        "{id} 是{}；ACS-ECS-UpdateImage 只能更新本账号自己的自定义镜像",
+                        resolved.image.kind.noun_zh()
+                    )
                 ),
-                "update a custom image of your own; to start from a public image, create a custom image from an instance of it first, or build with an Image Builder pipeline".into(),
+                tr!(
+                    lang,
+                    "update a custom image of your own; to start from a public image, create a custom image from an instance of it first, or build with an Image Builder pipeline",
+                    "请更新您自己的自定义镜像；若要从公共镜像开始，请先用其实例创建自定义镜像，或用镜像构建流水线构建"
+                ),
             ));
             continue;
         }
@@ -431,7 +564,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         check_quota_at(ctx, ctx.ledger.made_by(Item::Update(n)), at.clone(), out);
         let Some(itype_id) = itype else { continue };
         let Some(itype) = ctx.catalog.instance_type(itype_id) else {
-            out.push(unknown_type(&format!("{at}/instance_type"), itype_id));
+            out.push(unknown_type(lang, &format!("{at}/instance_type"), itype_id));
             continue;
         };
         let subject = LaunchSubject {
@@ -446,32 +579,49 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         };
         let mut violations = Vec::new();
         launch_violations(&subject, &mut violations);
-        push_violations(&at, &subject, &violations, "temporary instance", out);
+        let instance = Term::new("temporary instance", "临时实例");
+        push_violations(lang, &at, &subject, &violations, instance, out);
     }
 }
 
 /// The launch rules' findings on a pipeline's build instance or an update's temporary
 /// instance, at the item itself (CONTRACT §4.5), without the launch fixes (they edit launches).
 fn push_violations(
+    lang: Lang,
     at: &str,
     subject: &LaunchSubject,
     violations: &[LaunchViolation],
-    instance: &str,
+    instance: Term,
     out: &mut Vec<Finding>,
 ) {
+    let instance = instance.get(lang);
     for violation in violations {
+        let message = violation.message(subject, lang);
         out.push(violation.rule().finding(
             at.to_string(),
-            format!("{instance}: {}", violation.message(subject)),
-            violation.help(subject),
+            tr!(
+                lang,
+                format!("{instance}: {message}"),
+                format!("{instance}：{message}")
+            ),
+            violation.help(subject, lang),
         ));
     }
 }
 
-fn unknown_type(path: &str, id: &str) -> Finding {
+/// An `instance-type-not-found` finding at `path`.
+pub(crate) fn unknown_type(lang: Lang, path: &str, id: &str) -> Finding {
     super::reference::INSTANCE_TYPE_NOT_FOUND.finding(
         path.to_string(),
-        format!("instance type \"{id}\" is neither in the catalog nor among the plan's instance types"),
-        "pick an instance type from the catalog, or describe it (vCPUs, memory, architecture, boot modes, NVMe) among the plan's instance types".into(),
+        tr!(
+            lang,
+            format!("instance type \"{id}\" is neither in the catalog nor among the plan's instance types"),
+            format!("实例规格“{id}”既不在目录中，也不在计划描述的实例规格中")
+        ),
+        tr!(
+            lang,
+            "pick an instance type from the catalog, or describe it (vCPUs, memory, architecture, boot modes, NVMe) among the plan's instance types",
+            "请从目录中选择实例规格，或在计划的实例规格中描述它（vCPU、内存、架构、引导模式、NVMe）"
+        ),
     )
 }

@@ -4,6 +4,7 @@
 
 use super::{docs, Context};
 use crate::core::guide::Topic;
+use crate::core::i18n::{Lang, Term, Text};
 use crate::core::report::{Finding, Severity};
 
 declare_rules! {
@@ -51,37 +52,46 @@ declare_rules! {
 
 /// A `value-missing` finding at `path`: `api` needs `param` (`what`, in words), and the item
 /// gives none.
-pub fn missing(path: &str, what: &str, api: &str, param: &str) -> Finding {
+pub fn missing(lang: Lang, path: &str, what: Text, api: &str, param: &str) -> Finding {
     let item = path.rsplit_once('/').map_or("", |(item, _)| item);
+    let item = item_words(lang, item);
     VALUE_MISSING.finding(
         path.to_string(),
-        format!("{} gives no {what}: {api} needs {param}", item_words(item)),
-        format!("fill in the {what}"),
+        tr!(
+            lang,
+            format!("{item} gives no {what}: {api} needs {param}"),
+            format!("{item}未填写{what}：{api} 需要参数 {param}")
+        ),
+        tr!(lang, format!("fill in the {what}"), format!("请填写{what}")),
     )
 }
 
-/// How a person names the plan item at `pointer`: `/launches/0` is "launch #0".
-fn item_words(pointer: &str) -> String {
+/// How a person names the plan item at `pointer`: `/launches/0` is "launch #0" ("启动 #0").
+fn item_words(lang: Lang, pointer: &str) -> String {
     let mut parts = pointer.trim_start_matches('/').split('/');
     let list = parts.next().unwrap_or("");
     let index = parts.next().unwrap_or("");
     let noun = match list {
-        "launches" => "launch",
-        "copies" => "copy",
-        "shares" => "share",
-        "exports" => "export",
-        "creates" => "create",
-        "deletes" => "delete",
-        "images" => "image",
-        "instance_types" => "instance type",
-        "" => return "the plan".into(),
-        other => other,
-    };
+        "launches" => Term::new("launch", "启动实例"),
+        "copies" => Term::new("copy", "复制镜像"),
+        "shares" => Term::new("share", "共享镜像"),
+        "exports" => Term::new("export", "导出镜像"),
+        "creates" => Term::new("create", "创建镜像"),
+        "deletes" => Term::new("delete", "删除镜像"),
+        "images" => Term::new("image", "镜像"),
+        "instance_types" => Term::new("instance type", "实例规格"),
+        "" => return tr!(lang, "the plan", "计划").into_string(),
+        other => return other.to_string(),
+    }
+    .get(lang);
     let rest: Vec<&str> = parts.collect();
     if rest.is_empty() {
         format!("{noun} #{index}")
     } else {
-        format!("{} of {noun} #{index}", rest.join(" ").replace('_', " "))
+        match lang {
+            Lang::En => format!("{} of {noun} #{index}", rest.join(" ").replace('_', " ")),
+            Lang::ZhCn => format!("{noun} #{index} 的 {}", rest.join("/")),
+        }
     }
 }
 
@@ -97,8 +107,16 @@ pub(crate) fn check_region(
     }
     out.push(REGION_UNKNOWN.finding(
         path.to_string(),
-        format!("region \"{region}\" is not a region this planner knows"),
-        "use a region ID such as cn-hangzhou or ap-southeast-1; `ecs-image-planner rules` and the catalog list them".into(),
+        tr!(
+            ctx.lang,
+            format!("region \"{region}\" is not a region this planner knows"),
+            format!("地域“{region}”不是本规划器已知的地域")
+        ),
+        tr!(
+            ctx.lang,
+            "use a region ID such as cn-hangzhou or ap-southeast-1; `ecs-image-planner rules` and the catalog list them",
+            "请使用地域 ID，例如 cn-hangzhou 或 ap-southeast-1；`ecs-image-planner rules` 和目录中列出了全部地域"
+        ),
     ));
     false
 }
@@ -115,8 +133,16 @@ pub(crate) fn check_image_known(
     }
     out.push(IMAGE_NOT_FOUND.finding(
         path.to_string(),
-        format!("the planner does not know image \"{image}\": it is not a catalog image, and the plan neither describes nor creates it"),
-        "if it is your own or a shared image, describe it (architecture, boot mode, NVMe driver; DescribeImages shows them) so launches can be checked; otherwise pick an image from the catalog".into(),
+        tr!(
+            ctx.lang,
+            format!("the planner does not know image \"{image}\": it is not a catalog image, and the plan neither describes nor creates it"),
+            format!("规划器不认识镜像“{image}”：它不在目录中，计划既未描述也未创建它")
+        ),
+        tr!(
+            ctx.lang,
+            "if it is your own or a shared image, describe it (architecture, boot mode, NVMe driver; DescribeImages shows them) so launches can be checked; otherwise pick an image from the catalog",
+            "如果它是您自己的自定义镜像或共享镜像，请在计划中描述它（架构、引导模式、NVMe 驱动；DescribeImages 可查到），以便检查启动；否则请从目录中选择镜像"
+        ),
     ));
     false
 }
@@ -128,10 +154,18 @@ pub(crate) fn check_plan_entries(ctx: &Context, out: &mut Vec<Finding>) {
         if image.id.trim().is_empty() {
             out.push(VALUE_MISSING.finding(
                 format!("/images/{n}/id"),
-                format!(
-                    "image #{n} of the plan has no ID, so no launch, copy or share can name it"
+                tr!(
+                    ctx.lang,
+                    format!(
+                        "image #{n} of the plan has no ID, so no launch, copy or share can name it"
+                    ),
+                    format!("计划中的镜像 #{n} 没有 ID，启动、复制或共享都无法引用它")
                 ),
-                "fill in the image ID (m-..., or a public image's ID)".into(),
+                tr!(
+                    ctx.lang,
+                    "fill in the image ID (m-..., or a public image's ID)",
+                    "请填写镜像 ID（m-...，或公共镜像的 ID）"
+                ),
             ));
         }
     }
@@ -140,26 +174,49 @@ pub(crate) fn check_plan_entries(ctx: &Context, out: &mut Vec<Finding>) {
         if itype.id.trim().is_empty() {
             out.push(VALUE_MISSING.finding(
                 format!("{at}/id"),
-                format!("instance type #{n} of the plan has no ID, so no launch can name it"),
-                "fill in the instance type ID (ecs.g8i.large, ...)".into(),
+                tr!(
+                    ctx.lang,
+                    format!("instance type #{n} of the plan has no ID, so no launch can name it"),
+                    format!("计划中的实例规格 #{n} 没有 ID，启动无法引用它")
+                ),
+                tr!(
+                    ctx.lang,
+                    "fill in the instance type ID (ecs.g8i.large, ...)",
+                    "请填写实例规格 ID（例如 ecs.g8i.large）"
+                ),
             ));
         }
         for (missing, field, what) in [
-            (itype.vcpus.is_none(), "vcpus", "vCPU count"),
-            (itype.memory_gib.is_none(), "memory_gib", "memory in GiB"),
+            (
+                itype.vcpus.is_none(),
+                "vcpus",
+                Term::new("vCPU count", "vCPU 数"),
+            ),
+            (
+                itype.memory_gib.is_none(),
+                "memory_gib",
+                Term::new("memory in GiB", "内存大小（GiB）"),
+            ),
         ] {
             if missing {
+                let name = if itype.id.is_empty() {
+                    format!("#{n}")
+                } else {
+                    itype.id.clone()
+                };
+                let what = what.get(ctx.lang);
                 out.push(VALUE_MISSING.finding(
                     format!("{at}/{field}"),
-                    format!(
-                        "instance type {} gives no {what}, so images cannot be checked against it",
-                        if itype.id.is_empty() {
-                            format!("#{n}")
-                        } else {
-                            itype.id.clone()
-                        }
+                    tr!(
+                        ctx.lang,
+                        format!("instance type {name} gives no {what}, so images cannot be checked against it"),
+                        format!("实例规格 {name} 未填写{what}，无法据此检查镜像")
                     ),
-                    format!("fill in the {what} (DescribeInstanceTypes shows it)"),
+                    tr!(
+                        ctx.lang,
+                        format!("fill in the {what} (DescribeInstanceTypes shows it)"),
+                        format!("请填写{what}（DescribeInstanceTypes 可查到）")
+                    ),
                 ));
             }
         }
