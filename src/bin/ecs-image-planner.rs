@@ -8,10 +8,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use ecs_image_planner::cli::files::{self, PlanFile};
 use ecs_image_planner::cli::{output, sarif};
+use ecs_image_planner::core::catalog::Catalog;
+use ecs_image_planner::core::i18n::{Lang, UnknownLang};
 use ecs_image_planner::core::visible::visible;
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{rules, schema};
 use ecs_image_planner::core::{Date, Plan, Report};
+use ecs_image_planner::tr;
 
 /// Plan which Alibaba Cloud ECS image to launch where, before anything runs.
 #[derive(Parser)]
@@ -34,6 +37,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Language of messages, help and the text output: `en` or `zh-CN` (codes, paths and
+        /// operations are the same in both).
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// List every rule code with its severity and what it checks.
     Rules {
@@ -49,6 +56,10 @@ enum Command {
         /// The web app's address (where `scripts/serve.sh` serves it by default).
         #[arg(long, default_value = "http://127.0.0.1:8080/")]
         base: String,
+        /// Language of the error when no link can carry the plan: `en` or `zh-CN`. The link is
+        /// the same in both: it opens in its reader's language.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Print the JSON Schema of the plan document v1 (`schema/plan-v1.schema.json`), for
     /// editors and validators.
@@ -61,7 +72,16 @@ enum Command {
         /// What to write.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Language of the findings and the comments: `en` or `zh-CN`. API names, parameters
+        /// and values are the same in both.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
     },
+}
+
+/// `--lang`: `en` or `zh-CN`.
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    tag.parse().map_err(|e: UnknownLang| e.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,7 +116,11 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { plans, format } => check(&plans, format),
+        Command::Check {
+            plans,
+            format,
+            lang,
+        } => check(&plans, format, lang),
         Command::Schema => {
             print!("{}", schema::plan_schema_text());
             ExitCode::SUCCESS
@@ -105,13 +129,20 @@ fn main() -> ExitCode {
             print_rules(format);
             ExitCode::SUCCESS
         }
-        Command::Link { plan, base } => match files::load(&plan) {
+        Command::Link { plan, base, lang } => match files::load(&plan) {
             Ok(parsed) => {
                 match link::link(&parsed, &base) {
                     Ok(url) => println!("{url}"),
                     // A valid plan that no link can carry: the page would refuse to open it.
                     Err(err) => {
-                        eprintln!("error: {}", visible(&err.to_string()));
+                        let reason = err.text(lang);
+                        eprintln!(
+                            "{}",
+                            visible(&match lang {
+                                Lang::En => format!("error: {reason}"),
+                                Lang::ZhCn => format!("错误：{reason}"),
+                            })
+                        );
                         return ExitCode::from(1);
                     }
                 }
@@ -119,21 +150,21 @@ fn main() -> ExitCode {
             }
             Err(message) => fail(&message),
         },
-        Command::Export { plan, format } => match files::load(&plan) {
-            Ok(parsed) => export(&parsed, format),
+        Command::Export { plan, format, lang } => match files::load(&plan) {
+            Ok(parsed) => export(&parsed, format, lang),
             Err(message) => fail(&message),
         },
     }
 }
 
-fn export(plan: &Plan, format: ExportFormat) -> ExitCode {
-    let report = planner::check_builtin(plan, today());
+fn export(plan: &Plan, format: ExportFormat, lang: Lang) -> ExitCode {
+    let report = planner::check_in(plan, Catalog::builtin(), today(), lang);
     let format = match format {
         ExportFormat::Json => export::Format::LaunchPlan,
         ExportFormat::Aliyun => export::Format::Aliyun,
         ExportFormat::Terraform => export::Format::Terraform,
     };
-    let text = format.render(plan, &report);
+    let text = format.render_in(plan, &report, lang);
     println!("{}", text.trim_end());
     if report.ok {
         ExitCode::SUCCESS
@@ -154,8 +185,8 @@ fn today() -> Date {
     Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
-fn check(args: &[String], format: CheckFormat) -> ExitCode {
-    let checked = files::check_all(args, today());
+fn check(args: &[String], format: CheckFormat, lang: Lang) -> ExitCode {
+    let checked = files::check_all(args, today(), lang);
     let single = args.len() == 1 && !files::is_pattern(&args[0]) && checked.len() == 1;
     match format {
         CheckFormat::Sarif => {
@@ -175,7 +206,7 @@ fn check(args: &[String], format: CheckFormat) -> ExitCode {
                 "{}",
                 serde_json::to_string_pretty(report).expect("a report serializes")
             ),
-            Ok((plan, report)) => print!("{}", render_text(plan, report)),
+            Ok((plan, report)) => print!("{}", render_text(plan, report, lang)),
             Err(_) => eprintln!("{}", visible(&checked[0].error().unwrap_or_default())),
         },
         CheckFormat::Json => println!(
@@ -183,31 +214,35 @@ fn check(args: &[String], format: CheckFormat) -> ExitCode {
             serde_json::to_string_pretty(&output::several_json(&checked))
                 .expect("reports serialize")
         ),
-        CheckFormat::Text => print!("{}", output::several_text(&checked)),
+        CheckFormat::Text => print!("{}", output::several_text(&checked, lang)),
     }
     ExitCode::from(files::exit_code(&checked))
 }
 
-fn render_text(plan: &Plan, report: &Report) -> String {
+fn render_text(plan: &Plan, report: &Report, lang: Lang) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for (item, findings) in report.by_item() {
         let _ = writeln!(out, "== {} ==", visible(&output::item_label(item)));
         for f in findings {
-            output::write_finding(&mut out, f, &f.path);
+            output::write_finding(&mut out, f, &f.path, lang);
         }
         out.push('\n');
     }
     if report.findings.is_empty() {
-        out.push_str("No findings.\n\n");
+        out.push_str(tr!(lang, "No findings.\n\n", "没有发现问题。\n\n").as_str());
     }
     if !report.operations.is_empty() {
         let heading = if report.ok {
-            "Operations"
+            tr!(lang, "Operations:", "操作：")
         } else {
-            "Operations (not runnable until the errors above are fixed)"
+            tr!(
+                lang,
+                "Operations (not runnable until the errors above are fixed):",
+                "操作（修正上面的错误之前不能执行）："
+            )
         };
-        let _ = writeln!(out, "{heading}:");
+        let _ = writeln!(out, "{heading}");
         for (n, op) in report.operations.iter().enumerate() {
             let params: Vec<String> = op
                 .params
@@ -226,7 +261,7 @@ fn render_text(plan: &Plan, report: &Report) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", visible(&planner::summary(plan, report)));
+    let _ = writeln!(out, "{}", visible(&planner::summary_in(plan, report, lang)));
     out
 }
 

@@ -5,6 +5,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::core::catalog::Catalog;
+use crate::core::i18n::Lang;
 use crate::core::{parse_plan, planner, Date, Plan, PlanError, Report};
 
 /// The name that stands for standard input on the command line.
@@ -103,14 +105,15 @@ pub fn is_pattern(arg: &str) -> bool {
 
 /// Reads and checks every plan the arguments name, in the order named (a glob's matches in
 /// its sorted order), each file once. Lifecycle rules use each plan's `as_of`, else `today`.
-pub fn check_all(args: &[String], today: Date) -> Vec<PlanFile> {
+/// Messages and help are in `lang`.
+pub fn check_all(args: &[String], today: Date, lang: Lang) -> Vec<PlanFile> {
     let mut files: Vec<PlanFile> = Vec::new();
     let named = |files: &mut Vec<PlanFile>, name: String, stdin: bool| {
         if !files
             .iter()
             .any(|file| file.name == name && file.stdin == stdin)
         {
-            files.push(check_one(name, stdin, today));
+            files.push(check_one(name, stdin, today, lang));
         }
     };
     for arg in args {
@@ -158,14 +161,14 @@ fn failed(name: &str, failure: Failure) -> PlanFile {
     }
 }
 
-fn check_one(name: String, stdin: bool, today: Date) -> PlanFile {
+fn check_one(name: String, stdin: bool, today: Date, lang: Lang) -> PlanFile {
     let (text, plan) = read_plan(&name, stdin);
     PlanFile {
         name,
         stdin,
         text,
         outcome: plan.map(|plan| {
-            let report = planner::check_builtin(&plan, today);
+            let report = planner::check_in(&plan, Catalog::builtin(), today, lang);
             (plan, report)
         }),
     }

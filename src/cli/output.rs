@@ -7,12 +7,14 @@ use std::fmt::Write;
 use serde_json::{Map, Value};
 
 use super::files::PlanFile;
+use crate::core::i18n::{count_en, Lang};
 use crate::core::item::Item;
 use crate::core::position::span_of;
 use crate::core::{planner, Finding};
+use crate::tr;
 
 /// One finding, rustc style, at `place`.
-pub fn write_finding(out: &mut String, f: &Finding, place: &str) {
+pub fn write_finding(out: &mut String, f: &Finding, place: &str, lang: Lang) {
     let _ = writeln!(
         out,
         "{}[{}]: {}",
@@ -23,14 +25,14 @@ pub fn write_finding(out: &mut String, f: &Finding, place: &str) {
     let _ = writeln!(out, "  --> {}", visible(place));
     let _ = writeln!(out, "  = help: {}", visible(&f.help));
     if let Some(fix) = &f.fix {
-        let _ = writeln!(out, "  = fix: {}", visible(&fix.label()));
+        let _ = writeln!(out, "  = fix: {}", visible(&fix.label_in(lang)));
     }
     let _ = writeln!(out, "  = doc: {}", f.doc);
 }
 
 /// Several plans for a person: each file's findings grouped by item, at `file:line:column`
 /// (pointer), then one summary line per file and a total.
-pub fn several_text(checked: &[PlanFile]) -> String {
+pub fn several_text(checked: &[PlanFile], lang: Lang) -> String {
     let mut out = String::new();
     for file in checked {
         let (Some(text), Ok((_, report))) = (&file.text, &file.outcome) else {
@@ -47,7 +49,12 @@ pub fn several_text(checked: &[PlanFile]) -> String {
                 let line = span_of(text, &f.path).map_or(String::new(), |span| {
                     format!(":{}:{}", span.start.line, span.start.column)
                 });
-                write_finding(&mut out, f, &format!("{}{line} ({})", file.name, f.path));
+                write_finding(
+                    &mut out,
+                    f,
+                    &format!("{}{line} ({})", file.name, f.path),
+                    lang,
+                );
             }
             out.push('\n');
         }
@@ -65,7 +72,7 @@ pub fn several_text(checked: &[PlanFile]) -> String {
                     out,
                     "{}: {}",
                     visible(&file.name),
-                    visible(&planner::summary(plan, report))
+                    visible(&planner::summary_in(plan, report, lang))
                 );
             }
             Err(failure) => {
@@ -79,15 +86,20 @@ pub fn several_text(checked: &[PlanFile]) -> String {
             }
         }
     }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let total = checked.len();
     let _ = writeln!(
         out,
-        "\n{}: {} can launch, {} with errors, {} not valid",
-        plural(checked.len(), "plan", "plans"),
-        launchable,
-        with_errors,
-        invalid
+        "\n{}",
+        tr!(
+            lang,
+            format!(
+                "{}: {launchable} can launch, {with_errors} with errors, {invalid} not valid",
+                count_en(total, "plan", "plans")
+            ),
+            format!(
+                "{total} 个计划：{launchable} 个可以启动，{with_errors} 个有错误，{invalid} 个无效"
+            )
+        )
     );
     out
 }

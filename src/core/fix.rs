@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::i18n::{count_en, Lang};
 use super::model::{Copy, Create, CreateSource, Image, NvmeSupport, Plan, SystemDisk};
 
 fn is_false(value: &bool) -> bool {
@@ -109,52 +110,106 @@ pub enum Fix {
 impl Fix {
     /// The button text.
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// [`Fix::label`] in `lang`.
+    pub fn label_in(&self, lang: Lang) -> String {
+        let l = lang;
         match self {
             Fix::AddCopy {
                 image,
                 to_region,
                 encrypted,
             } => {
-                let how = if *encrypted {
-                    "an encrypted copy"
+                if *encrypted {
+                    tr!(
+                        l,
+                        format!("Add an encrypted copy of {image} to {to_region}"),
+                        format!("将 {image} 加密复制到 {to_region}")
+                    )
                 } else {
-                    "a copy"
-                };
-                format!("Add {how} of {image} to {to_region}")
+                    tr!(
+                        l,
+                        format!("Add a copy of {image} to {to_region}"),
+                        format!("将 {image} 复制到 {to_region}")
+                    )
+                }
             }
-            Fix::SetSystemDiskSize { launch, size_gib } => {
-                format!("Set the system disk of launch #{launch} to {size_gib} GiB")
-            }
-            Fix::ReplaceLaunchImage { launch, image } => {
-                format!("Launch image {image} in launch #{launch}")
-            }
+            Fix::SetSystemDiskSize { launch, size_gib } => tr!(
+                l,
+                format!("Set the system disk of launch #{launch} to {size_gib} GiB"),
+                format!("将启动实例 #{launch} 的系统盘设为 {size_gib} GiB")
+            ),
+            Fix::ReplaceLaunchImage { launch, image } => tr!(
+                l,
+                format!("Launch image {image} in launch #{launch}"),
+                format!("在启动实例 #{launch} 中改用镜像 {image}")
+            ),
             Fix::ReplaceLaunchInstanceType {
                 launch,
                 instance_type,
-            } => format!("Use instance type {instance_type} in launch #{launch}"),
-            Fix::SetAmount { launch, amount } => {
-                format!("Launch {amount} instance(s) in launch #{launch}")
-            }
-            Fix::SetCopyEncrypted { copy } => format!("Encrypt copy #{copy}"),
-            Fix::RemoveCopy { copy } => format!("Remove copy #{copy}"),
-            Fix::RenameCopy { copy, name } => format!("Name copy #{copy} \"{name}\""),
-            Fix::RenameCreate { create, name } => {
-                format!("Name created image #{create} \"{name}\"")
-            }
-            Fix::TrimShareAccounts { share, keep } => {
-                format!("Share #{share} with its first {keep} account(s) only")
-            }
+            } => tr!(
+                l,
+                format!("Use instance type {instance_type} in launch #{launch}"),
+                format!("在启动实例 #{launch} 中改用实例规格 {instance_type}")
+            ),
+            Fix::SetAmount { launch, amount } => tr!(
+                l,
+                format!(
+                    "Launch {} in launch #{launch}",
+                    count_en(*amount as usize, "instance", "instances")
+                ),
+                format!("在启动实例 #{launch} 中启动 {amount} 台实例")
+            ),
+            Fix::SetCopyEncrypted { copy } => tr!(
+                l,
+                format!("Encrypt copy #{copy}"),
+                format!("加密复制镜像 #{copy}")
+            ),
+            Fix::RemoveCopy { copy } => tr!(
+                l,
+                format!("Remove copy #{copy}"),
+                format!("删除复制镜像 #{copy}")
+            ),
+            Fix::RenameCopy { copy, name } => tr!(
+                l,
+                format!("Name copy #{copy} \"{name}\""),
+                format!("将复制镜像 #{copy} 命名为“{name}”")
+            ),
+            Fix::RenameCreate { create, name } => tr!(
+                l,
+                format!("Name created image #{create} \"{name}\""),
+                format!("将创建的镜像 #{create} 命名为“{name}”")
+            ),
+            Fix::TrimShareAccounts { share, keep } => tr!(
+                l,
+                format!(
+                    "Share #{share} with its first {} only",
+                    count_en(*keep, "account", "accounts")
+                ),
+                format!("共享镜像 #{share} 只共享给前 {keep} 个账号")
+            ),
             Fix::RemoveShareAccount {
                 share,
                 account_index,
-            } => format!("Remove account #{account_index} from share #{share}"),
-            Fix::CreateImageFromSnapshot { launch, snapshot } => {
-                format!("Create an image from {snapshot} and launch it in launch #{launch}")
-            }
-            Fix::MarkImageNvme { image } => {
-                format!("{image} has the NVMe driver: mark it NVMe-capable")
-            }
+            } => tr!(
+                l,
+                format!("Remove account #{account_index} from share #{share}"),
+                format!("从共享镜像 #{share} 中删除账号 #{account_index}")
+            ),
+            Fix::CreateImageFromSnapshot { launch, snapshot } => tr!(
+                l,
+                format!("Create an image from {snapshot} and launch it in launch #{launch}"),
+                format!("用快照 {snapshot} 创建镜像，并在启动实例 #{launch} 中使用它")
+            ),
+            Fix::MarkImageNvme { image } => tr!(
+                l,
+                format!("{image} has the NVMe driver: mark it NVMe-capable"),
+                format!("{image} 带有 NVMe 驱动：将其标记为支持 NVMe")
+            ),
         }
+        .into_string()
     }
 
     /// The plan item (`/copies/2`) the fix changes or adds, as it will be after [`Fix::apply`]

@@ -25,6 +25,8 @@
 
 use std::fmt;
 
+use super::i18n::Lang;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use miniz_oxide::inflate::TINFLStatus;
@@ -115,6 +117,40 @@ impl fmt::Display for LinkError {
                  made by ECS Image Planner"
             ),
             LinkError::Plan(err) => write!(f, "the link's plan is not a valid plan: {err}"),
+        }
+    }
+}
+
+impl LinkError {
+    /// The reason in `lang` (English is the [`fmt::Display`] text). A plan's own parse error
+    /// inside [`LinkError::Plan`] stays as the parser wrote it.
+    pub fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            LinkError::NoPlan => format!(
+                "链接中没有计划：其片段（“#”之后的部分）中没有以“{PREFIX_V1}”开头的部分；请重新复制完整链接，包括“#”之后的全部内容"
+            ),
+            LinkError::UnknownVersion { prefix } => format!(
+                "链接中的计划格式为“{prefix}”，此版本无法读取（只能读取“p1”）；它由更新版本的 ECS Image Planner 生成：请在那里打开，或将计划导出为 JSON 再导入"
+            ),
+            LinkError::TooLarge { bytes } => format!(
+                "链接片段为 {bytes} 字节；链接最多 {MAX_FRAGMENT_BYTES} 字节（64 KiB）：请改为以 JSON 文件分享计划"
+            ),
+            LinkError::NotBase64 { detail } => format!(
+                "链接中的计划不是有效的 URL 安全 base64（{detail}）；链接可能被截断或改动：请重新完整复制"
+            ),
+            LinkError::NotDeflate { detail } => format!(
+                "链接中的计划无法解压（{detail}）；链接可能被截断或改动：请重新完整复制"
+            ),
+            LinkError::InflatesTooLarge => format!(
+                "链接中的计划解压后超过 {MAX_PLAN_BYTES} 字节（1 MiB，计划的上限）；它不是由 ECS Image Planner 生成的"
+            ),
+            LinkError::NotUtf8 { offset } => format!(
+                "链接中的计划不是 UTF-8 文本（偏移 {offset} 处有无效字节）；它不是由 ECS Image Planner 生成的"
+            ),
+            LinkError::Plan(err) => format!("链接中的计划无效：{err}"),
         }
     }
 }

@@ -1,5 +1,8 @@
 //! The pure planning engine. Nothing in here touches the browser or the file system.
 
+// First, so that every module after it can write `tr!`.
+#[macro_use]
+pub mod i18n;
 pub mod accounts;
 pub mod answer;
 pub mod catalog;
@@ -10,8 +13,6 @@ pub mod export;
 pub mod fix;
 pub mod guide;
 pub mod history;
-#[macro_use]
-pub mod i18n;
 pub mod import;
 pub mod item;
 pub mod ledger;

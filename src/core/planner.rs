@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::catalog::Catalog;
 use super::date::Date;
-use super::i18n::Lang;
+use super::i18n::{self, Lang, Text};
 use super::ledger::Ledger;
 use super::model::Plan;
 use super::ops;
@@ -52,6 +52,11 @@ pub fn check_builtin(plan: &Plan, today: Date) -> Report {
 /// One line for a person: what the plan launches when it is launchable, else how many errors
 /// and warnings stand in the way ("2 errors, 1 warning").
 pub fn summary(plan: &Plan, report: &Report) -> String {
+    summary_in(plan, report, Lang::En)
+}
+
+/// [`summary`] in `lang`: "2 errors, 1 warning", "2 个错误，1 个警告".
+pub fn summary_in(plan: &Plan, report: &Report, lang: Lang) -> String {
     let count = |severity| {
         report
             .findings
@@ -59,41 +64,56 @@ pub fn summary(plan: &Plan, report: &Report) -> String {
             .filter(|f| f.severity == severity)
             .count()
     };
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let warnings_text = i18n::count(lang, warnings, "warning", "warnings", "个警告");
     if errors > 0 {
-        return format!(
-            "{}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        );
+        let errors = i18n::count(lang, errors, "error", "errors", "个错误");
+        return tr!(
+            lang,
+            format!("{errors}, {warnings_text}"),
+            format!("{errors}，{warnings_text}")
+        )
+        .into_string();
     }
-    if plan.launches.is_empty() {
-        let mut line = match report.operations.len() {
-            0 => "Nothing planned yet: add a launch, copy or share".to_string(),
-            n => format!(
-                "This plan can run: {} and launches no instance",
-                plural(n, "API call")
-            ),
-        };
-        if warnings > 0 {
-            line.push_str(&format!(" ({})", plural(warnings, "warning")));
+    let with_warnings = |line: Text| {
+        let line = line.into_string();
+        match (warnings, lang) {
+            (0, _) => line,
+            (_, Lang::En) => format!("{line} ({warnings_text})"),
+            (_, Lang::ZhCn) => format!("{line}（{warnings_text}）"),
         }
-        return line;
+    };
+    if plan.launches.is_empty() {
+        return with_warnings(match report.operations.len() {
+            0 => tr!(
+                lang,
+                "Nothing planned yet: add a launch, copy or share",
+                "尚未规划任何操作：请添加启动实例、复制镜像或共享镜像"
+            ),
+            n => tr!(
+                lang,
+                format!(
+                    "This plan can run: {} and launches no instance",
+                    i18n::count_en(n, "API call", "API calls")
+                ),
+                format!("此计划可以执行：{n} 次 API 调用，不启动实例")
+            ),
+        });
     }
     let instances: u32 = plan.launches.iter().map(|l| l.amount.unwrap_or(1)).sum();
-    let regions: BTreeSet<&str> = plan
+    let regions = plan
         .launches
         .iter()
         .filter_map(|l| l.region.as_deref())
-        .collect();
-    let mut line = format!(
-        "This plan can launch: {} in {}",
-        plural(instances as usize, "instance"),
-        plural(regions.len(), "region")
-    );
-    if warnings > 0 {
-        line.push_str(&format!(" ({})", plural(warnings, "warning")));
-    }
-    line
+        .collect::<BTreeSet<&str>>()
+        .len();
+    with_warnings(tr!(
+        lang,
+        format!(
+            "This plan can launch: {} in {}",
+            i18n::count_en(instances as usize, "instance", "instances"),
+            i18n::count_en(regions, "region", "regions")
+        ),
+        format!("此计划可以启动：{regions} 个地域共 {instances} 台实例")
+    ))
 }

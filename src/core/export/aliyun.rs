@@ -4,10 +4,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::text::{comment_text, identifier};
+use crate::core::i18n::Lang;
 use crate::core::param::{Param, Params};
 use crate::core::report::Operation;
 
 mod pipeline;
+
+/// The script's opening comment in Chinese.
+const HEADER_ZH: &str = "\
+#!/usr/bin/env bash
+# ECS Image Planner 计划的阿里云 CLI 命令，每个 API 调用一条命令，按顺序执行。
+# 需要 aliyun CLI（请先运行 `aliyun configure`）和 jq。字面值均用单引号括起。
+# 前一个调用返回的值（复制或创建的镜像 ID）保存在 shell 变量中，脚本会等该镜像变为 Available 后再使用。
+# 运行前请先查看计划的检查结果：这些调用会创建、共享和删除资源。
+set -euo pipefail
+";
 
 const HEADER: &str = "\
 #!/usr/bin/env bash
@@ -18,6 +29,34 @@ const HEADER: &str = "\
 # Review the plan's findings before running: these calls create, share and delete resources.
 set -euo pipefail
 ";
+
+/// The waiting helper's comments in Chinese, in the order of [`WAIT`]'s.
+const WAIT_ZH: [(&str, &str); 2] = [
+    (
+        "# Minutes to wait for each created or copied image to become Available. Copy time depends on
+# \"the image size, network transmission speed, and the number of concurrent tasks in the queue\"
+# (CopyImage API reference): a large image takes hours. Set IMAGE_WAIT_MINUTES to change it.",
+        "# 等待每个创建或复制的镜像变为 Available 的分钟数。复制耗时取决于镜像大小、网络传输速度和
+# 队列中的并发任务数（CopyImage API 参考）：大镜像需要数小时。可设置 IMAGE_WAIT_MINUTES 修改。",
+    ),
+    (
+        "# wait_for_image REGION IMAGE_ID: polls until the image is Available; fails when the image
+# failed, or when IMAGE_WAIT_MINUTES have passed. Each `--waiter` call lasts at most 600 s,
+# the aliyun CLI's limit.",
+        "# wait_for_image REGION IMAGE_ID：轮询直到镜像变为 Available；镜像创建失败或超过
+# IMAGE_WAIT_MINUTES 时失败退出。每次 `--waiter` 调用最长 600 秒（aliyun CLI 的上限）。",
+    ),
+];
+
+/// A text of the script in `lang`: the English one, or its comments replaced by Chinese.
+fn localized(english: &str, zh: &[(&str, &str)], lang: Lang) -> String {
+    match lang {
+        Lang::En => english.to_string(),
+        Lang::ZhCn => zh
+            .iter()
+            .fold(english.to_string(), |text, (en, zh)| text.replace(en, zh)),
+    }
+}
 
 /// The waiting helper: the aliyun CLI's `--waiter` gives up after at most 600 s, and a copy of
 /// a large image takes far longer, so the wait repeats it within an overall budget.
@@ -60,11 +99,19 @@ wait_for_image() {
 /// [`Param::Input`] becomes an environment variable that the script checks, before any call,
 /// is set.
 pub fn aliyun_cli(ops: &[Operation]) -> String {
+    aliyun_cli_in(ops, Lang::En)
+}
+
+/// [`aliyun_cli`] with its comments in `lang`; commands, API names and values are the same.
+pub fn aliyun_cli_in(ops: &[Operation], lang: Lang) -> String {
     let wanted = referenced_fields(ops);
-    let mut script = String::from(HEADER);
-    script.push_str(&inputs(ops));
+    let mut script = String::from(match lang {
+        Lang::En => HEADER,
+        Lang::ZhCn => HEADER_ZH,
+    });
+    script.push_str(&inputs(ops, lang));
     if ops.iter().any(|op| waits(op, &wanted)) {
-        script.push_str(WAIT);
+        script.push_str(&localized(WAIT, &WAIT_ZH, lang));
     }
     for op in ops {
         let _ = writeln!(
@@ -128,13 +175,13 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
 }
 
 /// Checks, before any call, that every value the person running the script supplies is set.
-fn inputs(ops: &[Operation]) -> String {
+fn inputs(ops: &[Operation], lang: Lang) -> String {
     let mut out = String::new();
     for op in ops {
         for (name, value) in op.params.iter() {
             let Param::Input(input) = value else { continue };
             if out.is_empty() {
-                out.push_str(REQUIRE);
+                out.push_str(&localized(REQUIRE, &REQUIRE_ZH, lang));
             }
             let _ = writeln!(
                 out,
@@ -146,6 +193,12 @@ fn inputs(ops: &[Operation]) -> String {
     }
     out
 }
+
+/// [`REQUIRE`]'s comment in Chinese.
+const REQUIRE_ZH: [(&str, &str); 1] = [(
+    "# Values only you know: set these environment variables first. Nothing runs until all are set.",
+    "# 只有您知道的值：请先设置这些环境变量。全部设置之前不会执行任何调用。",
+)];
 
 /// The check of the values the person running the script supplies.
 const REQUIRE: &str = "

@@ -13,11 +13,12 @@ mod launch_plan;
 mod terraform;
 mod text;
 
-pub use aliyun::aliyun_cli;
+pub use aliyun::{aliyun_cli, aliyun_cli_in};
 pub use launch_plan::launch_plan_json;
-pub use terraform::terraform;
+pub use terraform::{terraform, terraform_in};
 
 use super::catalog::Catalog;
+use super::i18n::Lang;
 use super::model::Plan;
 use super::report::Report;
 
@@ -65,6 +66,12 @@ impl Format {
 
     /// The export of `plan`, given its `report` (from the planner).
     pub fn render(self, plan: &Plan, report: &Report) -> String {
+        self.render_in(plan, report, Lang::En)
+    }
+
+    /// [`Format::render`] with comments in `lang` (the report's findings are in the language
+    /// it was checked in); API names, parameters and values never change with the language.
+    pub fn render_in(self, plan: &Plan, report: &Report, lang: Lang) -> String {
         match self {
             Format::LaunchPlan => launch_plan_json(
                 plan,
@@ -72,8 +79,8 @@ impl Format {
                 env!("CARGO_PKG_VERSION"),
                 &Catalog::builtin().as_of_text(),
             ),
-            Format::Aliyun => aliyun_cli(&report.operations),
-            Format::Terraform => terraform(&report.operations),
+            Format::Aliyun => aliyun_cli_in(&report.operations, lang),
+            Format::Terraform => terraform_in(&report.operations, lang),
         }
     }
 }

@@ -4,10 +4,19 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::text::{comment_text, identifier};
+use crate::core::i18n::Lang;
 use crate::core::param::Param;
 use crate::core::report::Operation;
 
 mod pipeline;
+
+/// [`HEADER`]'s comment lines in Chinese.
+const HEADER_ZH: &str = "\
+# ECS Image Planner 计划的 Terraform 配置（provider aliyun/alicloud）。
+# 每个地域一个 provider 别名；计划的每个 API 调用对应一个资源，前一个调用返回的值是对该资源属性的引用。
+# 计划中没有的值（启动实例的交换机和安全组、导出镜像的 OSS Bucket）是变量：请在 `terraform apply` 之前设置。
+# 请先查看计划的检查结果：这些资源会创建、复制和共享镜像。
+";
 
 const HEADER: &str = "\
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
@@ -147,6 +156,11 @@ fn mapping(api: &str) -> Option<Mapping> {
 /// `"`, control characters and the template sequences `${` and `%{` escaped, so it is exactly
 /// that text.
 pub fn terraform(ops: &[Operation]) -> String {
+    terraform_in(ops, Lang::En)
+}
+
+/// [`terraform`] with its comments in `lang`; resources, arguments and values are the same.
+pub fn terraform_in(ops: &[Operation], lang: Lang) -> String {
     let names: BTreeMap<&str, (&str, String)> = ops
         .iter()
         .filter_map(|op| {
@@ -156,6 +170,15 @@ pub fn terraform(ops: &[Operation]) -> String {
         .collect();
     let aliases = provider_aliases(ops);
     let mut out = String::from(HEADER);
+    if lang == Lang::ZhCn {
+        // The comment lines change; the `terraform {}` block after them stays.
+        let english_comments: String = HEADER
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        out = out.replacen(&english_comments, HEADER_ZH, 1);
+    }
     for (region, alias) in &aliases {
         let _ = write!(
             out,
@@ -172,12 +195,12 @@ pub fn terraform(ops: &[Operation]) -> String {
             comment_text(op.api)
         );
         if op.api == pipeline::RUN_API {
-            out.push_str(&pipeline::run_comment(op));
+            out.push_str(&pipeline::run_comment(op, lang));
             continue;
         }
         match mapping(op.api) {
-            Some(mapping) => out.push_str(&resource_blocks(op, &mapping, &aliases, &names)),
-            None => out.push_str(&unmapped(op)),
+            Some(mapping) => out.push_str(&resource_blocks(op, &mapping, &aliases, &names, lang)),
+            None => out.push_str(&unmapped(op, lang)),
         }
     }
     out
@@ -191,6 +214,7 @@ fn resource_blocks(
     mapping: &Mapping,
     aliases: &BTreeMap<String, String>,
     names: &Names,
+    lang: Lang,
 ) -> String {
     let name = resource_name(&op.id);
     let mut variables = String::new();
@@ -235,13 +259,19 @@ fn resource_blocks(
         } else if !(pipeline::is_list_param(op.api, param)
             || op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount."))
         {
-            let _ = writeln!(
-                notes,
-                "  # {} = {} has no argument in {}",
-                comment_text(param),
-                comment_json(value),
-                mapping.resource
-            );
+            let (param, value) = (comment_text(param), comment_json(value));
+            let _ = match lang {
+                Lang::En => writeln!(
+                    notes,
+                    "  # {param} = {value} has no argument in {}",
+                    mapping.resource
+                ),
+                Lang::ZhCn => writeln!(
+                    notes,
+                    "  # {param} = {value} 在 {} 中没有对应参数",
+                    mapping.resource
+                ),
+            };
         }
     }
     body.extend(pipeline::list_arguments(op));
@@ -286,12 +316,18 @@ fn attributes(arguments: &[(&str, String)]) -> String {
 }
 
 /// A call with no Terraform resource, as comment lines.
-fn unmapped(op: &Operation) -> String {
-    let mut out = format!(
-        "# {} has no Terraform resource: Terraform deletes a resource when it leaves the \
-         configuration. Make this call with the aliyun CLI export instead.\n",
-        comment_text(op.api)
-    );
+fn unmapped(op: &Operation, lang: Lang) -> String {
+    let api = comment_text(op.api);
+    let mut out = match lang {
+        Lang::En => format!(
+            "# {api} has no Terraform resource: Terraform deletes a resource when it leaves the \
+             configuration. Make this call with the aliyun CLI export instead.\n"
+        ),
+        Lang::ZhCn => format!(
+            "# {api} 没有对应的 Terraform 资源：资源离开配置时 Terraform 会删除它。\
+             请改用 aliyun CLI 导出执行此调用。\n"
+        ),
+    };
     for (param, value) in op.params.iter() {
         let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
     }

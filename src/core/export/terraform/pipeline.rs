@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::super::text::{comment_text, identifier};
 use super::{comment_json, escape, quoted};
+use crate::core::i18n::Lang;
 use crate::core::param::Param;
 use crate::core::report::Operation;
 
@@ -83,12 +84,19 @@ pub(super) fn run_variables(ops: &[Operation]) -> String {
 }
 
 /// The execution as comment lines.
-pub(super) fn run_comment(op: &Operation) -> String {
-    let mut out = String::from(
-        "# No Terraform resource runs an image pipeline: start it with the aliyun CLI export \
-         (StartImagePipelineExecution) or in the ECS console once alicloud_ecs_image_pipeline \
-         exists, then set the variables of the images it makes.\n",
-    );
+pub(super) fn run_comment(op: &Operation, lang: Lang) -> String {
+    let mut out = String::from(match lang {
+        Lang::En => {
+            "# No Terraform resource runs an image pipeline: start it with the aliyun CLI export \
+             (StartImagePipelineExecution) or in the ECS console once alicloud_ecs_image_pipeline \
+             exists, then set the variables of the images it makes.\n"
+        }
+        Lang::ZhCn => {
+            "# 没有运行镜像构建流水线的 Terraform 资源：alicloud_ecs_image_pipeline 创建后，\
+             请用 aliyun CLI 导出（StartImagePipelineExecution）或在 ECS 控制台启动它，\
+             再设置它所构建镜像的变量。\n"
+        }
+    });
     for (param, value) in op.params.iter() {
         let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
     }
