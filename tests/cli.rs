@@ -459,3 +459,97 @@ fn several_launchable_plans_exit_0_and_stdin_joins_them() {
         "clap refuses a check of nothing"
     );
 }
+
+/// CONTRACT §4.8: `--lang zh-CN` changes message and help only; codes, paths, severities,
+/// fixes and operations are the same as in English, and the text output reads in Chinese.
+#[test]
+fn lang_zh_cn_changes_message_and_help_only() {
+    for example in [
+        "examples/broken.json",
+        "examples/launchable.json",
+        "examples/copy-and-share.json",
+    ] {
+        let json = |lang: &str| {
+            let out = run(
+                &["check", example, "--format", "json", "--lang", lang],
+                None,
+            );
+            serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+        };
+        let (en, zh) = (json("en"), json("zh-CN"));
+        assert_eq!(en["ok"], zh["ok"]);
+        assert_eq!(en["operations"], zh["operations"], "{example}");
+        let (ef, zf) = (
+            en["findings"].as_array().unwrap(),
+            zh["findings"].as_array().unwrap(),
+        );
+        assert_eq!(ef.len(), zf.len());
+        for (a, b) in ef.iter().zip(zf) {
+            for key in ["code", "severity", "path", "fix"] {
+                assert_eq!(a[key], b[key], "{example} {key}");
+            }
+            assert_ne!(a["message"], b["message"]);
+            assert!(b["message"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        }
+        assert_eq!(en, json("en"), "en is the default");
+    }
+    let out = run(
+        &["check", "examples/launchable.json", "--lang", "zh-CN"],
+        None,
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout.contains("此计划可以启动：3 个地域共 4 台实例"),
+        "{stdout}"
+    );
+    let out = run(&["check", "examples/broken.json", "--lang", "fr"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("use en or zh-CN"));
+}
+
+#[test]
+fn export_in_chinese_keeps_commands_and_translates_comments() {
+    for format in ["aliyun", "terraform", "json"] {
+        let export = |lang: &str| {
+            let out = run(
+                &[
+                    "export",
+                    "examples/copy-and-share.json",
+                    "--format",
+                    format,
+                    "--lang",
+                    lang,
+                ],
+                None,
+            );
+            text(&out.stdout)
+        };
+        let (en, zh) = (export("en"), export("zh-CN"));
+        let code = |s: &str| -> Vec<String> {
+            s.lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+                .filter(|l| {
+                    !l.contains("\"message\"") && !l.contains("\"help\"") && !l.contains("\"doc\"")
+                })
+                .map(str::to_string)
+                .collect()
+        };
+        if format != "json" {
+            assert_ne!(en, zh, "{format}: comments translated");
+            assert!(zh
+                .lines()
+                .any(|l| l.starts_with('#')
+                    && l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+        }
+        assert_eq!(
+            code(&en),
+            code(&zh),
+            "{format}: everything but comments and finding texts"
+        );
+    }
+}

@@ -35,6 +35,9 @@ pub fn check_in(plan: &Plan, catalog: &Catalog, today: Date, lang: Lang) -> Repo
     };
     let mut findings = Vec::new();
     rules::check_all(&ctx, &mut findings);
+    for finding in &mut findings {
+        finding.doc = rules::docs::localized(finding.doc, lang);
+    }
     let operations = ops::operations(plan, &resolver);
     Report {
         ok: !findings.iter().any(|f| f.severity == Severity::Error),

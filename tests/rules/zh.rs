@@ -105,6 +105,12 @@ fn the_language_changes_message_help_and_doc_only() {
                 "{}",
                 case.body
             );
+            assert!(
+                b.doc == a.doc || b.doc.starts_with("https://help.aliyun.com/zh/"),
+                "{}: {}",
+                b.code,
+                b.doc
+            );
             assert_ne!(a.message, b.message, "{}: {}", a.code, a.message);
             assert_ne!(a.help, b.help, "{}: {}", a.code, a.help);
         }

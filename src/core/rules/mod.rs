@@ -142,6 +142,42 @@ pub mod docs {
     /// Deleting snapshots and the images built on them.
     pub const DELETE_SNAPSHOT: &str =
         "https://www.alibabacloud.com/help/en/ecs/user-guide/delete-a-snapshot-1";
+
+    /// The Chinese page (help.aliyun.com/zh) of an English documentation page above, where
+    /// one is known; the others stay English.
+    pub fn zh(doc: &str) -> Option<&'static str> {
+        Some(match doc {
+            IMAGE_OVERVIEW => "https://help.aliyun.com/zh/ecs/user-guide/image-overview",
+            LIMITS => "https://help.aliyun.com/zh/ecs/user-guide/limitations",
+            RUN_INSTANCES => zh_api::RUN_INSTANCES,
+            REGIONS => zh_api::REGIONS,
+            COPY_IMAGE => zh_api::COPY_IMAGE,
+            SHARE_IMAGE => zh_api::SHARE_IMAGE,
+            EXPORT_IMAGE => zh_api::EXPORT_IMAGE,
+            _ => return None,
+        })
+    }
+
+    /// The API reference pages in Chinese.
+    mod zh_api {
+        pub const RUN_INSTANCES: &str =
+            "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-runinstances";
+        pub const REGIONS: &str =
+            "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-describeregions";
+        pub const COPY_IMAGE: &str =
+            "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-copyimage";
+        pub const SHARE_IMAGE: &str = "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-modifyimagesharepermission";
+        pub const EXPORT_IMAGE: &str =
+            "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-exportimage";
+    }
+
+    /// The documentation page for a reader of `lang`: the Chinese page where there is one.
+    pub fn localized(doc: &'static str, lang: crate::core::i18n::Lang) -> &'static str {
+        match lang {
+            crate::core::i18n::Lang::En => doc,
+            crate::core::i18n::Lang::ZhCn => zh(doc).unwrap_or(doc),
+        }
+    }
 }
 
 /// Every area's rules, in the contract's order. Each module declares its rules once with
