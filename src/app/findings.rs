@@ -11,6 +11,7 @@ use crate::core::model::given;
 use crate::core::rules;
 use crate::core::visible::without_bidi_controls;
 use crate::core::{planner, Finding, Report, Severity};
+use crate::tr;
 
 /// Error and warning counts of the current report.
 pub fn counts(state: AppState) -> (usize, usize) {
@@ -38,9 +39,11 @@ pub fn Findings() -> impl IntoView {
         }
     });
     let summary = move || {
-        state
-            .plan
-            .with(|p| state.report.with(|r| planner::summary(p, r)))
+        state.plan.with(|p| {
+            state
+                .report
+                .with(|r| planner::summary_in(p, r, state.lang.get()))
+        })
     };
     let launchable = move || state.report.with(|r| r.ok);
     let shown = RwSignal::new(GROUPS_SHOWN);
@@ -65,9 +68,14 @@ pub fn Findings() -> impl IntoView {
 
 /// Findings grouped by plan item ([`Report::by_item`]), findings by severity within a group.
 fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
+    let lang = state.lang.get_untracked();
     if report.findings.is_empty() {
-        return view! { <p class="eip-muted">"No findings: nothing in this plan breaks a rule."</p> }
-            .into_any();
+        let text = tr!(
+            lang,
+            "No findings: nothing in this plan breaks a rule.",
+            "没有发现问题：此计划没有违反任何规则。"
+        );
+        return view! { <p class="eip-muted">{text.into_string()}</p> }.into_any();
     }
     let items = report.by_item();
     let limit = shown.get_untracked();
@@ -76,7 +84,11 @@ fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
         view! {
             <button class="eip-link eip-more" data-section="findings"
                 on:click=move |_| shown.update(|n| *n += GROUPS_SHOWN)>
-                {format!("Show findings of {} more items ({hidden} not shown)", hidden.min(GROUPS_SHOWN))}
+                {tr!(
+                    lang,
+                    format!("Show findings of {} more items ({hidden} not shown)", hidden.min(GROUPS_SHOWN)),
+                    format!("再显示 {} 个项目的检查结果（还有 {hidden} 个未显示）", hidden.min(GROUPS_SHOWN))
+                ).into_string()}
             </button>
         }
     });
@@ -93,7 +105,7 @@ fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
                     <h3 class="eip-group-title">
                         <button
                             class="eip-link"
-                            title="Show this item in the plan"
+                            title=tr!(lang, "Show this item in the plan", "在计划中显示此项").into_string()
                             on:click=move |_| state.focus_item(&key)
                         >
                             {label}
@@ -115,6 +127,7 @@ const GROUPS_SHOWN: usize = 50;
 
 /// One finding, rustc style.
 fn finding(state: AppState, f: &Finding) -> impl IntoView {
+    let lang = state.lang.get_untracked();
     let sev = f.severity.as_str();
     let key = Item::of_path(&f.path).to_string();
     let fix = f.fix.clone();
@@ -138,10 +151,10 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                 <span class="eip-message">{without_bidi_controls(&f.message).into_owned()}</span>
             </button>
             <p class="eip-help">
-                <span class="eip-help-label">"help: "</span>
+                <span class="eip-help-label">{tr!(lang, "help: ", "帮助：").into_string()}</span>
                 {without_bidi_controls(&f.help).into_owned()}
                 {fix.map(|fix| {
-                    let label = fix.label();
+                    let label = fix.label_in(lang);
                     view! {
                         <button class="eip-fix" on:click=move |_| apply_fix(state, &fix)>
                             {label}
@@ -151,12 +164,12 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                 {describe.map(|(image, region)| view! {
                     " "
                     <button class="eip-fix" on:click=move |_| state.describe_image(image.clone(), region.clone())>
-                        {format!("Describe {image}")}
+                        {tr!(lang, format!("Describe {image}"), format!("描述镜像 {image}")).into_string()}
                     </button>
                 })}
             </p>
             <p class="eip-doc">
-                <a href=f.doc target="_blank" rel="noopener noreferrer">"Alibaba Cloud docs"</a>
+                <a href=f.doc target="_blank" rel="noopener noreferrer">{tr!(lang, "Alibaba Cloud docs", "阿里云文档").into_string()}</a>
                 {guide.map(|(topic, text)| view! {
                     " · "
                     <button class="eip-link" on:click=move |_| state.guide.set(Some(topic))>{text}</button>
@@ -171,10 +184,15 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
 fn apply_fix(state: AppState, fix: &Fix) {
     let target = state.plan.with_untracked(|p| fix.target(p));
     state.edit(|plan| fix.apply(plan));
-    state.fix_status.set(format!(
-        "Done: {}. Undo (Ctrl+Z) takes it back.",
-        fix.label()
-    ));
+    let label = fix.label_in(state.lang.get_untracked());
+    state.fix_status.set(
+        tr!(
+            state.lang.get_untracked(),
+            format!("Done: {label}. Undo (Ctrl+Z) takes it back."),
+            format!("已完成：{label}。撤销（Ctrl+Z）可以还原。")
+        )
+        .into_string(),
+    );
     match target {
         Some(key) => state.focus_item(&key),
         None => {

@@ -11,6 +11,7 @@ use super::persist::{self, LoadNotice, SaveNotices};
 use super::plan::PlanEditor;
 use super::state::{AppState, Tab};
 use crate::core::catalog::Catalog;
+use crate::core::i18n::{self, Lang};
 
 /// The whole app.
 #[component]
@@ -41,7 +42,8 @@ pub fn App() -> impl IntoView {
         move || !state.can_undo_redo.get().1,
     );
     let catalog_as_of = Catalog::builtin().as_of_text();
-    let tab_button = move |tab: Tab, id: &'static str, label: &'static str| {
+    let tab_button = move |tab: Tab, id: &'static str, label: (&'static str, &'static str)| {
+        let label = state.t(label.0, label.1);
         view! {
             <button role="tab" id=id aria-controls=format!("{id}-panel")
                 aria-selected=move || (state.tab.get() == tab).to_string()
@@ -56,6 +58,12 @@ pub fn App() -> impl IntoView {
                     }}</span>
                 })}
             </button>
+        }
+    };
+    let t = move |en, zh| state.t(en, zh);
+    let on_lang = move |ev: leptos::ev::Event| {
+        if let Ok(lang) = event_target_value(&ev).parse::<Lang>() {
+            state.set_lang(lang);
         }
     };
     let col_class = move |tab: Tab| {
@@ -73,19 +81,31 @@ pub fn App() -> impl IntoView {
                 <div>
                     <h1>"ECS Image Planner"</h1>
                     <p class="eip-tagline">
-                        "Check an Alibaba Cloud ECS image against a region and an instance type before anything runs."
+                        {t(
+                            "Check an Alibaba Cloud ECS image against a region and an instance type before anything runs.",
+                            "在执行任何操作之前，检查阿里云 ECS 镜像与地域、实例规格是否匹配。",
+                        )}
                     </p>
                 </div>
                 <div class="eip-header-actions">
-                    <span class="eip-counts" id="counts" aria-label="Errors and warnings">{move || {
+                    <select id="lang" class="eip-lang" aria-label=t("Language", "语言") on:change=on_lang
+                        prop:value=move || state.lang.get().as_str()>
+                        {Lang::ALL.map(|lang| view! {
+                            <option value=lang.as_str() selected=move || state.lang.get() == lang>{lang.name()}</option>
+                        })}
+                    </select>
+                    <span class="eip-counts" id="counts" aria-label=t("Errors and warnings", "错误和警告")>{move || {
                         let (e, w) = counts(state);
-                        format!("✕ {e} error(s) · ▲ {w} warning(s)")
+                        let lang = state.lang.get();
+                        let errors = i18n::count(lang, e, "error", "errors", "个错误");
+                        let warnings = i18n::count(lang, w, "warning", "warnings", "个警告");
+                        format!("✕ {errors} · ▲ {warnings}")
                     }}</span>
-                    <button id="undo" title="Undo (Ctrl+Z)" disabled=can_undo on:click=move |_| state.undo()>"Undo"</button>
-                    <button id="redo" title="Redo (Ctrl+Shift+Z)" disabled=can_redo on:click=move |_| state.redo()>"Redo"</button>
+                    <button id="undo" title=t("Undo (Ctrl+Z)", "撤销（Ctrl+Z）") disabled=can_undo on:click=move |_| state.undo()>{t("Undo", "撤销")}</button>
+                    <button id="redo" title=t("Redo (Ctrl+Shift+Z)", "重做（Ctrl+Shift+Z）") disabled=can_redo on:click=move |_| state.redo()>{t("Redo", "重做")}</button>
                     <button id="open-matrix" aria-expanded=move || state.matrix_open.get().to_string()
-                        on:click=move |_| state.matrix_open.update(|o| *o = !*o)>"Compatibility matrix"</button>
-                    <button id="open-guide" on:click=move |_| state.guide.set(Some(super::state::GuideTopic::ImageTypes))>"Image guide"</button>
+                        on:click=move |_| state.matrix_open.update(|o| *o = !*o)>{t("Compatibility matrix", "兼容性矩阵")}</button>
+                    <button id="open-guide" on:click=move |_| state.guide.set(Some(super::state::GuideTopic::ImageTypes))>{t("Image guide", "镜像指南")}</button>
                 </div>
             </header>
             <LoadNotice notice open_linked/>
@@ -93,25 +113,25 @@ pub fn App() -> impl IntoView {
             {move || state.refused.get().map(|why| view! {
                 <div id="edit-refused" class="eip-notice eip-notice-error" role="alert">
                     <span>{why}</span>
-                    " "<button on:click=move |_| state.refused.set(None)>"Dismiss"</button>
+                    " "<button on:click=move |_| state.refused.set(None)>{t("Dismiss", "关闭")}</button>
                 </div>
             })}
-            <nav class="eip-tabs" role="tablist" aria-label="Planner sections">
-                {tab_button(Tab::Plan, "tab-plan", "Plan")}
-                {tab_button(Tab::Findings, "tab-findings", "Findings")}
-                {tab_button(Tab::Output, "tab-output", "Output")}
+            <nav class="eip-tabs" role="tablist" aria-label=t("Planner sections", "规划器分区")>
+                {tab_button(Tab::Plan, "tab-plan", ("Plan", "计划"))}
+                {tab_button(Tab::Findings, "tab-findings", ("Findings", "检查结果"))}
+                {tab_button(Tab::Output, "tab-output", ("Output", "输出"))}
             </nav>
             <main class="eip-columns">
                 <section class=col_class(Tab::Plan) id="tab-plan-panel" aria-labelledby="plan-h">
-                    <h2 id="plan-h">"Plan"</h2>
+                    <h2 id="plan-h">{t("Plan", "计划")}</h2>
                     <PlanEditor/>
                 </section>
                 <section class=col_class(Tab::Findings) id="tab-findings-panel" aria-labelledby="findings-h">
-                    <h2 id="findings-h">"Findings"</h2>
+                    <h2 id="findings-h">{t("Findings", "检查结果")}</h2>
                     <Findings/>
                 </section>
                 <section class=col_class(Tab::Output) id="tab-output-panel" aria-labelledby="output-h">
-                    <h2 id="output-h">"Output"</h2>
+                    <h2 id="output-h">{t("Output", "输出")}</h2>
                     <Output/>
                     <ExportPanel plan=state.plan report=state.report.into()/>
                     <ImportPanel on_import/>
@@ -125,7 +145,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="eip-footer">
                 <span id="app-version">{concat!("v", env!("CARGO_PKG_VERSION"))}</span>
-                " · catalog as of "
+                {t(" · catalog as of ", " · 目录数据日期 ")}
                 <span id="catalog-as-of">{catalog_as_of}</span>
             </footer>
         </div>

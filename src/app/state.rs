@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::core::catalog::Catalog;
 use crate::core::history::History;
+use crate::core::i18n::{Lang, Term};
 use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::{planner, Date, Plan, Report, Severity};
@@ -39,6 +41,8 @@ pub struct AppState {
     pub worst: Memo<BTreeMap<String, Severity>>,
     /// Today's date, for lifecycle rules when the plan has no `as_of`.
     pub today: Date,
+    /// The page's language: findings, labels and texts follow it; the plan does not.
+    pub lang: RwSignal<Lang>,
     /// The plan item a finding was last clicked for.
     pub focus: RwSignal<Option<String>>,
     /// The tab shown on narrow screens.
@@ -82,7 +86,12 @@ impl AppState {
         let today = super::today();
         let doc = RwSignal::new(plan);
         let plan: Signal<Plan> = doc.into();
-        let report = Memo::new(move |_| plan.with(|p| planner::check_builtin(p, today)));
+        let lang = RwSignal::new(crate::web::lang::initial());
+        crate::web::lang::set_document_lang(lang.get_untracked());
+        let report = Memo::new(move |_| {
+            let lang = lang.get();
+            plan.with(|p| planner::check_in(p, Catalog::builtin(), today, lang))
+        });
         let worst = Memo::new(move |_| {
             report.with(|r| {
                 let mut worst = BTreeMap::new();
@@ -100,6 +109,7 @@ impl AppState {
             report,
             worst,
             today,
+            lang,
             focus: RwSignal::new(None),
             tab: RwSignal::new(Tab::Plan),
             matrix_open: RwSignal::new(false),
@@ -114,6 +124,24 @@ impl AppState {
         };
         provide_context(state);
         state
+    }
+
+    /// A text of the page in both languages that follows the language switch.
+    pub fn t(
+        &self,
+        en: &'static str,
+        zh: &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let (lang, term) = (self.lang, Term::new(en, zh));
+        move || term.get(lang.get())
+    }
+
+    /// Switches the page's language and remembers the choice; the plan, its history and the
+    /// share link stay as they are.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        crate::web::lang::remember(lang);
+        crate::web::lang::set_document_lang(lang);
     }
 
     /// The state provided by [`AppState::provide`].
