@@ -3,7 +3,8 @@
 //   <script src="https://YOUR-PLANNER-HOST/embed.js" defer></script>
 // Attributes: data-region, data-type (instance type), data-image, data-platform (linux|windows),
 // data-mode (compact|interactive), data-theme (light|dark; default: follows this page),
-// data-title (the iframe's accessible title).
+// data-title (the iframe's accessible title), data-lang (en|zh-CN; default: the reader's browser
+// language, as the planner itself chooses).
 // Each placeholder becomes an iframe of the planner's embed page (embed.html, a smaller wasm than
 // the full planner's) that sizes itself to its content: the frame
 // posts {type: "ecs-image-planner:height", height} and this script accepts that message only from
@@ -23,7 +24,7 @@
     if (placeholder.getAttribute('data-ecs-image-planner-mounted')) return;
     placeholder.setAttribute('data-ecs-image-planner-mounted', '1');
     var params = new URLSearchParams({ embed: '1' });
-    ['region', 'type', 'image', 'platform', 'mode'].forEach(function (key) {
+    ['region', 'type', 'image', 'platform', 'mode', 'lang'].forEach(function (key) {
       var value = placeholder.getAttribute('data-' + key);
       if (value) params.set(key, value);
     });

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::core::answer::{answer, Answer, Candidate, Question};
+use crate::core::answer::{answer_in, Answer, Candidate, Question};
 use crate::core::catalog::Catalog;
 use crate::core::embed::{EmbedMode, EmbedOptions, HostMessage, Theme};
+use crate::core::i18n::{self, Lang, Term};
 use crate::core::{link, Date, Finding, Severity};
+use crate::tr;
 
 /// The default region of an embed that names none.
 const DEFAULT_REGION: &str = "cn-hangzhou";
@@ -20,18 +22,21 @@ fn theme_class(theme: Theme) -> &'static str {
 }
 
 /// Verdict word and icon for a severity: never colour alone.
-fn verdict(worst: Option<Severity>) -> (&'static str, &'static str, &'static str) {
-    match worst {
-        None => ("pass", "✓", "eip-sev-pass"),
-        Some(Severity::Info) => ("info", "ℹ", "eip-sev-info"),
-        Some(Severity::Warning) => ("warning", "!", "eip-sev-warning"),
-        Some(Severity::Error) => ("fail", "✗", "eip-sev-error"),
-    }
+fn verdict(worst: Option<Severity>, lang: Lang) -> (&'static str, &'static str, &'static str) {
+    let (word, icon, class) = match worst {
+        None => (Term::new("pass", "通过"), "✓", "eip-sev-pass"),
+        Some(Severity::Info) => (Term::new("info", "提示"), "ℹ", "eip-sev-info"),
+        Some(Severity::Warning) => (Term::new("warning", "警告"), "!", "eip-sev-warning"),
+        Some(Severity::Error) => (Term::new("fail", "不通过"), "✗", "eip-sev-error"),
+    };
+    (word.get(lang), icon, class)
 }
 
 /// An embedded planner for `options`, or the reason the parameters are wrong.
 #[component]
 pub fn Embed(options: Result<EmbedOptions, String>, today: Date) -> impl IntoView {
+    let lang = crate::web::lang::initial();
+    crate::web::lang::set_document_lang(lang);
     let (theme, set_theme) = signal(options.as_ref().map(|o| o.theme).unwrap_or_default());
     crate::web::embed::listen_to_host(move |message| match message {
         HostMessage::SetTheme(theme) => set_theme.set(theme),
@@ -43,7 +48,7 @@ pub fn Embed(options: Result<EmbedOptions, String>, today: Date) -> impl IntoVie
         }
     });
     let body = match options {
-        Ok(options) => view! { <EmbedAnswer options today/> }.into_any(),
+        Ok(options) => view! { <EmbedAnswer options today lang/> }.into_any(),
         Err(message) => view! {
             <p class="eip-embed-error" role="alert">{message}</p>
         }
@@ -57,7 +62,7 @@ pub fn Embed(options: Result<EmbedOptions, String>, today: Date) -> impl IntoVie
 }
 
 #[component]
-fn EmbedAnswer(options: EmbedOptions, today: Date) -> impl IntoView {
+fn EmbedAnswer(options: EmbedOptions, today: Date, lang: Lang) -> impl IntoView {
     let catalog = Catalog::builtin();
     let region = RwSignal::new(
         options
@@ -76,15 +81,15 @@ fn EmbedAnswer(options: EmbedOptions, today: Date) -> impl IntoView {
             image: image.as_deref(),
             platform,
         };
-        answer(catalog, &question, today)
+        answer_in(catalog, &question, today, lang)
     });
     let controls = (options.mode == EmbedMode::Interactive).then(|| {
-        view! { <EmbedControls region instance_type image/> }
+        view! { <EmbedControls region instance_type image lang/> }
     });
     view! {
         {controls}
         {move || match result.get() {
-            Ok(answer) => view! { <AnswerView answer region=region.get()/> }.into_any(),
+            Ok(answer) => view! { <AnswerView answer region=region.get() lang/> }.into_any(),
             Err(message) => view! { <p class="eip-embed-error" role="alert">{message}</p> }.into_any(),
         }}
     }
@@ -95,12 +100,14 @@ fn EmbedControls(
     region: RwSignal<String>,
     instance_type: RwSignal<Option<String>>,
     image: RwSignal<Option<String>>,
+    lang: Lang,
 ) -> impl IntoView {
     let catalog = Catalog::builtin();
+    let any = tr!(lang, "any", "任意").into_string();
     let none_if_empty = |value: String| (!value.is_empty()).then_some(value);
     view! {
         <div class="eip-embed-controls">
-            <label>"Region "
+            <label>{tr!(lang, "Region ", "地域 ").into_string()}
                 <select id="embed-region" on:change:target=move |ev| region.set(ev.target().value())>
                     {catalog.regions.iter().map(|r| {
                         let id = r.id.clone();
@@ -109,18 +116,18 @@ fn EmbedControls(
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Instance type "
+            <label>{tr!(lang, "Instance type ", "实例规格 ").into_string()}
                 <select id="embed-type" on:change:target=move |ev| instance_type.set(none_if_empty(ev.target().value()))>
-                    <option value="">"any"</option>
+                    <option value="">{any.clone()}</option>
                     {catalog.instance_types.iter().map(|t| {
                         let selected = instance_type.get_untracked().as_deref() == Some(t.id.as_str());
                         view! { <option value=t.id.clone() selected=selected>{t.id.clone()}</option> }
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Image "
+            <label>{tr!(lang, "Image ", "镜像 ").into_string()}
                 <select id="embed-image" on:change:target=move |ev| image.set(none_if_empty(ev.target().value()))>
-                    <option value="">"any"</option>
+                    <option value="">{any}</option>
                     {catalog.images.iter().map(|i| {
                         let selected = image.get_untracked().as_deref() == Some(i.id.as_str());
                         view! { <option value=i.id.clone() selected=selected>{i.label().to_string()}</option> }
@@ -132,65 +139,88 @@ fn EmbedControls(
 }
 
 #[component]
-fn AnswerView(answer: Answer, region: String) -> impl IntoView {
+fn AnswerView(answer: Answer, region: String, lang: Lang) -> impl IntoView {
     match answer {
         Answer::ImagesForType {
             instance_type,
             images,
         } => {
             let fits = images.iter().filter(|c| c.worst.is_none()).count();
-            let title = format!(
-                "Which images fit {} in {region}? {fits} of {} pass.",
-                instance_type.id,
-                images.len()
-            );
+            let (id, total) = (&instance_type.id, images.len());
+            let title = tr!(
+                lang,
+                format!("Which images fit {id} in {region}? {fits} of {total} pass."),
+                format!("在 {region}，哪些镜像适用于 {id}？{total} 个中 {fits} 个通过。")
+            )
+            .into_string();
             view! {
                 <h2 class="eip-embed-title">{title}</h2>
-                <CandidateList candidates=images/>
+                <CandidateList candidates=images lang/>
             }
             .into_any()
         }
         Answer::TypesForImage { image, types } => {
             let fits = types.iter().filter(|c| c.worst.is_none()).count();
-            let title = format!(
-                "Which instance types can launch {} in {region}? {fits} of {} pass.",
-                image.label(),
-                types.len()
-            );
+            let (label, total) = (image.label(), types.len());
+            let title = tr!(
+                lang,
+                format!(
+                    "Which instance types can launch {label} in {region}? {fits} of {total} pass."
+                ),
+                format!("在 {region}，哪些实例规格可以启动 {label}？{total} 个中 {fits} 个通过。")
+            )
+            .into_string();
             view! {
                 <h2 class="eip-embed-title">{title}</h2>
-                <CandidateList candidates=types/>
+                <CandidateList candidates=types lang/>
             }
             .into_any()
         }
         Answer::Launch { plan, findings } => {
             let launch = &plan.launches[0];
-            let title = format!(
-                "Can {} launch on {} in {}?",
+            let (image, itype, at) = (
                 launch.image.as_deref().unwrap_or_default(),
                 launch.instance_type.as_deref().unwrap_or_default(),
-                launch.region.as_deref().unwrap_or_default()
+                launch.region.as_deref().unwrap_or_default(),
             );
+            let title = tr!(
+                lang,
+                format!("Can {image} launch on {itype} in {at}?"),
+                format!("在 {at}，{image} 能否在 {itype} 上启动？")
+            )
+            .into_string();
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
             let verdict_text = if errors == 0 {
-                "Yes: no rule blocks this launch.".to_string()
+                tr!(
+                    lang,
+                    "Yes: no rule blocks this launch.",
+                    "可以：没有规则阻止此次启动。"
+                )
             } else {
-                format!("No: {errors} rule(s) block this launch.")
-            };
+                tr!(
+                    lang,
+                    format!(
+                        "No: {} block this launch.",
+                        i18n::count_en(errors, "rule", "rules")
+                    ),
+                    format!("不可以：{errors} 条规则阻止此次启动。")
+                )
+            }
+            .into_string();
             // An embed's plan is one launch: always far inside the link limit.
             let open = link::link(&plan, "./").ok().map(|open| {
                 view! {
-                    <a class="eip-embed-open" href=open target="_blank" rel="noopener">"Open this launch in the planner"</a>
+                    <a class="eip-embed-open" href=open target="_blank" rel="noopener">{tr!(lang, "Open this launch in the planner", "在规划器中打开此次启动").into_string()}</a>
                 }
             });
             view! {
                 <h2 class="eip-embed-title">{title}</h2>
                 <p class="eip-embed-verdict">{verdict_text}</p>
                 <ul class="eip-embed-findings">
-                    {findings.into_iter().map(|f| view! { <FindingLine finding=f/> }).collect_view()}
+                    {findings.into_iter().map(|f| view! { <FindingLine finding=f lang/> }).collect_view()}
                 </ul>
                 {open}
             }
@@ -200,27 +230,32 @@ fn AnswerView(answer: Answer, region: String) -> impl IntoView {
 }
 
 #[component]
-fn CandidateList(candidates: Vec<Candidate>) -> impl IntoView {
+fn CandidateList(candidates: Vec<Candidate>, lang: Lang) -> impl IntoView {
     let (fitting, failing): (Vec<Candidate>, Vec<Candidate>) = candidates
         .into_iter()
         .partition(|c| c.worst != Some(Severity::Error));
-    let summary = format!("{} that do not fit, and why", failing.len());
+    let summary = tr!(
+        lang,
+        format!("{} that do not fit, and why", failing.len()),
+        format!("{} 个不适用及其原因", failing.len())
+    )
+    .into_string();
     view! {
         <ul class="eip-embed-list">
-            {fitting.into_iter().map(|c| view! { <CandidateRow candidate=c/> }).collect_view()}
+            {fitting.into_iter().map(|c| view! { <CandidateRow candidate=c lang/> }).collect_view()}
         </ul>
         <details class="eip-embed-failing">
             <summary>{summary}</summary>
             <ul class="eip-embed-list">
-                {failing.into_iter().map(|c| view! { <CandidateRow candidate=c/> }).collect_view()}
+                {failing.into_iter().map(|c| view! { <CandidateRow candidate=c lang/> }).collect_view()}
             </ul>
         </details>
     }
 }
 
 #[component]
-fn CandidateRow(candidate: Candidate) -> impl IntoView {
-    let (word, icon, class) = verdict(candidate.worst);
+fn CandidateRow(candidate: Candidate, lang: Lang) -> impl IntoView {
+    let (word, icon, class) = verdict(candidate.worst, lang);
     let reasons = candidate
         .reasons
         .into_iter()
@@ -236,7 +271,7 @@ fn CandidateRow(candidate: Candidate) -> impl IntoView {
 }
 
 #[component]
-fn FindingLine(finding: Finding) -> impl IntoView {
+fn FindingLine(finding: Finding, lang: Lang) -> impl IntoView {
     let class = match finding.severity {
         Severity::Error => "eip-sev-error",
         Severity::Warning => "eip-sev-warning",
@@ -245,8 +280,8 @@ fn FindingLine(finding: Finding) -> impl IntoView {
     view! {
         <li class=class>
             <strong>{format!("{}[{}]", finding.severity.as_str(), finding.code)}</strong>": "{finding.message}
-            <div>"help: "{finding.help}</div>
-            <a href=finding.doc target="_blank" rel="noopener">"Alibaba Cloud documentation"</a>
+            <div>{tr!(lang, "help: ", "帮助：").into_string()}{finding.help}</div>
+            <a href=finding.doc target="_blank" rel="noopener">{tr!(lang, "Alibaba Cloud documentation", "阿里云文档").into_string()}</a>
         </li>
     }
 }

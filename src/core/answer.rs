@@ -5,6 +5,7 @@
 
 use super::catalog::Catalog;
 use super::date::Date;
+use super::i18n::Lang;
 use super::matrix::matrix;
 use super::model::{Image, InstanceType, Launch, Plan, Platform};
 use super::planner;
@@ -64,21 +65,46 @@ pub struct Question<'a> {
 
 /// Answers a question against `catalog`, or says which ID is unknown and what to do.
 pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Answer, String> {
+    answer_in(catalog, question, as_of, Lang::En)
+}
+
+/// [`answer`] with its messages and reasons in `lang`.
+pub fn answer_in(
+    catalog: &Catalog,
+    question: &Question,
+    as_of: Date,
+    lang: Lang,
+) -> Result<Answer, String> {
     if catalog.region(question.region).is_none() {
-        return Err(format!(
-            "region \"{}\" is not in the catalog; use a region ID such as cn-hangzhou or ap-southeast-1",
-            question.region
-        ));
+        let region = question.region;
+        return Err(tr!(
+            lang,
+            format!("region \"{region}\" is not in the catalog; use a region ID such as cn-hangzhou or ap-southeast-1"),
+            format!("地域“{region}”不在目录中；请使用地域 ID，例如 cn-hangzhou 或 ap-southeast-1")
+        )
+        .into_string());
     }
     let instance_type = match question.instance_type {
         Some(id) => Some(catalog.instance_type(id).ok_or_else(|| {
-            format!("instance type \"{id}\" is not in the catalog; use an ID such as ecs.g7.large")
+            tr!(
+                lang,
+                format!(
+                    "instance type \"{id}\" is not in the catalog; use an ID such as ecs.g7.large"
+                ),
+                format!("实例规格“{id}”不在目录中；请使用实例规格 ID，例如 ecs.g7.large")
+            )
+            .into_string()
         })?),
         None => None,
     };
     let image = match question.image {
         Some(id) => Some(catalog.image(id).ok_or_else(|| {
-            format!("image \"{id}\" is not in the catalog; use a public image ID such as aliyun_3_x64_20G_alibase_20240819.vhd")
+            tr!(
+                lang,
+                format!("image \"{id}\" is not in the catalog; use a public image ID such as aliyun_3_x64_20G_alibase_20240819.vhd"),
+                format!("镜像“{id}”不在目录中；请使用公共镜像 ID，例如 aliyun_3_x64_20G_alibase_20240819.vhd")
+            )
+            .into_string()
         })?),
         None => None,
     };
@@ -94,7 +120,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 }],
                 ..Plan::default()
             };
-            let findings = planner::check(&plan, catalog, as_of).findings;
+            let findings = planner::check_in(&plan, catalog, as_of, lang).findings;
             Ok(Answer::Launch { plan, findings })
         }
         (None, Some(instance_type)) => {
@@ -109,7 +135,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                     id: images[row].id.clone(),
                     label: images[row].label().to_string(),
                     worst: grid.cell(row, 0).worst,
-                    reasons: grid.issues(row, 0),
+                    reasons: grid.issues_in(row, 0, lang),
                 })
                 .collect();
             Ok(Answer::ImagesForType {
@@ -127,7 +153,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                     id: t.id.clone(),
                     label: t.size_label(),
                     worst: grid.cell(0, column).worst,
-                    reasons: grid.issues(0, column),
+                    reasons: grid.issues_in(0, column, lang),
                 })
                 .collect();
             Ok(Answer::TypesForImage {
@@ -135,9 +161,12 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 types: passing_first(candidates),
             })
         }
-        (None, None) => {
-            Err("name an instance type (type=ecs.g8y.large), an image (image=...), or both".into())
-        }
+        (None, None) => Err(tr!(
+            lang,
+            "name an instance type (type=ecs.g8y.large), an image (image=...), or both",
+            "请指定实例规格（type=ecs.g8y.large）、镜像（image=...），或两者都指定"
+        )
+        .into_string()),
     }
 }
 
