@@ -757,6 +757,7 @@ mod fixes_hold {
                     category: category.map(str::to_string),
                     size_gib: size,
                 }),
+                ..Launch::default()
             });
         prop::collection::vec(launch, 1..6)
     }

@@ -142,6 +142,7 @@ fn image() -> impl Strategy<Value = Image> {
             shared_with,
             snapshots,
             data_disks,
+            ..Image::default()
         },
     )
 }
@@ -212,6 +213,7 @@ fn launch() -> impl Strategy<Value = Launch> {
                 image,
                 amount,
                 system_disk,
+                ..Launch::default()
             },
         )
 }
@@ -273,6 +275,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             exports,
             launches,
             deletes,
+            ..Plan::default()
         },
     )
 }

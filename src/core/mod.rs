@@ -9,6 +9,7 @@ pub mod fix;
 pub mod guide;
 pub mod history;
 pub mod import;
+pub mod lifecycle;
 pub mod link;
 pub mod matrix;
 pub mod model;

@@ -62,6 +62,7 @@ pub fn big_plan(catalog: &Catalog) -> Plan {
                 category: Some("cloud_essd".into()),
                 size_gib: Some(20 + (n % 5) as u32 * 10),
             }),
+            ..Launch::default()
         });
     }
     plan
