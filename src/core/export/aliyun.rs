@@ -100,11 +100,13 @@ fn referenced_fields(ops: &[Operation]) -> BTreeMap<&str, BTreeSet<&str>> {
     wanted
 }
 
-/// After CreateImage or CopyImage, waits until the new image is Available in its region.
+/// After CreateImage, ImportImage or CopyImage, waits until the new image is Available in its
+/// region (an import of a large file takes up to hours: it is polled every minute for 6 hours).
 fn wait_for_image(op: &Operation, fields: &BTreeSet<&str>) -> Option<String> {
-    let region_param = match op.api {
-        "CopyImage" => "DestinationRegionId",
-        "CreateImage" => "RegionId",
+    let (region_param, patience) = match op.api {
+        "CopyImage" => ("DestinationRegionId", ""),
+        "CreateImage" => ("RegionId", ""),
+        "ImportImage" => ("RegionId", " timeout=21600 interval=60"),
         _ => return None,
     };
     if !fields.contains("ImageId") {
@@ -113,7 +115,7 @@ fn wait_for_image(op: &Operation, fields: &BTreeSet<&str>) -> Option<String> {
     let region = op.params.get(region_param)?;
     Some(format!(
         "aliyun ecs DescribeImages --RegionId {} --ImageId \"${}\" \\\n  \
-         --waiter expr='Images.Image[0].Status' to=Available > /dev/null\n",
+         --waiter expr='Images.Image[0].Status' to=Available{patience} > /dev/null\n",
         shell_value(region, &[]),
         variable(&op.id, "ImageId")
     ))

@@ -51,6 +51,22 @@ fn mapping(api: &str) -> Option<Mapping> {
             ],
             consumed: &["RegionId"],
         },
+        // alicloud_image_import (provider 1.26x): architecture x86_64 or i386, boot_mode BIOS
+        // or UEFI, disk_device_mapping formats RAW, VHD, qcow2; no Features.NvmeSupport.
+        "ImportImage" => Mapping {
+            resource: "alicloud_image_import",
+            region: "RegionId",
+            arguments: &[
+                ("ImageName", "image_name"),
+                ("Description", "description"),
+                ("Architecture", "architecture"),
+                ("OSType", "os_type"),
+                ("Platform", "platform"),
+                ("BootMode", "boot_mode"),
+                ("LicenseType", "license_type"),
+            ],
+            consumed: &["RegionId"],
+        },
         "CopyImage" => Mapping {
             resource: "alicloud_image_copy",
             region: "DestinationRegionId",
@@ -99,10 +115,14 @@ fn mapping(api: &str) -> Option<Mapping> {
 
 /// A Terraform configuration that creates what the operations create.
 ///
-/// CreateImage → `alicloud_image`, CopyImage → `alicloud_image_copy` (provider of the
+/// CreateImage → `alicloud_image`, ImportImage → `alicloud_image_import` (with one
+/// `disk_device_mapping` block per disk; what the provider cannot set is said in comments),
+/// CopyImage → `alicloud_image_copy` (provider of the
 /// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
 /// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
-/// `count`. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`. DeleteImage and
+/// `count` (a launch by ImageFamily reads the image from an `alicloud_images` data source with
+/// `image_family` and `most_recent`). ModifyImageAttribute has no resource and is a comment.
+/// `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`. DeleteImage and
 /// DeleteSnapshot have no resource (Terraform deletes what leaves the configuration), so they
 /// are listed as comments. Strings are escaped for HCL, including `${` and `%{`.
 pub fn terraform(ops: &[Operation]) -> String {
@@ -114,6 +134,7 @@ pub fn terraform(ops: &[Operation]) -> String {
         })
         .collect();
     let aliases = provider_aliases(ops);
+    let family_setters = family_setters(ops);
     let mut out = String::from(HEADER);
     for (region, alias) in &aliases {
         let _ = write!(
@@ -146,6 +167,7 @@ pub fn terraform(ops: &[Operation]) -> String {
                 let ctx = Context {
                     earlier: &earlier,
                     names: &names,
+                    family_setters: &family_setters,
                 };
                 out.push_str(&resource_blocks(op, &mapping, &aliases, &ctx));
                 earlier.push(&op.id);
@@ -162,6 +184,19 @@ struct Context<'a> {
     earlier: &'a [&'a str],
     /// Operation id → (resource type, resource name).
     names: &'a BTreeMap<&'a str, (&'a str, String)>,
+    /// Image family → the ModifyImageAttribute calls that put an image in it.
+    family_setters: &'a BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+/// Image family → ids of the ModifyImageAttribute calls that set it (they have no resource).
+fn family_setters(ops: &[Operation]) -> BTreeMap<&str, Vec<&str>> {
+    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for op in ops.iter().filter(|op| op.api == "ModifyImageAttribute") {
+        if let Some(family) = op.params.get("ImageFamily").and_then(Value::as_str) {
+            out.entry(family).or_default().push(&op.id);
+        }
+    }
+    out
 }
 
 fn resource_blocks(
@@ -182,7 +217,11 @@ fn resource_blocks(
     }
     let mut notes = String::new();
     for (param, value) in &op.params {
-        if value.is_null() || mapping.consumed.contains(&param.as_str()) {
+        if value.is_null()
+            || mapping.consumed.contains(&param.as_str())
+            || (op.api == "ImportImage" && param.starts_with("DiskDeviceMapping."))
+            || (op.api == "RunInstances" && param == "ImageFamily")
+        {
             continue;
         }
         if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
@@ -197,7 +236,19 @@ fn resource_blocks(
             );
         }
     }
+    if op.api == "ImportImage" {
+        body.push_str(&disk_device_mappings(op, ctx));
+        notes.push_str(&import_limits(op));
+    }
+    let mut data = String::new();
     if op.api == "RunInstances" {
+        if let Some(family) = op.params.get("ImageFamily") {
+            data = family_data_source(&name, family, &body, ctx);
+            let _ = writeln!(
+                body,
+                "  image_id = data.alicloud_images.{name}.images[0].id"
+            );
+        }
         let _ = writeln!(body, "  vswitch_id = var.{name}_vswitch_id");
         let _ = writeln!(body, "  security_groups = var.{name}_security_group_ids");
     }
@@ -218,16 +269,147 @@ fn resource_blocks(
         return out;
     }
     format!(
-        "resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
+        "{data}resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
         mapping.resource
+    )
+}
+
+/// ImportImage's `DiskDeviceMapping.N.*` parameters as `disk_device_mapping` blocks, in N order.
+fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
+    let mut disks: BTreeMap<u32, Vec<(&str, &Value)>> = BTreeMap::new();
+    for (param, value) in &op.params {
+        let Some(rest) = param.strip_prefix("DiskDeviceMapping.") else {
+            continue;
+        };
+        let Some((index, field)) = rest.split_once('.') else {
+            continue;
+        };
+        if let Ok(index) = index.parse() {
+            disks.entry(index).or_default().push((field, value));
+        }
+    }
+    let mut out = String::new();
+    for fields in disks.values() {
+        out.push_str("  disk_device_mapping {\n");
+        for (field, value) in fields {
+            let argument = match *field {
+                "OSSBucket" => "oss_bucket",
+                "OSSObject" => "oss_object",
+                "DiskImageSize" => "disk_image_size",
+                "Device" => "device",
+                "Format" => "format",
+                other => {
+                    let _ = writeln!(
+                        out,
+                        "    # {} = {} has no argument in disk_device_mapping",
+                        comment_text(other),
+                        comment_json(value)
+                    );
+                    continue;
+                }
+            };
+            // The provider spells the format `qcow2`.
+            let value = match (argument, value.as_str()) {
+                ("format", Some("QCOW2")) => Value::from("qcow2"),
+                _ => (*value).clone(),
+            };
+            let _ = writeln!(out, "    {argument} = {}", expression(&value, ctx));
+        }
+        out.push_str("  }\n");
+    }
+    out
+}
+
+/// Comment lines for the ImportImage values alicloud_image_import refuses or cannot set.
+fn import_limits(op: &Operation) -> String {
+    let mut out = String::new();
+    let text = |key: &str| op.params.get(key).and_then(Value::as_str);
+    if text("Architecture") == Some("arm64") {
+        out.push_str(
+            "  # alicloud_image_import accepts architecture x86_64 or i386 only: import this \
+             arm64 image with the aliyun CLI export (ImportImage Architecture=arm64, BootMode=UEFI)\n",
+        );
+    }
+    if op
+        .params
+        .iter()
+        .any(|(k, v)| k.ends_with(".Format") && v == "VMDK")
+    {
+        out.push_str(
+            "  # alicloud_image_import reads RAW, VHD and qcow2 files: import the VMDK file with \
+             the aliyun CLI export\n",
+        );
+    }
+    if op.params.contains_key("Features.NvmeSupport") {
+        out.push_str(
+            "  # then set the NVMe flag, which no provider resource sets on an imported image: \
+             aliyun ecs ModifyImageAttribute --Features.NvmeSupport supported (see the aliyun \
+             CLI export)\n",
+        );
+    }
+    out
+}
+
+/// The `alicloud_images` data source that finds the newest image of a launch's family,
+/// read after the image resources of the same region (which may add to the family).
+fn family_data_source(name: &str, family: &Value, body: &str, ctx: &Context) -> String {
+    let provider = body
+        .lines()
+        .find(|line| line.trim_start().starts_with("provider = "))
+        .map(|line| format!("{line}\n"))
+        .unwrap_or_default();
+    let makers: Vec<String> = ctx
+        .earlier
+        .iter()
+        .filter_map(|op| {
+            let (resource, name) = ctx.names.get(op)?;
+            matches!(
+                *resource,
+                "alicloud_image" | "alicloud_image_import" | "alicloud_image_copy"
+            )
+            .then(|| format!("{resource}.{name}"))
+        })
+        .collect();
+    let depends = if makers.is_empty() {
+        String::new()
+    } else {
+        format!("  depends_on = [{}]\n", makers.join(", "))
+    };
+    let setters = family
+        .as_str()
+        .and_then(|family| ctx.family_setters.get(family))
+        .map(|ids| {
+            format!(
+                "# {} put the plan's own image in this family with ModifyImageAttribute, which \
+                 Terraform cannot call: run it (aliyun CLI export) before `terraform apply`, or \
+                 this reads an older image of the family\n",
+                comment_text(&ids.join(", "))
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "# RunInstances ImageFamily: the newest Available image of the family when Terraform reads it\n{setters}\
+         data \"alicloud_images\" \"{name}\" {{\n{provider}  image_family = {}\n  \
+         status = \"Available\"\n  most_recent = true\n{depends}}}\n\n",
+        expression(family, ctx)
     )
 }
 
 /// A call with no Terraform resource, as comment lines.
 fn unmapped(op: &Operation) -> String {
+    let why = match op.api {
+        "ModifyImageAttribute" => {
+            "alicloud_image_import and alicloud_image_copy set no boot mode, NVMe flag, family \
+             or status, and no resource changes an image it does not create. Make this call \
+             with the aliyun CLI export after `terraform apply`"
+        }
+        _ => {
+            "Terraform deletes a resource when it leaves the configuration. Make this call with \
+             the aliyun CLI export instead"
+        }
+    };
     let mut out = format!(
-        "# {} has no Terraform resource: Terraform deletes a resource when it leaves the \
-         configuration. Make this call with the aliyun CLI export instead.\n",
+        "# {} has no Terraform resource: {why}.\n",
         comment_text(op.api)
     );
     for (param, value) in &op.params {
