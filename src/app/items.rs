@@ -17,7 +17,7 @@ pub fn split_accounts(text: &str) -> Vec<String> {
 }
 
 /// A row's heading: title, severity badge and a remove button.
-fn row_head(
+pub(super) fn row_head(
     title: String,
     key: String,
     remove: impl Fn(&mut Plan) + std::marker::Copy + Send + Sync + 'static,
@@ -34,7 +34,7 @@ fn row_head(
 }
 
 /// The first own image and first target region, as defaults for a new row.
-fn defaults(state: AppState, choices: Choices) -> (String, String) {
+pub(super) fn defaults(state: AppState, choices: Choices) -> (String, String) {
     let image = choices
         .own_images
         .with_untracked(|l| l.first().map(|(id, _)| id.clone()))

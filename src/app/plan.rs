@@ -6,6 +6,7 @@ use super::controls::{Input, Select};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
 use super::labels::Badge;
+use super::lifecycle::{Imports, Modifies};
 use super::quotas::QuotaInputs;
 use super::state::{item_dom_id, AppState};
 use crate::core::catalog::Catalog;
@@ -59,6 +60,7 @@ impl Choices {
                 p.images
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
+                    .chain(p.imports.iter().map(|m| &m.image))
                     .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
             })
@@ -99,7 +101,9 @@ pub fn PlanEditor() -> impl IntoView {
         <Regions choices/>
         <Launches choices/>
         <ImagesSection/>
+        <Imports choices/>
         <Copies choices/>
+        <Modifies choices/>
         <Shares choices/>
         <Exports choices/>
         <Deletes/>
