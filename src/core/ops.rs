@@ -1,5 +1,6 @@
-//! The ordered Alibaba Cloud API calls a plan implies (contract §3): creates, copies, shares
-//! (at most 10 accounts per call), exports, launches, deletes. Values an earlier call returns
+//! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, imports,
+//! copies, modifies, shares (at most 10 accounts per call), exports, launches, deletes. A
+//! launch by family carries `ImageFamily`, not `ImageId`. Values an earlier call returns
 //! are written `${copy-0.ImageId}`.
 //!
 //! Operations are built for every plan, including one with error findings, so the user sees
@@ -7,6 +8,8 @@
 
 use serde_json::{Map, Value};
 
+use super::date::Date;
+use super::lifecycle::{import::import_operation, modify::modify_operation};
 use super::model::{CreateSource, Plan};
 use super::report::Operation;
 use super::resolve::{home_region, Resolver};
@@ -44,7 +47,7 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
 }
 
 /// The ordered API calls of `plan`, referring to images through `resolver`.
-pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
+pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operation> {
     let mut ops = Vec::new();
     let image_ref = |id: &str, region: &str| {
         resolver
@@ -63,6 +66,9 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .maybe("ImageName", create.image.name.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
+    for (n, import) in plan.imports.iter().enumerate() {
+        ops.push(import_operation(n, import));
+    }
     for (n, copy) in plan.copies.iter().enumerate() {
         let found = resolver.find(&copy.image);
         let region = found.and_then(|(source, _)| home_region(source));
@@ -75,6 +81,17 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .maybe("Encrypted", copy.encrypted)
             .maybe("KMSKeyId", copy.kms_key_id.as_deref());
         ops.push(op(format!("copy-{n}"), "CopyImage", params));
+    }
+    for (n, modify) in plan.modifies.iter().enumerate() {
+        let target = resolver.modify_target(n);
+        let region = target
+            .map(|(_, _, region)| region)
+            .or(modify.region.as_deref());
+        let image = match (target, &modify.image) {
+            (Some((image, origin, _)), _) => Some(origin.image_ref(image)),
+            (None, id) => id.clone(),
+        };
+        ops.push(modify_operation(n, modify, region, image));
     }
     for (n, share) in plan.shares.iter().enumerate() {
         let image = image_ref(&share.image, &share.region);
@@ -104,7 +121,14 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         ops.push(op(format!("export-{n}"), "ExportImage", params));
     }
     for (n, launch) in plan.launches.iter().enumerate() {
-        let resolved = resolver.resolve(&launch.image, &launch.region);
+        let family = launch
+            .image_family
+            .as_deref()
+            .filter(|_| launch.image.is_empty());
+        let resolved = match family {
+            Some(family) => resolver.resolve_family(family, &launch.region, as_of),
+            None => resolver.resolve(&launch.image, &launch.region),
+        };
         let image = resolved.map_or_else(|| launch.image.clone(), |r| r.origin.image_ref(r.image));
         let disk = launch.system_disk.as_ref();
         let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
@@ -114,8 +138,12 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         });
         let params = Params::new()
             .set("RegionId", launch.region.as_str())
-            .maybe("ZoneId", launch.zone.as_deref())
-            .set("ImageId", image)
+            .maybe("ZoneId", launch.zone.as_deref());
+        let params = match family {
+            Some(family) => params.set("ImageFamily", family),
+            None => params.set("ImageId", image),
+        };
+        let params = params
             .set("InstanceType", launch.instance_type.as_str())
             .set("Amount", launch.amount.unwrap_or(1))
             .maybe(

@@ -202,7 +202,7 @@ impl<'a> Ledger<'a> {
     }
 }
 
-/// Creates, then copies, in plan order: each item's own rules, its name, and the quota.
+/// Creates, imports, then copies, in plan order: each item's own rules, its name, and the quota.
 pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
     let mut ledger = Ledger {
         ctx,
@@ -231,11 +231,35 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
             out,
         );
     }
+    for (n, import) in ctx.plan.imports.iter().enumerate() {
+        let at = format!("/imports/{n}");
+        super::import::check_import(ctx, n, out);
+        let Some(region) = import.image.regions.as_ref().and_then(|r| r.first()) else {
+            out.push(super::launch::REGION_UNKNOWN.finding(
+                format!("{at}/image/regions"),
+                format!("imported image {} names no region", import.image.id),
+                "set image.regions to the one region to import into (RegionId), e.g. [\"cn-hangzhou\"]".into(),
+            ));
+            continue;
+        };
+        if !ctx.check_region(region, &format!("{at}/image/regions/0"), out) {
+            continue;
+        }
+        ledger.add(
+            region,
+            import.image.name.as_deref(),
+            &at,
+            &format!("{at}/image/name"),
+            |name| Fix::RenameImport { import: n, name },
+            out,
+        );
+    }
     for (n, item) in ctx.plan.copies.iter().enumerate() {
         if copy::check_copy(ctx, n, out).is_none() || ctx.catalog.region(&item.to_region).is_none()
         {
             continue;
         }
+        super::modify::check_copy_features(ctx, n, out);
         let at = format!("/copies/{n}");
         ledger.add(
             &item.to_region,

@@ -640,7 +640,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        if !ctx.check_image_known(&launch.image, &format!("{at}/image"), out) {
+        let by_family = launch.image.is_empty() && launch.image_family.is_some();
+        if !by_family && !ctx.check_image_known(&launch.image, &format!("{at}/image"), out) {
             continue;
         }
         let Some(itype) = ctx.catalog.instance_type(&launch.instance_type) else {
@@ -654,9 +655,10 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        let Some(resolved) = ctx.resolver.resolve(&launch.image, &launch.region) else {
+        let Some(resolved) = super::family::resolve_launch(ctx, n, launch, out) else {
             continue;
         };
+        super::family::check_launch(ctx, n, launch, &resolved, itype, out);
         let subject = LaunchSubject {
             image: resolved.image,
             instance_type: itype,

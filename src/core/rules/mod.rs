@@ -20,7 +20,10 @@ pub mod copy;
 pub mod create;
 pub mod delete;
 pub mod export;
+pub mod family;
+pub mod import;
 pub mod launch;
+pub mod modify;
 pub mod share;
 
 use serde::Serialize;
@@ -107,12 +110,21 @@ pub mod docs {
     pub const EOL: &str = "https://www.alibabacloud.com/help/en/ecs/user-guide/eol-overview";
     /// Community images.
     pub const COMMUNITY: &str = "https://www.alibabacloud.com/help/en/elastic-compute-service/latest/publish-a-community-image";
+    /// ImportImage.
+    pub const IMPORT_IMAGE: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-importimage";
+    /// ModifyImageAttribute.
+    pub const MODIFY_IMAGE: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyimageattribute";
+    /// Image families.
+    pub const IMAGE_FAMILY: &str =
+        "https://www.alibabacloud.com/help/en/elastic-compute-service/latest/image-family-overview";
+    /// DescribeImageSupportInstanceTypes.
+    pub const IMAGE_SUPPORT_TYPES: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeimagesupportinstancetypes";
     /// Deleting snapshots and the images built on them.
     pub const DELETE_SNAPSHOT: &str =
         "https://www.alibabacloud.com/help/en/ecs/user-guide/delete-a-snapshot-1";
 }
 
-static ALL: [Rule; 46] = [
+static ALL: [Rule; 63] = [
     launch::REGION_UNKNOWN,
     launch::IMAGE_NOT_FOUND,
     launch::INSTANCE_TYPE_NOT_FOUND,
@@ -159,6 +171,23 @@ static ALL: [Rule; 46] = [
     export::EXPORT_DATA_DISKS,
     delete::SNAPSHOT_IN_USE,
     delete::IMAGE_SHARED_DELETE,
+    family::LAUNCH_IMAGE_AND_FAMILY,
+    family::IMAGE_FAMILY_EMPTY,
+    family::IMAGE_FAMILY_INVALID,
+    family::IMAGE_SUPERSEDED,
+    family::IMAGE_TYPE_RESTRICTED,
+    import::IMPORT_OSS_REGION,
+    import::IMPORT_FORMAT_UNSUPPORTED,
+    import::IMPORT_FORMAT_PREVIEW,
+    import::IMPORT_ARM64_BOOT_MODE,
+    import::IMPORT_WINDOWS_LICENSE,
+    import::IMPORT_DISK_SIZE,
+    import::IMPORT_DISTRIBUTION_UNKNOWN,
+    modify::MODIFY_NOT_CUSTOM,
+    modify::MODIFY_DEPRECATE_SHARED,
+    modify::MODIFY_NOTHING,
+    modify::MODIFY_NVME_DRIVER,
+    modify::COPY_FEATURES_NOT_CARRIED,
 ];
 
 /// Every rule, in the contract's order.
@@ -211,11 +240,13 @@ impl Context<'_> {
     }
 }
 
-/// Every finding of a plan, in plan order: top level, creates, copies, shares, exports,
-/// launches, deletes.
+/// Every finding of a plan, in plan order: top level, creates, imports, copies, modifies,
+/// shares, exports, launches, deletes.
 pub fn check_all(ctx: &Context, out: &mut Vec<Finding>) {
     create::check_top_level(ctx, out);
+    family::check_family_names(ctx, out);
     create::check_creates_and_copies(ctx, out);
+    modify::check(ctx, out);
     share::check(ctx, out);
     export::check(ctx, out);
     launch::check(ctx, out);
