@@ -48,10 +48,15 @@ fn a_copy_keeps_the_source_attributes_and_takes_its_encryption() {
            "shares": [{"image": "m-arm", "region": "ap-southeast-1", "accounts": ["200000000000002"]}],
            "launches": [{"region": "ap-southeast-1", "instance_type": "ecs.g7.large", "image": "m-arm"}]"#,
     ));
-    // Encrypted without a KMS key uses the service key, which cannot be shared.
+    // Encrypted without a KMS key uses the service key, which cannot be shared; the NVMe flag
+    // is the one attribute CopyImage does not carry over.
     assert_eq!(
         codes(&report),
-        ["share-encrypted-service-key", "arch-mismatch"]
+        [
+            "copy-features-not-carried",
+            "share-encrypted-service-key",
+            "arch-mismatch"
+        ]
     );
     assert_eq!(param(&report, "share-0-0", "ImageId"), "${copy-0.ImageId}");
     assert_eq!(param(&report, "copy-0", "Encrypted"), true);

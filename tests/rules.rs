@@ -57,6 +57,24 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("export-data-disks", Severity::Error),
     ("snapshot-in-use", Severity::Error),
     ("image-shared-delete", Severity::Error),
+    // §4.2-4.4, in the registry's order.
+    ("launch-image-and-family", Severity::Error),
+    ("image-family-empty", Severity::Error),
+    ("image-family-invalid", Severity::Error),
+    ("image-superseded", Severity::Info),
+    ("image-type-restricted", Severity::Error),
+    ("import-oss-region", Severity::Error),
+    ("import-format-unsupported", Severity::Error),
+    ("import-format-preview", Severity::Warning),
+    ("import-arm64-boot-mode", Severity::Error),
+    ("import-windows-license", Severity::Error),
+    ("import-disk-size", Severity::Error),
+    ("import-distribution-unknown", Severity::Warning),
+    ("modify-not-custom", Severity::Error),
+    ("modify-deprecate-shared", Severity::Error),
+    ("modify-nothing", Severity::Warning),
+    ("modify-nvme-driver", Severity::Info),
+    ("copy-features-not-carried", Severity::Warning),
 ];
 
 /// One case: the code, whether the plan must raise it, the path of the finding, the plan body.
@@ -97,7 +115,280 @@ fn export(image: &str, region: &str) -> String {
     format!(r#""exports": [{{"image": "{image}", "bucket_region": "{region}"}}]"#)
 }
 
+/// An import into cn-hangzhou of a QCOW2 file from a bucket there; `image` and `extra` add
+/// members to the image and to the import.
+fn import(image: &str, extra: &str) -> String {
+    format!(
+        r#""imports": [{{"image": {{"id": "imp", "name": "imported-web", "regions": ["cn-hangzhou"]{image}}},
+            "oss_bucket": "golden", "oss_object": "web.qcow2", "oss_region": "cn-hangzhou", "format": "QCOW2"{extra}}}]"#
+    )
+}
+
+fn modify(members: &str) -> String {
+    format!(r#""modifies": [{{{members}}}]"#)
+}
+
+/// Two builds of family `web` in cn-hangzhou, and a custom image pinned to the g7 family.
+const FAMILY_IMAGES: &str = r#""images": [
+    {"id": "m-web-1", "name": "web-1", "family": "web", "created": "2026-10-01", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"]},
+    {"id": "m-web-2", "name": "web-2", "family": "web", "created": "2026-11-01", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"]},
+    {"id": "m-pin", "name": "pinned", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"], "instance_types": ["ecs.g7"]}
+]"#;
+
+fn family_launch(family: &str, extra: &str) -> String {
+    format!(
+        r#""launches": [{{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image_family": "{family}"{extra}}}]"#
+    )
+}
+
+/// Cases of contract §4.2-4.4.
+fn lifecycle_cases() -> Vec<Case> {
+    let with_images = |rest: String| format!("{FAMILY_IMAGES}, {rest}");
+    vec![
+        fail(
+            "launch-image-and-family",
+            "/launches/0/image_family",
+            with_images(family_launch("web", r#", "image": "m-web-2""#)),
+        ),
+        pass(
+            "launch-image-and-family",
+            with_images(family_launch("web", "")),
+        ),
+        fail(
+            "image-family-empty",
+            "/launches/0/image_family",
+            with_images(family_launch("db", "")),
+        ),
+        fail(
+            "image-family-empty",
+            "/launches/0/image_family",
+            // The family's only image is in another region.
+            format!(
+                "{FAMILY_IMAGES}, {}",
+                r#""launches": [{"region": "cn-beijing", "instance_type": "ecs.g7.large", "image_family": "web"}]"#
+            ),
+        ),
+        pass("image-family-empty", with_images(family_launch("web", ""))),
+        pass(
+            "image-family-empty",
+            // The plan's own import joins the family.
+            format!(
+                "{}, {}",
+                import(r#", "family": "db""#, ""),
+                family_launch("db", "")
+            ),
+        ),
+        fail(
+            "image-family-invalid",
+            "/imports/0/image/family",
+            import(r#", "family": "aliyun-web""#, ""),
+        ),
+        fail(
+            "image-family-invalid",
+            "/modifies/0/family",
+            modify(r#""image": "m-custom", "family": "1web""#),
+        ),
+        pass(
+            "image-family-invalid",
+            import(r#", "family": "web-golden""#, ""),
+        ),
+        fail(
+            "image-superseded",
+            "/launches/0/image",
+            with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-1", "")),
+        ),
+        fail(
+            "image-superseded",
+            "/launches/0/image",
+            // An import of the plan makes a newer build of the family.
+            format!(
+                "{}, {}",
+                import(r#", "family": "web""#, ""),
+                with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-2", ""))
+            ),
+        ),
+        pass(
+            "image-superseded",
+            with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-2", "")),
+        ),
+        fail(
+            "image-type-restricted",
+            "/launches/0/instance_type",
+            with_images(launch("cn-hangzhou", "ecs.hz.large", "m-pin", "")),
+        ),
+        fail(
+            "image-type-restricted",
+            "/launches/0/instance_type",
+            // ecs.g7 pins the g7 family, not g7t.
+            with_images(launch("cn-hangzhou", "ecs.g7t.large", "m-pin", "")),
+        ),
+        pass(
+            "image-type-restricted",
+            with_images(launch("cn-hangzhou", "ecs.g7.xlarge", "m-pin", "")),
+        ),
+        fail(
+            "import-oss-region",
+            "/imports/0/oss_region",
+            import("", r#", "oss_region": "cn-beijing""#)
+                .replace(r#""oss_region": "cn-hangzhou", "#, ""),
+        ),
+        pass("import-oss-region", import("", "")),
+        fail(
+            "import-format-unsupported",
+            "/imports/0/format",
+            import("", "").replace("QCOW2", "VDI"),
+        ),
+        pass("import-format-unsupported", import("", "")),
+        fail(
+            "import-format-preview",
+            "/imports/0/format",
+            import("", "").replace("QCOW2", "VMDK"),
+        ),
+        pass("import-format-preview", import("", "")),
+        fail(
+            "import-arm64-boot-mode",
+            "/imports/0/image/boot_mode",
+            import(r#", "arch": "arm64""#, ""),
+        ),
+        pass(
+            "import-arm64-boot-mode",
+            import(r#", "arch": "arm64", "boot_mode": "UEFI""#, ""),
+        ),
+        fail(
+            "import-windows-license",
+            "/imports/0/license_type",
+            import(
+                r#", "platform": "windows""#,
+                r#", "distribution": "Windows Server 2022""#,
+            ),
+        ),
+        pass(
+            "import-windows-license",
+            import(
+                r#", "platform": "windows""#,
+                r#", "distribution": "Windows Server 2022", "license_type": "BYOL""#,
+            ),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/system_disk_gib",
+            import("", r#", "file_size_gib": 35.5, "system_disk_gib": 30"#),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/system_disk_gib",
+            import("", r#", "system_disk_gib": 4096"#),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/data_disks",
+            import(
+                "",
+                &format!(
+                    r#", "data_disks": [{}]"#,
+                    vec![r#"{"size_gib": 10}"#; 17].join(", ")
+                ),
+            ),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/data_disks/0/size_gib",
+            import("", r#", "data_disks": [{"size_gib": 0}]"#),
+        ),
+        pass(
+            "import-disk-size",
+            import(
+                "",
+                r#", "file_size_gib": 35.5, "system_disk_gib": 40, "data_disks": [{"size_gib": 2048}]"#,
+            ),
+        ),
+        fail(
+            "import-distribution-unknown",
+            "/imports/0/distribution",
+            import("", r#", "distribution": "Arch Linux""#),
+        ),
+        pass(
+            "import-distribution-unknown",
+            import("", r#", "distribution": "Rocky Linux""#),
+        ),
+        fail(
+            "modify-not-custom",
+            "/modifies/0/image",
+            modify(r#""image": "m-shared", "name": "mine""#),
+        ),
+        fail(
+            "modify-not-custom",
+            "/modifies/0/image",
+            modify(r#""image": "pub-x64", "family": "web""#),
+        ),
+        pass(
+            "modify-not-custom",
+            modify(r#""image": "m-custom", "name": "renamed""#),
+        ),
+        fail(
+            "modify-deprecate-shared",
+            "/modifies/0/status",
+            modify(r#""image": "m-out", "status": "Deprecated""#),
+        ),
+        pass(
+            "modify-deprecate-shared",
+            modify(r#""image": "m-custom", "status": "Deprecated""#),
+        ),
+        fail(
+            "modify-nothing",
+            "/modifies/0",
+            modify(r#""image": "m-custom""#),
+        ),
+        fail(
+            "modify-nothing",
+            "/modifies/0",
+            modify(r#""image": "m-custom", "nvme": "supported", "name": "custom-one""#),
+        ),
+        pass(
+            "modify-nothing",
+            modify(r#""image": "m-custom", "name": "renamed""#),
+        ),
+        fail(
+            "modify-nvme-driver",
+            "/modifies/0/nvme",
+            modify(r#""image": "m-enc", "nvme": "supported""#),
+        ),
+        pass(
+            "modify-nvme-driver",
+            // The copy of an NVMe image holds the driver; only the flag was lost.
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                modify(r#""image": "m-custom", "region": "cn-beijing", "nvme": "supported""#)
+            ),
+        ),
+        fail(
+            "copy-features-not-carried",
+            "/copies/0",
+            copy("m-custom", "cn-beijing", ""),
+        ),
+        pass(
+            "copy-features-not-carried",
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                modify(r#""image": "m-custom", "region": "cn-beijing", "nvme": "supported""#)
+            ),
+        ),
+        pass(
+            "copy-features-not-carried",
+            copy("m-enc", "cn-beijing", r#", "encrypted": true"#),
+        ),
+    ]
+}
+
 fn cases() -> Vec<Case> {
+    let mut cases = base_cases();
+    cases.extend(lifecycle_cases());
+    cases
+}
+
+fn base_cases() -> Vec<Case> {
     let hz = |itype: &str, image: &str| launch("cn-hangzhou", itype, image, "");
     let hz_with =
         |itype: &str, image: &str, extra: &str| launch("cn-hangzhou", itype, image, extra);

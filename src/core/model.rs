@@ -474,7 +474,8 @@ pub struct Launch {
     pub zone: Option<String>,
     /// Instance type ID.
     pub instance_type: String,
-    /// Image ID.
+    /// Image ID; empty when the launch names `image_family` instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub image: String,
     /// ImageFamily: launch the newest Available image of this family instead of `image`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -67,7 +67,20 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !ctx.check_image_known(id, &format!("{at}/image"), out) {
             continue;
         }
-        let Some((image, origin, region)) = ctx.resolver.modify_target(n) else {
+        let target = ctx.resolver.modify_target(n);
+        let kind = match (target, ctx.resolver.find(id)) {
+            (Some((image, _, _)), _) | (None, Some((image, _))) => image.kind,
+            (None, None) => continue,
+        };
+        if kind != ImageType::Custom {
+            out.push(MODIFY_NOT_CUSTOM.finding(
+                format!("{at}/image"),
+                format!("{id} is a {} image; ModifyImageAttribute changes the account's own custom images only", kind.word()),
+                "copy it into a custom image of your own first (for a shared image, a copy in its region), then change the copy".into(),
+            ));
+            continue;
+        }
+        let Some((image, origin, region)) = target else {
             let region = modify.region.as_deref().unwrap_or("its region");
             out.push(launch::IMAGE_REGION_MISMATCH.finding(
                 format!("{at}/region"),
@@ -76,14 +89,6 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        if image.kind != ImageType::Custom {
-            out.push(MODIFY_NOT_CUSTOM.finding(
-                format!("{at}/image"),
-                format!("{id} is a {} image; ModifyImageAttribute changes the account's own custom images only", image.kind.word()),
-                "copy it into a custom image of your own first (for a shared image, a copy in its region), then change the copy".into(),
-            ));
-            continue;
-        }
         if modify.status == Some(ImageStatus::Deprecated) && !image.shared_with.is_empty() {
             out.push(MODIFY_DEPRECATE_SHARED.finding(
                 format!("{at}/status"),
