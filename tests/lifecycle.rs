@@ -144,3 +144,155 @@ fn terraform_formats_the_lifecycle_output() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+use common::{check, codes, plan};
+use ecs_image_planner::core::fix::Fix;
+
+fn param<'r>(report: &'r ecs_image_planner::core::Report, id: &str, key: &str) -> &'r Value {
+    let op = report
+        .operations
+        .iter()
+        .find(|op| op.id == id)
+        .unwrap_or_else(|| panic!("no operation {id}: {:#?}", report.operations));
+    op.params.get(key).unwrap_or(&Value::Null)
+}
+
+const IMPORT: &str = r#""imports": [{"image": {"id": "golden", "name": "golden-1", "nvme": "supported", "boot_mode": "UEFI", "regions": ["cn-hangzhou"]},
+    "oss_bucket": "b", "oss_object": "golden.qcow2", "oss_region": "cn-hangzhou", "format": "QCOW2", "system_disk_gib": 40}]"#;
+
+#[test]
+fn an_import_counts_against_the_quota_in_plan_order() {
+    // 99 exist; the create takes the 100th place, the import the 101st, the copy lands elsewhere.
+    let report = check(&plan(&format!(
+        r#""custom_image_usage": {{"cn-hangzhou": 99}},
+           "creates": [{{"image": {{"id": "c", "name": "created-1", "regions": ["cn-hangzhou"]}}, "from": "snapshot", "source": "s-1"}}],
+           {IMPORT}"#
+    )));
+    assert_eq!(codes(&report), ["custom-image-quota"]);
+    assert_eq!(report.findings[0].path, "/imports/0");
+}
+
+#[test]
+fn an_import_name_follows_the_name_rules_with_a_fix() {
+    let report = check(&plan(&IMPORT.replace("golden-1", "aliyun-golden")));
+    assert_eq!(codes(&report), ["image-name-invalid"]);
+    assert_eq!(report.findings[0].path, "/imports/0/image/name");
+    assert!(matches!(
+        report.findings[0].fix,
+        Some(Fix::RenameImport { import: 0, .. })
+    ));
+}
+
+#[test]
+fn later_items_use_the_import_and_see_the_modified_attributes() {
+    let report = check(&plan(&format!(
+        r#"{IMPORT},
+           "modifies": [{{"image": "golden", "status": "Deprecated"}}],
+           "shares": [{{"image": "golden", "region": "cn-hangzhou", "accounts": ["200000000000002"]}}],
+           "launches": [{{"region": "cn-hangzhou", "instance_type": "ecs.g8i.large", "image": "golden"}}]"#
+    )));
+    // The launch of a Deprecated image still works (with a warning); sharing it does not.
+    assert_eq!(codes(&report), ["share-deprecated", "image-deprecated"]);
+    assert_eq!(
+        param(&report, "import-0", "Features.NvmeSupport"),
+        "supported"
+    );
+    assert_eq!(param(&report, "modify-0", "ImageId"), "${import-0.ImageId}");
+    assert_eq!(param(&report, "modify-0", "Status"), "Deprecated");
+    assert_eq!(param(&report, "launch-0", "ImageId"), "${import-0.ImageId}");
+    let order: Vec<&str> = report.operations.iter().map(|op| op.api).collect();
+    assert_eq!(
+        order,
+        [
+            "ImportImage",
+            "ModifyImageAttribute",
+            "ModifyImageSharePermission",
+            "RunInstances"
+        ]
+    );
+}
+
+#[test]
+fn the_one_click_nvme_fix_adds_the_modify_of_the_copy() {
+    let mut p = plan(&format!(
+        r#"{IMPORT},
+           "copies": [{{"image": "golden", "to_region": "cn-beijing"}}],
+           "launches": [{{"region": "cn-beijing", "instance_type": "ecs.g8i.large", "image": "golden"}}]"#
+    ));
+    let report = check(&p);
+    assert_eq!(
+        codes(&report),
+        ["copy-features-not-carried", "nvme-unsupported"],
+        "the copy lost the NVMe flag, so the NVMe-only type refuses it"
+    );
+    let fix = report.findings[0].fix.clone().expect("a fix");
+    fix.apply(&mut p);
+    let report = check(&p);
+    assert!(
+        report.ok && report.findings.is_empty(),
+        "{:#?}",
+        report.findings
+    );
+    assert_eq!(param(&report, "modify-0", "ImageId"), "${copy-0.ImageId}");
+    assert_eq!(param(&report, "modify-0", "RegionId"), "cn-beijing");
+    assert_eq!(
+        param(&report, "modify-0", "Features.NvmeSupport"),
+        "supported"
+    );
+}
+
+#[test]
+fn a_family_launch_takes_the_newest_available_build_counting_the_plan() {
+    let images = r#""images": [
+        {"id": "m-old", "family": "web", "created": "2026-09-01", "regions": ["cn-hangzhou"]},
+        {"id": "m-new", "family": "web", "created": "2026-10-01", "regions": ["cn-hangzhou"], "status": "Deprecated"}]"#;
+    let by_family = r#""launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g8i.large", "image_family": "web"}]"#;
+    // The newest is Deprecated: the family means m-old, which has no NVMe driver.
+    let report = check(&plan(&format!("{images}, {by_family}")));
+    assert_eq!(codes(&report), ["nvme-unsupported"]);
+    assert!(
+        report.findings[0].message.contains("m-old"),
+        "{}",
+        report.findings[0].message
+    );
+    assert_eq!(param(&report, "launch-0", "ImageFamily"), "web");
+    assert_eq!(param(&report, "launch-0", "ImageId"), &Value::Null);
+    // The plan's import joins the family (with a ModifyImageAttribute, as ImportImage cannot)
+    // and is the newest: it carries the driver.
+    let with_import = IMPORT.replace(r#""boot_mode""#, r#""family": "web", "boot_mode""#);
+    let report = check(&plan(&format!("{images}, {with_import}, {by_family}")));
+    assert!(
+        report.ok && report.findings.is_empty(),
+        "{:#?}",
+        report.findings
+    );
+    assert_eq!(param(&report, "import-0-family", "ImageFamily"), "web");
+    assert_eq!(
+        param(&report, "import-0-family", "ImageId"),
+        "${import-0.ImageId}"
+    );
+}
+
+#[test]
+fn a_copy_does_not_inherit_the_family() {
+    let report = check(&plan(
+        r#""images": [{"id": "m-web", "family": "web", "created": "2026-09-01", "regions": ["cn-hangzhou"]}],
+           "copies": [{"image": "m-web", "to_region": "cn-beijing"}],
+           "launches": [{"region": "cn-beijing", "instance_type": "ecs.g7.large", "image_family": "web"}]"#,
+    ));
+    assert_eq!(codes(&report), ["image-family-empty"]);
+}
+
+#[test]
+fn the_examples_check_as_the_readme_shows() {
+    for (file, ok) in [
+        ("examples/import-modify-launch.json", true),
+        ("examples/launch-by-family.json", true),
+        ("examples/copy-and-share.json", true),
+    ] {
+        let text = std::fs::read_to_string(file).expect(file);
+        let plan = ecs_image_planner::core::parse_plan(&text).expect(file);
+        let report = ecs_image_planner::core::planner::check_builtin(&plan, common::today());
+        assert_eq!(report.ok, ok, "{file}: {:#?}", report.findings);
+    }
+}

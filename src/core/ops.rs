@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use super::date::Date;
-use super::lifecycle::{import::import_operation, modify::modify_operation};
+use super::lifecycle::{import::import_operations, modify::modify_operation};
 use super::model::{CreateSource, Plan};
 use super::report::Operation;
 use super::resolve::{home_region, Resolver};
@@ -63,11 +63,12 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
         let params = Params::new()
             .maybe("RegionId", region)
             .set(source, create.source.as_str())
-            .maybe("ImageName", create.image.name.as_deref());
+            .maybe("ImageName", create.image.name.as_deref())
+            .maybe("ImageFamily", create.image.family.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
     for (n, import) in plan.imports.iter().enumerate() {
-        ops.push(import_operation(n, import));
+        ops.extend(import_operations(n, import));
     }
     for (n, copy) in plan.copies.iter().enumerate() {
         let found = resolver.find(&copy.image);

@@ -48,6 +48,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("Description", "description"),
                 ("Architecture", "architecture"),
                 ("Platform", "platform"),
+                ("ImageFamily", "image_family"),
             ],
             consumed: &["RegionId"],
         },

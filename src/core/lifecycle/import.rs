@@ -103,6 +103,26 @@ pub fn import_result(import: &Import) -> Image {
     }
 }
 
+/// The calls of `imports[n]`: ImportImage, then, when the image names a family (which
+/// ImportImage cannot set), a ModifyImageAttribute `import-N-family` that sets `ImageFamily`.
+pub fn import_operations(n: usize, import: &Import) -> Vec<Operation> {
+    let mut ops = vec![import_operation(n, import)];
+    if let Some(family) = &import.image.family {
+        let mut params = Map::new();
+        if let Some(region) = home_region(&import.image) {
+            params.insert("RegionId".into(), region.into());
+        }
+        params.insert("ImageId".into(), format!("${{import-{n}.ImageId}}").into());
+        params.insert("ImageFamily".into(), family.as_str().into());
+        ops.push(Operation {
+            id: format!("import-{n}-family"),
+            api: "ModifyImageAttribute",
+            params,
+        });
+    }
+    ops
+}
+
 /// The ImportImage call of `imports[n]`, with the parameter names of `ImportImageRequest`.
 pub fn import_operation(n: usize, import: &Import) -> Operation {
     let image = &import.image;

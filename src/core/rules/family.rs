@@ -5,6 +5,7 @@
 //! `http://` or `https://`, letters, digits and `.:_-`: the rules of image names.
 
 use super::create::name_problem;
+use super::launch::pair_violations;
 use super::{docs, Context, Rule};
 use crate::core::fix::Fix;
 use crate::core::model::{Image, InstanceType, Launch};
@@ -127,15 +128,23 @@ pub(crate) fn check_launch(
     let image = resolved.image;
     if !image.allows_type(&itype.id) {
         let pins = image.instance_types.as_deref().unwrap_or_default();
-        let instead = pins
-            .iter()
-            .filter_map(|pin| ctx.catalog.instance_type(pin))
-            .find(|t| t.offered_in(&launch.region) && t.family() == itype.family())
-            .or_else(|| {
-                pins.iter()
-                    .filter_map(|pin| ctx.catalog.instance_type(pin))
-                    .find(|t| t.offered_in(&launch.region))
-            });
+        // A listed type sold in the region that the image also boots on, the launch's own
+        // family first: a fix must not trade one error for another.
+        let fits = |t: &&InstanceType| {
+            let mut broken = Vec::new();
+            pair_violations(image, t, &mut broken);
+            t.offered_in(&launch.region) && broken.is_empty()
+        };
+        let listed = || {
+            ctx.catalog
+                .instance_types
+                .iter()
+                .filter(|t| image.allows_type(&t.id))
+                .filter(fits)
+        };
+        let instead = listed()
+            .find(|t| t.family() == itype.family())
+            .or_else(|| listed().next());
         out.push(IMAGE_TYPE_RESTRICTED.finding_with_fix(
             format!("{at}/instance_type"),
             format!("image {} runs only on {}; {} is not one of them (RunInstances fails with InvalidParameter.NotMatch)", image.label(), pins.join(", "), itype.id),
