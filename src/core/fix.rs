@@ -204,8 +204,8 @@ impl Fix {
                 to_region,
                 encrypted,
             } => plan.copies.push(Copy {
-                image: image.clone(),
-                to_region: to_region.clone(),
+                image: Some(image.clone()),
+                to_region: Some(to_region.clone()),
                 encrypted: encrypted.then_some(true),
                 ..Copy::default()
             }),
@@ -219,7 +219,7 @@ impl Fix {
             }
             Fix::ReplaceLaunchImage { launch, image } => {
                 if let Some(launch) = plan.launches.get_mut(*launch) {
-                    launch.image = image.clone();
+                    launch.image = Some(image.clone());
                 }
             }
             Fix::ReplaceLaunchInstanceType {
@@ -227,7 +227,7 @@ impl Fix {
                 instance_type,
             } => {
                 if let Some(launch) = plan.launches.get_mut(*launch) {
-                    launch.instance_type = instance_type.clone();
+                    launch.instance_type = Some(instance_type.clone());
                 }
             }
             Fix::SetAmount { launch, amount } => {
@@ -274,10 +274,10 @@ impl Fix {
                 let Some(region) = plan.launches.get(*launch).map(|l| l.region.clone()) else {
                     return;
                 };
-                let existing = plan
-                    .creates
-                    .iter()
-                    .find(|c| c.from == CreateSource::Snapshot && c.source == *snapshot);
+                let existing = plan.creates.iter().find(|c| {
+                    c.source_kind() == Some(CreateSource::Snapshot)
+                        && c.source.as_deref() == Some(snapshot.as_str())
+                });
                 let image = match existing {
                     Some(create) => create.image.id.clone(),
                     None => {
@@ -286,16 +286,16 @@ impl Fix {
                             image: Image {
                                 id: id.clone(),
                                 name: Some(id.clone()),
-                                regions: Some(vec![region]),
+                                regions: region.map(|region| vec![region]),
                                 ..Image::default()
                             },
-                            from: CreateSource::Snapshot,
-                            source: snapshot.clone(),
+                            from: Some(CreateSource::Snapshot),
+                            source: Some(snapshot.clone()),
                         });
                         id
                     }
                 };
-                plan.launches[*launch].image = image;
+                plan.launches[*launch].image = Some(image);
             }
             Fix::SetNvmeSupported { image, region } => {
                 let existing = plan.modifies.iter_mut().find(|m| {
@@ -324,7 +324,7 @@ impl Fix {
             }
             Fix::LaunchByFamily { launch, family } => {
                 if let Some(launch) = plan.launches.get_mut(*launch) {
-                    launch.image = String::new();
+                    launch.image = None;
                     launch.image_family = Some(family.clone());
                 }
             }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::date::Date;
 use super::lifecycle::{import::import_operations, modify::modify_operation};
-use super::model::{CreateSource, Plan};
+use super::model::{given, CreateSource, Plan};
 use super::report::Operation;
 use super::resolve::{home_region, Resolver};
 use super::rules::launch::default_disk_size;
@@ -46,23 +46,25 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
     }
 }
 
-/// The ordered API calls of `plan`, referring to images through `resolver`.
+/// The ordered API calls of `plan`, referring to images through `resolver`. A value the item
+/// leaves out is left out of the call too (the findings say `value-missing`). A launch by
+/// family resolves the family on `as_of` (for its default disk size) and carries ImageFamily.
 pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operation> {
     let mut ops = Vec::new();
-    let image_ref = |id: &str, region: &str| {
-        resolver
-            .resolve(id, region)
+    let image_ref = |id: &str, region: Option<&str>| {
+        region
+            .and_then(|region| resolver.resolve(id, region))
             .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image))
     };
     for (n, create) in plan.creates.iter().enumerate() {
         let region = home_region(&create.image);
-        let source = match create.from {
-            CreateSource::Instance => "InstanceId",
-            CreateSource::Snapshot => "SnapshotId",
+        let source = match create.source_kind() {
+            Some(CreateSource::Snapshot) => "SnapshotId",
+            _ => "InstanceId",
         };
         let params = Params::new()
             .maybe("RegionId", region)
-            .set(source, create.source.as_str())
+            .maybe(source, given(&create.source))
             .maybe("ImageName", create.image.name.as_deref())
             .maybe("ImageFamily", create.image.family.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
@@ -71,13 +73,16 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
         ops.extend(import_operations(n, import));
     }
     for (n, copy) in plan.copies.iter().enumerate() {
-        let found = resolver.find(&copy.image);
+        let id = given(&copy.image);
+        let found = id.and_then(|id| resolver.find(id));
         let region = found.and_then(|(source, _)| home_region(source));
-        let image = found.map_or_else(|| copy.image.clone(), |(s, o)| o.image_ref(s));
+        let image = found
+            .map(|(s, o)| o.image_ref(s))
+            .or(id.map(str::to_string));
         let params = Params::new()
             .maybe("RegionId", region)
-            .set("ImageId", image)
-            .set("DestinationRegionId", copy.to_region.as_str())
+            .maybe("ImageId", image)
+            .maybe("DestinationRegionId", given(&copy.to_region))
             .maybe("DestinationImageName", copy.name.as_deref())
             .maybe("Encrypted", copy.encrypted)
             .maybe("KMSKeyId", copy.kms_key_id.as_deref());
@@ -87,19 +92,20 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
         let target = resolver.modify_target(n);
         let region = target
             .map(|(_, _, region)| region)
-            .or(modify.region.as_deref());
-        let image = match (target, &modify.image) {
-            (Some((image, origin, _)), _) => Some(origin.image_ref(image)),
-            (None, id) => id.clone(),
+            .or(given(&modify.region));
+        let image = match target {
+            Some((image, origin, _)) => Some(origin.image_ref(image)),
+            None => given(&modify.image).map(str::to_string),
         };
         ops.push(modify_operation(n, modify, region, image));
     }
     for (n, share) in plan.shares.iter().enumerate() {
-        let image = image_ref(&share.image, &share.region);
+        let region = resolver.share_region(share);
+        let image = given(&share.image).map(|id| image_ref(id, region));
         for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
             let mut params = Params::new()
-                .set("RegionId", share.region.as_str())
-                .set("ImageId", image.as_str());
+                .maybe("RegionId", region)
+                .maybe("ImageId", image.as_deref());
             for (k, account) in batch.iter().enumerate() {
                 params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
             }
@@ -111,26 +117,36 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
         }
     }
     for (n, export) in plan.exports.iter().enumerate() {
+        let region = given(&export.bucket_region);
         let params = Params::new()
-            .set("RegionId", export.bucket_region.as_str())
-            .set("ImageId", image_ref(&export.image, &export.bucket_region))
+            .maybe("RegionId", region)
+            .maybe(
+                "ImageId",
+                given(&export.image).map(|id| image_ref(id, region)),
+            )
             .set(
                 "OSSBucket",
-                format!("<your OSS bucket in {}>", export.bucket_region),
+                format!(
+                    "<your OSS bucket in {}>",
+                    region.unwrap_or("the image's region")
+                ),
             )
             .maybe("ImageFormat", export.format.as_deref());
         ops.push(op(format!("export-{n}"), "ExportImage", params));
     }
     for (n, launch) in plan.launches.iter().enumerate() {
-        let family = launch
-            .image_family
-            .as_deref()
-            .filter(|_| launch.image.is_empty());
-        let resolved = match family {
-            Some(family) => resolver.resolve_family(family, &launch.region, as_of),
-            None => resolver.resolve(&launch.image, &launch.region),
+        let region = given(&launch.region);
+        let id = given(&launch.image);
+        let family = given(&launch.image_family).filter(|_| id.is_none());
+        let resolved = match (family, id) {
+            (Some(family), _) => region.and_then(|r| resolver.resolve_family(family, r, as_of)),
+            (None, id) => id
+                .zip(region)
+                .and_then(|(id, region)| resolver.resolve(id, region)),
         };
-        let image = resolved.map_or_else(|| launch.image.clone(), |r| r.origin.image_ref(r.image));
+        let image = resolved
+            .map(|r| r.origin.image_ref(r.image))
+            .or(id.map(str::to_string));
         let disk = launch.system_disk.as_ref();
         let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
             resolved.map_or(super::rules::launch::DEFAULT_DISK_GIB, |r| {
@@ -138,14 +154,14 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
             })
         });
         let params = Params::new()
-            .set("RegionId", launch.region.as_str())
+            .maybe("RegionId", region)
             .maybe("ZoneId", launch.zone.as_deref());
         let params = match family {
             Some(family) => params.set("ImageFamily", family),
-            None => params.set("ImageId", image),
+            None => params.maybe("ImageId", image),
         };
         let params = params
-            .set("InstanceType", launch.instance_type.as_str())
+            .maybe("InstanceType", given(&launch.instance_type))
             .set("Amount", launch.amount.unwrap_or(1))
             .maybe(
                 "SystemDisk.Category",
@@ -160,10 +176,12 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
             ops.push(op(format!("delete-{n}"), "DeleteSnapshot", params));
             continue;
         }
-        let Some(id) = &delete.image else { continue };
+        let Some(id) = given(&delete.image) else {
+            continue;
+        };
         let found = resolver.find(id);
         let region = found.and_then(|(image, _)| home_region(image));
-        let image = found.map_or_else(|| id.clone(), |(i, o)| o.image_ref(i));
+        let image = found.map_or_else(|| id.to_string(), |(i, o)| o.image_ref(i));
         let params = Params::new()
             .maybe("RegionId", region)
             .set("ImageId", image);

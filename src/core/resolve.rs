@@ -1,13 +1,14 @@
-//! Resolution (contract §1): which image a reference means in a region, once the plan's creates
-//! and copies have run. A launch, share or export in region R of an image that lives elsewhere
-//! uses the planned copy of that image into R when there is one.
+//! Resolution (contract §1, §4.2-4.4): which image a reference means in a region, once the
+//! plan's creates, imports, copies and modifies have run. A launch, share or export in region R
+//! of an image that lives elsewhere uses the planned copy of that image into R when there is
+//! one; a family means its newest Available image there.
 
 use std::collections::HashMap;
 
 use super::catalog::Catalog;
 use super::date::Date;
 use super::lifecycle::{family, import::import_result};
-use super::model::{Copy, Image, ImageStatus, ImageType, KeyKind, NvmeSupport, Plan};
+use super::model::{given, Copy, Image, ImageStatus, ImageType, KeyKind, NvmeSupport, Plan, Share};
 
 /// Where a resolved image comes from, which decides how later API calls refer to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,19 +85,20 @@ impl<'a> Resolver<'a> {
             modified: HashMap::new(),
         };
         for (n, copy) in plan.copies.iter().enumerate() {
+            let (Some(image), Some(to)) = (given(&copy.image), given(&copy.to_region)) else {
+                resolver.copies.push(None);
+                continue;
+            };
             let result = resolver
-                .find(&copy.image)
-                .map(|(source, _)| copy_result(n, source, copy));
+                .find(image)
+                .map(|(source, _)| copy_result(n, source, to, copy));
             resolver.copies.push(result);
-            resolver
-                .copy_into
-                .entry((copy.image.as_str(), copy.to_region.as_str()))
-                .or_insert(n);
+            resolver.copy_into.entry((image, to)).or_insert(n);
         }
         for modify in &plan.modifies {
-            let target = modify.image.as_deref().and_then(|id| {
-                let region = match &modify.region {
-                    Some(region) => region.clone(),
+            let target = given(&modify.image).and_then(|id| {
+                let region = match given(&modify.region) {
+                    Some(region) => region.to_string(),
                     None => home_region(resolver.find(id)?.0)?.to_string(),
                 };
                 let resolved = resolver.resolve(id, &region).filter(|r| r.here)?;
@@ -156,8 +158,8 @@ impl<'a> Resolver<'a> {
                 self.plan
                     .copies
                     .iter()
-                    .filter(|c| c.to_region == region)
-                    .map(|c| c.image.as_str()),
+                    .filter(|c| given(&c.to_region) == Some(region))
+                    .filter_map(|c| given(&c.image)),
             );
         for id in made {
             if let Some(r) = self.resolve(id, region).filter(|r| r.here) {
@@ -229,6 +231,27 @@ impl<'a> Resolver<'a> {
     }
 }
 
+impl Resolver<'_> {
+    /// The region a share happens in: its own `region`, else the one region the image lives in
+    /// when there is exactly one (a custom or shared image with one region, or an image the
+    /// plan creates), CONTRACT §4.1. `None` when neither says.
+    pub fn share_region<'s>(&'s self, share: &'s Share) -> Option<&'s str> {
+        if let Some(region) = given(&share.region) {
+            return Some(region);
+        }
+        let (image, origin) = self.find(given(&share.image)?)?;
+        let single = match image.regions.as_deref() {
+            Some([region]) => Some(region.as_str()),
+            _ => None,
+        };
+        match (origin, image.kind) {
+            (Origin::Create(_) | Origin::Import(_), _)
+            | (_, ImageType::Custom | ImageType::Shared) => single,
+            _ => None,
+        }
+    }
+}
+
 /// The region an image lives in: the first of its regions (custom images have exactly one).
 pub fn home_region(image: &Image) -> Option<&str> {
     image.regions.as_ref()?.first().map(String::as_str)
@@ -238,7 +261,7 @@ pub fn home_region(image: &Image) -> Option<&str> {
 /// and encryption, no shares, and new snapshots. CopyImage does not carry the NVMe attribute
 /// over (contract §4.4): the copy is `nvme: unsupported` until a modify sets it. Nor does it
 /// carry the family ("copies do not inherit the source image's family", image family overview).
-fn copy_result(n: usize, source: &Image, copy: &Copy) -> Image {
+fn copy_result(n: usize, source: &Image, to_region: &str, copy: &Copy) -> Image {
     let encrypted = copy.encrypted == Some(true) || source.encrypted;
     let key = match (encrypted, &copy.kms_key_id) {
         (false, _) => None,
@@ -250,7 +273,7 @@ fn copy_result(n: usize, source: &Image, copy: &Copy) -> Image {
         id: format!("${{copy-{n}.ImageId}}"),
         name: copy.name.clone(),
         kind: ImageType::Custom,
-        regions: Some(vec![copy.to_region.clone()]),
+        regions: Some(vec![to_region.to_string()]),
         encrypted,
         key,
         status: ImageStatus::Available,

@@ -225,7 +225,9 @@ mod tests {
             distribution: Some("Ubuntu".into()),
             license_type: Some(LicenseType::Byol),
             system_disk_gib: Some(40),
-            data_disks: vec![DataDisk { size_gib: 100 }],
+            data_disks: vec![DataDisk {
+                size_gib: Some(100),
+            }],
             ..Import::default()
         }
     }

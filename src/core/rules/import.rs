@@ -13,56 +13,65 @@ use crate::core::model::{ImageArch, ImageBootMode, Import, Platform};
 use crate::core::report::{Finding, Severity};
 use crate::core::resolve::home_region;
 
-/// `import-oss-region`.
-pub const IMPORT_OSS_REGION: Rule = Rule {
-    code: "import-oss-region",
-    severity: Severity::Error,
-    summary: "the OSS bucket is in another region than the import",
-    doc: docs::IMPORT_IMAGE,
-};
-/// `import-format-unsupported`.
-pub const IMPORT_FORMAT_UNSUPPORTED: Rule = Rule {
-    code: "import-format-unsupported",
-    severity: Severity::Error,
-    summary: "a format other than RAW, VHD, QCOW2, VMDK",
-    doc: docs::IMPORT_IMAGE,
-};
-/// `import-format-preview`.
-pub const IMPORT_FORMAT_PREVIEW: Rule = Rule {
-    code: "import-format-preview",
-    severity: Severity::Warning,
-    summary: "VMDK (invitational preview)",
-    doc: docs::IMPORT_IMAGE,
-};
-/// `import-arm64-boot-mode`.
-pub const IMPORT_ARM64_BOOT_MODE: Rule = Rule {
-    code: "import-arm64-boot-mode",
-    severity: Severity::Error,
-    summary: "an arm64 image imported with a boot mode other than UEFI",
-    doc: docs::IMPORT_IMAGE,
-};
-/// `import-windows-license`.
-pub const IMPORT_WINDOWS_LICENSE: Rule = Rule {
-    code: "import-windows-license",
-    severity: Severity::Error,
-    summary: "a Windows image without license_type",
-    doc: docs::IMPORT_IMAGE,
-};
-/// `import-disk-size`.
-pub const IMPORT_DISK_SIZE: Rule = Rule {
-    code: "import-disk-size",
-    severity: Severity::Error,
-    summary: "system disk outside 1-2048 GiB or smaller than the file; over 16 data disks, or one outside 1-2048 GiB",
-    doc: docs::IMPORT_IMAGE,
-};
-/// `import-distribution-unknown`.
-pub const IMPORT_DISTRIBUTION_UNKNOWN: Rule = Rule {
-    code: "import-distribution-unknown",
-    severity: Severity::Warning,
-    summary:
-        "a distribution ImportImage does not list (it imports as Others Linux / Other Windows)",
-    doc: docs::IMPORT_IMAGE,
-};
+declare_rules! {
+    /// `import-oss-region`.
+    IMPORT_OSS_REGION = Rule {
+        code: "import-oss-region",
+        severity: Severity::Error,
+        summary: "the OSS bucket is in another region than the import",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+    /// `import-format-unsupported`.
+    IMPORT_FORMAT_UNSUPPORTED = Rule {
+        code: "import-format-unsupported",
+        severity: Severity::Error,
+        summary: "a format other than RAW, VHD, QCOW2, VMDK",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+    /// `import-format-preview`.
+    IMPORT_FORMAT_PREVIEW = Rule {
+        code: "import-format-preview",
+        severity: Severity::Warning,
+        summary: "VMDK (invitational preview)",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+    /// `import-arm64-boot-mode`.
+    IMPORT_ARM64_BOOT_MODE = Rule {
+        code: "import-arm64-boot-mode",
+        severity: Severity::Error,
+        summary: "an arm64 image imported with a boot mode other than UEFI",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+    /// `import-windows-license`.
+    IMPORT_WINDOWS_LICENSE = Rule {
+        code: "import-windows-license",
+        severity: Severity::Error,
+        summary: "a Windows image without license_type",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+    /// `import-disk-size`.
+    IMPORT_DISK_SIZE = Rule {
+        code: "import-disk-size",
+        severity: Severity::Error,
+        summary: "system disk outside 1-2048 GiB or smaller than the file; over 16 data disks, or one outside 1-2048 GiB",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+    /// `import-distribution-unknown`.
+    IMPORT_DISTRIBUTION_UNKNOWN = Rule {
+        code: "import-distribution-unknown",
+        severity: Severity::Warning,
+        summary:
+            "a distribution ImportImage does not list (it imports as Others Linux / Other Windows)",
+        doc: docs::IMPORT_IMAGE,
+        topic: None,
+    };
+}
 
 /// Whether the import brings a Windows image (its platform or its distribution says so).
 fn is_windows(import: &Import) -> bool {
@@ -177,13 +186,20 @@ fn check_disks(import: &Import, at: &str, out: &mut Vec<Finding>) {
         ));
     }
     for (m, disk) in import.data_disks.iter().enumerate() {
-        if !(min..=max).contains(&disk.size_gib) {
+        let path = format!("{at}/data_disks/{m}/size_gib");
+        let Some(size) = disk.size_gib else {
+            out.push(super::reference::missing(
+                &path,
+                &format!("size of data disk {m}"),
+                "ImportImage",
+                &format!("DiskDeviceMapping.{}.DiskImageSize", m + 2),
+            ));
+            continue;
+        };
+        if !(min..=max).contains(&size) {
             out.push(IMPORT_DISK_SIZE.finding(
-                format!("{at}/data_disks/{m}/size_gib"),
-                format!(
-                    "data disk {m} is {} GiB; ImportImage takes {min} to {max} GiB",
-                    disk.size_gib
-                ),
+                path,
+                format!("data disk {m} is {size} GiB; ImportImage takes {min} to {max} GiB"),
                 format!("set its size between {min} and {max} GiB"),
             ));
         }

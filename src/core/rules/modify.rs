@@ -5,61 +5,68 @@
 
 use super::create::name_problem;
 use super::family::family_finding;
-use super::{docs, launch, Context, Rule};
+use super::{docs, launch, reference, Context, Rule};
 use crate::core::fix::Fix;
-use crate::core::model::{ImageStatus, ImageType, NvmeSupport};
+use crate::core::model::{given, ImageStatus, ImageType, NvmeSupport};
 use crate::core::report::{Finding, Severity};
 use crate::core::resolve::Origin;
 
-/// `modify-not-custom`.
-pub const MODIFY_NOT_CUSTOM: Rule = Rule {
-    code: "modify-not-custom",
-    severity: Severity::Error,
-    summary: "changing an image that is not the account's own custom image",
-    doc: docs::MODIFY_IMAGE,
-};
-/// `modify-deprecate-shared`.
-pub const MODIFY_DEPRECATE_SHARED: Rule = Rule {
-    code: "modify-deprecate-shared",
-    severity: Severity::Error,
-    summary: "setting Deprecated on an image that is still shared (unshare first)",
-    doc: docs::MODIFY_IMAGE,
-};
-/// `modify-nothing`.
-pub const MODIFY_NOTHING: Rule = Rule {
-    code: "modify-nothing",
-    severity: Severity::Warning,
-    summary: "a modify that changes no attribute",
-    doc: docs::MODIFY_IMAGE,
-};
-/// `modify-nvme-driver`.
-pub const MODIFY_NVME_DRIVER: Rule = Rule {
-    code: "modify-nvme-driver",
-    severity: Severity::Info,
-    summary: "setting nvme: supported: the OS must already hold the NVMe driver",
-    doc: docs::NVME,
-};
-/// `copy-features-not-carried`.
-pub const COPY_FEATURES_NOT_CARRIED: Rule = Rule {
-    code: "copy-features-not-carried",
-    severity: Severity::Warning,
-    summary: "a copy of an NVMe image: CopyImage does not carry the NVMe attribute over",
-    doc: docs::COPY_IMAGE,
-};
+declare_rules! {
+    /// `modify-not-custom`.
+    MODIFY_NOT_CUSTOM = Rule {
+        code: "modify-not-custom",
+        severity: Severity::Error,
+        summary: "changing an image that is not the account's own custom image",
+        doc: docs::MODIFY_IMAGE,
+        topic: None,
+    };
+    /// `modify-deprecate-shared`.
+    MODIFY_DEPRECATE_SHARED = Rule {
+        code: "modify-deprecate-shared",
+        severity: Severity::Error,
+        summary: "setting Deprecated on an image that is still shared (unshare first)",
+        doc: docs::MODIFY_IMAGE,
+        topic: None,
+    };
+    /// `modify-nothing`.
+    MODIFY_NOTHING = Rule {
+        code: "modify-nothing",
+        severity: Severity::Warning,
+        summary: "a modify that changes no attribute",
+        doc: docs::MODIFY_IMAGE,
+        topic: None,
+    };
+    /// `modify-nvme-driver`.
+    MODIFY_NVME_DRIVER = Rule {
+        code: "modify-nvme-driver",
+        severity: Severity::Info,
+        summary: "setting nvme: supported: the OS must already hold the NVMe driver",
+        doc: docs::NVME,
+        topic: None,
+    };
+    /// `copy-features-not-carried`.
+    COPY_FEATURES_NOT_CARRIED = Rule {
+        code: "copy-features-not-carried",
+        severity: Severity::Warning,
+        summary: "a copy of an NVMe image: CopyImage does not carry the NVMe attribute over",
+        doc: docs::COPY_IMAGE,
+        topic: None,
+    };
+}
 
 /// Checks every modify, in plan order.
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (n, modify) in ctx.plan.modifies.iter().enumerate() {
         let at = format!("/modifies/{n}");
-        let Some(id) = modify.image.as_deref() else {
-            out.push(launch::IMAGE_NOT_FOUND.finding(
+        let Some(id) = given(&modify.image) else {
+            out.push(reference::IMAGE_NOT_FOUND.finding(
                 format!("{at}/image"),
                 "the attribute change names no image (ModifyImageAttribute ImageId)".into(),
                 "pick the image to change: one of the plan's own, or one it creates, imports or copies".into(),
             ));
             continue;
         };
-        if let Some(region) = &modify.region {
+        if let Some(region) = given(&modify.region) {
             if !ctx.check_region(region, &format!("{at}/region"), out) {
                 continue;
             }
@@ -81,8 +88,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let Some((image, origin, region)) = target else {
-            let region = modify.region.as_deref().unwrap_or("its region");
-            out.push(launch::IMAGE_REGION_MISMATCH.finding(
+            let region = given(&modify.region).unwrap_or("its region");
+            out.push(launch::IMAGE_REGION_MISMATCH.rule.finding(
                 format!("{at}/region"),
                 format!("{id} is not in {region}, and the plan copies it there no earlier"),
                 format!("copy {id} to {region} first, or change it in the region where it is"),
@@ -112,9 +119,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         // A copy of an NVMe image holds the driver: CopyImage only dropped the flag.
         let copied_driver = match origin {
-            Origin::Copy(k) => ctx
-                .resolver
-                .find(&ctx.plan.copies[k].image)
+            Origin::Copy(k) => given(&ctx.plan.copies[k].image)
+                .and_then(|id| ctx.resolver.find(id))
                 .is_some_and(|(source, _)| source.nvme == NvmeSupport::Supported),
             _ => false,
         };
@@ -147,7 +153,10 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// of the plan sets it on the copy.
 pub(crate) fn check_copy_features(ctx: &Context, n: usize, out: &mut Vec<Finding>) {
     let copy = &ctx.plan.copies[n];
-    let Some((source, _)) = ctx.resolver.find(&copy.image) else {
+    let (Some(image), Some(to)) = (given(&copy.image), given(&copy.to_region)) else {
+        return;
+    };
+    let Some((source, _)) = ctx.resolver.find(image) else {
         return;
     };
     let copyable = matches!(source.kind, ImageType::Custom | ImageType::Shared);
@@ -155,8 +164,8 @@ pub(crate) fn check_copy_features(ctx: &Context, n: usize, out: &mut Vec<Finding
         return;
     }
     let fixed = ctx.plan.modifies.iter().any(|m| {
-        m.image.as_deref() == Some(copy.image.as_str())
-            && m.region.as_deref() == Some(copy.to_region.as_str())
+        given(&m.image) == Some(image)
+            && given(&m.region) == Some(to)
             && m.nvme == Some(NvmeSupport::Supported)
     });
     if fixed {
@@ -165,16 +174,14 @@ pub(crate) fn check_copy_features(ctx: &Context, n: usize, out: &mut Vec<Finding
     out.push(COPY_FEATURES_NOT_CARRIED.finding_with_fix(
         format!("/copies/{n}"),
         format!(
-            "{} supports NVMe, but CopyImage does not carry the NVMe attribute over: the copy in {} is nvme: unsupported, and NVMe-only types (g8i, g9i, ...) refuse it",
-            copy.image, copy.to_region
+            "{image} supports NVMe, but CopyImage does not carry the NVMe attribute over: the copy in {to} is nvme: unsupported, and NVMe-only types (g8i, g9i, ...) refuse it"
         ),
         format!(
-            "set it on the copy with ModifyImageAttribute (a modify of {} in {} with \"nvme\": \"supported\")",
-            copy.image, copy.to_region
+            "set it on the copy with ModifyImageAttribute (a modify of {image} in {to} with \"nvme\": \"supported\")"
         ),
         Some(Fix::SetNvmeSupported {
-            image: copy.image.clone(),
-            region: copy.to_region.clone(),
+            image: image.to_string(),
+            region: to.to_string(),
         }),
     ));
 }
