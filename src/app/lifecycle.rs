@@ -1,11 +1,13 @@
-//! Plan rows for imports (ImportImage) and attribute changes (ModifyImageAttribute).
+//! Plan rows for imports (ImportImage) and attribute changes (ModifyImageAttribute), and the
+//! image-family picker of a launch (RunInstances ImageFamily).
 
 use leptos::prelude::*;
 
 use super::controls::{static_options, Check, Input, Select};
 use super::items::{defaults, row_head};
 use super::plan::{count, row_class, text, Choices};
-use super::state::{item_dom_id, AppState};
+use super::state::{item_dom_id, AppState, GuideTopic};
+use crate::core::catalog::Catalog;
 use crate::core::lifecycle::import::{is_windows_distribution, PLATFORMS};
 use crate::core::model::{
     Image, ImageArch, ImageBootMode, ImageStatus, Import, LicenseType, Modify, NvmeSupport,
@@ -74,6 +76,10 @@ pub fn Imports(choices: Choices) -> impl IntoView {
     view! {
         <section class="eip-section" aria-labelledby="imports-h">
             <h3 id="imports-h">"Imports " <span class="eip-muted">"(ImportImage, from an image file in OSS)"</span></h3>
+            <p class="eip-muted">
+                "ECS reads the file with the RAM role AliyunECSImageImportDefaultRole, and the image needs virtio drivers and cloud-init. "
+                <button id="open-import-guide" class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::Importing))>"How to prepare an image for import"</button>
+            </p>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 {
                     let key = format!("/imports/{i}");
@@ -207,5 +213,44 @@ pub fn Modifies(choices: Choices) -> impl IntoView {
                 state.edit(|p| p.modifies.push(Modify { image: non_empty(image), ..Modify::default() }));
             }>"Add attribute change"</button>
         </section>
+    }
+}
+
+/// Every image family a launch can name: families of the catalog's and the plan's images, of
+/// what the plan creates and imports, and those its modifies set, each once, sorted.
+fn families() -> Memo<Vec<(String, String)>> {
+    let state = AppState::get();
+    Memo::new(move |_| {
+        state.plan.with(|p| {
+            let mut names: std::collections::BTreeSet<String> = Catalog::builtin()
+                .images
+                .iter()
+                .chain(&p.images)
+                .chain(p.creates.iter().map(|c| &c.image))
+                .chain(p.imports.iter().map(|m| &m.image))
+                .filter_map(|i| i.family.clone())
+                .collect();
+            names.extend(p.modifies.iter().filter_map(|m| m.family.clone()));
+            std::iter::once((String::new(), "none: launch the image above".to_string()))
+                .chain(names.into_iter().map(|f| (f.clone(), f)))
+                .collect()
+        })
+    })
+}
+
+/// The family picker of launch `i`: RunInstances `ImageFamily`, the newest Available image of
+/// the family in the launch region. Picking a family clears the launch's image ID.
+#[component]
+pub fn LaunchFamily(i: usize) -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <Select id=format!("launch-{i}-family") label="…or the newest of family" options=families()
+            value=text(move |p| p.launches.get(i).and_then(|l| l.image_family.clone()))
+            on_change=Callback::new(move |v: String| state.edit(|p| if let Some(l) = p.launches.get_mut(i) {
+                l.image_family = non_empty(v);
+                if l.image_family.is_some() {
+                    l.image = None;
+                }
+            }))/>
     }
 }

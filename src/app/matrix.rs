@@ -152,6 +152,11 @@ pub fn MatrixPanel() -> impl IntoView {
                 .iter()
                 .chain(p.creates.iter().map(|c| &c.image))
                 .cloned()
+                .chain(
+                    p.imports
+                        .iter()
+                        .map(crate::core::lifecycle::import::import_result),
+                )
                 .collect();
             for image in &Catalog::builtin().images {
                 if !list.iter().any(|i| i.id == image.id) {

@@ -6,7 +6,7 @@ use super::controls::{Input, Select};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
 use super::labels::Badge;
-use super::lifecycle::{Imports, Modifies};
+use super::lifecycle::{Imports, LaunchFamily, Modifies};
 use super::quotas::QuotaInputs;
 use super::state::{item_dom_id, AppState};
 use crate::core::catalog::Catalog;
@@ -232,9 +232,10 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                 <Select id=format!("launch-{i}-type") label="Instance type" options=choices.types
                     value=field(|l| l.instance_type.clone().unwrap_or_default()) on_change=set(|l, v| l.instance_type = optional(v))/>
                 <Select id=format!("launch-{i}-image") label="Image" options=choices.images
-                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v))/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| { l.image = optional(v); if l.image.is_some() { l.image_family = None } })/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
-                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v.trim().to_string()))/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| { l.image = optional(v.trim().to_string()); if l.image.is_some() { l.image_family = None } })/>
+                <LaunchFamily i/>
                 <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number"
                     value=field(|l| l.amount.unwrap_or(1).to_string())
                     on_change=set(|l, v| l.amount = v.trim().parse().ok())/>

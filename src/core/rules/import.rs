@@ -5,6 +5,7 @@
 
 use super::{docs, Context, Rule};
 use crate::core::fix::Fix;
+use crate::core::guide::Topic;
 use crate::core::lifecycle::import::{
     fallback_distribution, is_windows_distribution, DISK_GIB, FORMATS, MAX_DATA_DISKS, PLATFORMS,
     PREVIEW_FORMATS,
@@ -20,7 +21,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "the OSS bucket is in another region than the import",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
     /// `import-format-unsupported`.
     IMPORT_FORMAT_UNSUPPORTED = Rule {
@@ -28,7 +29,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "a format other than RAW, VHD, QCOW2, VMDK",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
     /// `import-format-preview`.
     IMPORT_FORMAT_PREVIEW = Rule {
@@ -36,7 +37,7 @@ declare_rules! {
         severity: Severity::Warning,
         summary: "VMDK (invitational preview)",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
     /// `import-arm64-boot-mode`.
     IMPORT_ARM64_BOOT_MODE = Rule {
@@ -44,7 +45,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "an arm64 image imported with a boot mode other than UEFI",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
     /// `import-windows-license`.
     IMPORT_WINDOWS_LICENSE = Rule {
@@ -52,7 +53,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "a Windows image without license_type",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
     /// `import-disk-size`.
     IMPORT_DISK_SIZE = Rule {
@@ -60,7 +61,7 @@ declare_rules! {
         severity: Severity::Error,
         summary: "system disk outside 1-2048 GiB or smaller than the file; over 16 data disks, or one outside 1-2048 GiB",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
     /// `import-distribution-unknown`.
     IMPORT_DISTRIBUTION_UNKNOWN = Rule {
@@ -69,7 +70,7 @@ declare_rules! {
         summary:
             "a distribution ImportImage does not list (it imports as Others Linux / Other Windows)",
         doc: docs::IMPORT_IMAGE,
-        topic: None,
+        topic: Some(Topic::Importing),
     };
 }
 
