@@ -296,3 +296,23 @@ fn the_examples_check_as_the_readme_shows() {
         assert_eq!(report.ok, ok, "{file}: {:#?}", report.findings);
     }
 }
+
+/// The README shows the command line's output of the two lifecycle examples as it is.
+#[test]
+fn the_readme_shows_the_examples_output() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    for file in [
+        "examples/import-modify-launch.json",
+        "examples/launch-by-family.json",
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ecs-image-planner"))
+            .args(["check", file])
+            .output()
+            .expect("run the CLI");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(
+            readme.contains(text.trim_end()),
+            "README.md does not show the output of `check {file}`:\n{text}"
+        );
+    }
+}

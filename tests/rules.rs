@@ -214,6 +214,15 @@ fn lifecycle_cases() -> Vec<Case> {
             "image-superseded",
             with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-2", "")),
         ),
+        pass(
+            "image-superseded",
+            // Two existing builds without a date: neither is known to be newer.
+            format!(
+                "{}, {}",
+                r#""images": [{"id": "m-a", "family": "f", "regions": ["cn-hangzhou"]}, {"id": "m-b", "family": "f", "regions": ["cn-hangzhou"]}]"#,
+                launch("cn-hangzhou", "ecs.g7.large", "m-a", "")
+            ),
+        ),
         fail(
             "image-type-restricted",
             "/launches/0/instance_type",

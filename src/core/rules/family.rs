@@ -139,7 +139,11 @@ pub(crate) fn check_launch(
         Origin::Existing => r.image.created,
         _ => r.image.created.or(Some(ctx.as_of)),
     };
-    if !std::ptr::eq::<Image>(newest.image, image) && made_on(&newest) > made_on(resolved) {
+    // Newer: made later, or made by the plan on the same day after this one (the family
+    // breaks ties by order, and the plan's own images come after existing ones).
+    let (theirs, ours) = (made_on(&newest), made_on(resolved));
+    let newer = theirs > ours || (theirs == ours && newest.origin != Origin::Existing);
+    if !std::ptr::eq::<Image>(newest.image, image) && newer {
         out.push(IMAGE_SUPERSEDED.finding_with_fix(
             format!("{at}/image"),
             format!(
