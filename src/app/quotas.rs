@@ -74,6 +74,8 @@ struct Gauge {
     detail: String,
     used: u32,
     quota: u32,
+    /// The plan's own additions take it past the quota (the ledger's verdict).
+    over: bool,
     /// Messages of the findings that explain an overflow.
     findings: Vec<String>,
 }
@@ -106,6 +108,7 @@ fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
                 ),
                 used: usage.used(),
                 quota: ledger.custom_image_quota,
+                over: usage.over(ledger.custom_image_quota),
                 findings: findings_on(report, "custom-image-quota", &usage.items),
                 label: region,
             }
@@ -129,15 +132,18 @@ fn share_gauges(report: &Report) -> Vec<Gauge> {
             ),
             used: usage.used(),
             quota: ledger.share_quota,
+            over: usage.over(ledger.share_quota),
             findings: findings_on(report, "share-quota-exceeded", &usage.items),
         })
         .collect()
 }
 
 fn gauge_view(gauge: Gauge, id: String) -> impl IntoView {
-    let over = gauge.used > gauge.quota;
+    let over = gauge.over;
     let status = if over {
         "✕ over quota"
+    } else if gauge.used > gauge.quota {
+        "▲ already past quota; the plan adds none here"
     } else {
         "✓ within quota"
     };

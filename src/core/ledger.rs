@@ -38,6 +38,12 @@ impl RegionUsage {
             .saturating_add(self.imported)
             .saturating_add(self.copied)
     }
+
+    /// Whether the plan's own images take the region past `quota` (what `custom-image-quota`
+    /// reports). A region already past it where the plan adds nothing is not: no call fails.
+    pub fn over(&self, quota: u32) -> bool {
+        !self.items.is_empty() && self.used() > quota
+    }
 }
 
 /// One new custom image as the plan makes it: the region and the count there after it.
@@ -79,6 +85,12 @@ impl ShareUsage {
     /// Existing plus new accounts.
     pub fn used(&self) -> u32 {
         (self.existing.len() + self.new.len()) as u32
+    }
+
+    /// Whether the plan's new accounts take the image past `quota` (what
+    /// `share-quota-exceeded` reports).
+    pub fn over(&self, quota: u32) -> bool {
+        !self.new.is_empty() && self.used() > quota
     }
 }
 

@@ -207,14 +207,14 @@ fn resource_blocks(
     ctx: &Context,
 ) -> String {
     let name = resource_name(&op.id);
-    let mut body = String::new();
+    let mut body: Vec<(&str, String)> = Vec::new();
     if let Some(alias) = op
         .params
         .get(mapping.region)
         .and_then(Value::as_str)
         .and_then(|region| aliases.get(region))
     {
-        let _ = writeln!(body, "  provider = alicloud.{alias}");
+        body.push(("provider", format!("alicloud.{alias}")));
     }
     let mut notes = String::new();
     for (param, value) in &op.params {
@@ -226,7 +226,7 @@ fn resource_blocks(
             continue;
         }
         if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
-            let _ = writeln!(body, "  {argument} = {}", expression(value, ctx));
+            body.push((argument, expression(value, ctx)));
         } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
             let _ = writeln!(
                 notes,
@@ -237,21 +237,23 @@ fn resource_blocks(
             );
         }
     }
+    let mut blocks = String::new();
     if op.api == "ImportImage" {
-        body.push_str(&disk_device_mappings(op, ctx));
+        blocks = disk_device_mappings(op, ctx);
         notes.push_str(&import_limits(op));
     }
     let mut data = String::new();
     if op.api == "RunInstances" {
         if let Some(family) = op.params.get("ImageFamily") {
-            data = family_data_source(&name, family, &body, ctx);
-            let _ = writeln!(
-                body,
-                "  image_id = data.alicloud_images.{name}.images[0].id"
-            );
+            let provider = body.iter().find(|(n, _)| *n == "provider").cloned();
+            data = family_data_source(&name, family, provider, ctx);
+            body.push((
+                "image_id",
+                format!("data.alicloud_images.{name}.images[0].id"),
+            ));
         }
-        let _ = writeln!(body, "  vswitch_id = var.{name}_vswitch_id");
-        let _ = writeln!(body, "  security_groups = var.{name}_security_group_ids");
+        body.push(("vswitch_id", format!("var.{name}_vswitch_id")));
+        body.push(("security_groups", format!("var.{name}_security_group_ids")));
     }
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
@@ -259,23 +261,27 @@ fn resource_blocks(
             let Some(index) = param.strip_prefix("AddAccount.") else {
                 continue;
             };
+            let mut arguments = body.clone();
+            arguments.push(("account_id", expression(value, ctx)));
             let _ = write!(
                 out,
-                "resource \"{}\" \"{}\" {{\n{body}  account_id = {}\n{notes}}}\n",
+                "resource \"{}\" \"{}\" {{\n{}{notes}}}\n",
                 mapping.resource,
                 identifier(&format!("{name}_{index}")),
-                expression(value, ctx)
+                attributes(&arguments)
             );
         }
         return out;
     }
     format!(
-        "{data}resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
-        mapping.resource
+        "{data}resource \"{}\" \"{name}\" {{\n{}{blocks}{notes}}}\n",
+        mapping.resource,
+        attributes(&body)
     )
 }
 
-/// ImportImage's `DiskDeviceMapping.N.*` parameters as `disk_device_mapping` blocks, in N order.
+/// ImportImage's `DiskDeviceMapping.N.*` parameters as `disk_device_mapping` blocks, in N order,
+/// each after a blank line as `terraform fmt` separates a nested block from attributes.
 fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
     let mut disks: BTreeMap<u32, Vec<(&str, &Value)>> = BTreeMap::new();
     for (param, value) in &op.params {
@@ -291,7 +297,8 @@ fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
     }
     let mut out = String::new();
     for fields in disks.values() {
-        out.push_str("  disk_device_mapping {\n");
+        let mut arguments: Vec<(&str, String)> = Vec::new();
+        let mut notes = String::new();
         for (field, value) in fields {
             let argument = match *field {
                 "OSSBucket" => "oss_bucket",
@@ -301,7 +308,7 @@ fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
                 "Format" => "format",
                 other => {
                     let _ = writeln!(
-                        out,
+                        notes,
                         "    # {} = {} has no argument in disk_device_mapping",
                         comment_text(other),
                         comment_json(value)
@@ -314,9 +321,13 @@ fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
                 ("format", Some("QCOW2")) => Value::from("qcow2"),
                 _ => (*value).clone(),
             };
-            let _ = writeln!(out, "    {argument} = {}", expression(&value, ctx));
+            arguments.push((argument, expression(&value, ctx)));
         }
-        out.push_str("  }\n");
+        let inner: String = attributes(&arguments)
+            .lines()
+            .map(|line| format!("  {line}\n"))
+            .collect();
+        let _ = write!(out, "\n  disk_device_mapping {{\n{inner}{notes}  }}\n");
     }
     out
 }
@@ -352,13 +363,13 @@ fn import_limits(op: &Operation) -> String {
 }
 
 /// The `alicloud_images` data source that finds the newest image of a launch's family,
-/// read after the image resources of the same region (which may add to the family).
-fn family_data_source(name: &str, family: &Value, body: &str, ctx: &Context) -> String {
-    let provider = body
-        .lines()
-        .find(|line| line.trim_start().starts_with("provider = "))
-        .map(|line| format!("{line}\n"))
-        .unwrap_or_default();
+/// read after the image resources of the configuration (which may add to the family).
+fn family_data_source(
+    name: &str,
+    family: &Value,
+    provider: Option<(&str, String)>,
+    ctx: &Context,
+) -> String {
     let makers: Vec<String> = ctx
         .earlier
         .iter()
@@ -371,11 +382,13 @@ fn family_data_source(name: &str, family: &Value, body: &str, ctx: &Context) -> 
             .then(|| format!("{resource}.{name}"))
         })
         .collect();
-    let depends = if makers.is_empty() {
-        String::new()
-    } else {
-        format!("  depends_on = [{}]\n", makers.join(", "))
-    };
+    let mut arguments: Vec<(&str, String)> = provider.into_iter().collect();
+    arguments.push(("image_family", expression(family, ctx)));
+    arguments.push(("status", quoted("Available")));
+    arguments.push(("most_recent", "true".into()));
+    if !makers.is_empty() {
+        arguments.push(("depends_on", format!("[{}]", makers.join(", "))));
+    }
     let setters = family
         .as_str()
         .and_then(|family| ctx.family_setters.get(family))
@@ -389,11 +402,25 @@ fn family_data_source(name: &str, family: &Value, body: &str, ctx: &Context) -> 
         })
         .unwrap_or_default();
     format!(
-        "# RunInstances ImageFamily: the newest Available image of the family when Terraform reads it\n{setters}\
-         data \"alicloud_images\" \"{name}\" {{\n{provider}  image_family = {}\n  \
-         status = \"Available\"\n  most_recent = true\n{depends}}}\n\n",
-        expression(family, ctx)
+        "# RunInstances ImageFamily: the newest Available image of the family when Terraform reads it\n\
+         {setters}data \"alicloud_images\" \"{name}\" {{\n{}}}\n\n",
+        attributes(&arguments)
     )
+}
+
+/// One-line attributes of a block body, with their `=` aligned one column after the longest
+/// name, as `terraform fmt` lays out consecutive attributes.
+fn attributes(arguments: &[(&str, String)]) -> String {
+    let width = arguments
+        .iter()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, value) in arguments {
+        let _ = writeln!(out, "  {name:width$} = {value}");
+    }
+    out
 }
 
 /// A call with no Terraform resource, as comment lines.

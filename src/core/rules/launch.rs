@@ -344,10 +344,7 @@ declare_rules! { launch:
             Detail::Disk { limit, .. } => format!("make the system disk {limit} GiB or larger"),
             _ => String::new(),
         },
-        fix: |f, d| match d {
-            Detail::Disk { limit, .. } => Some(Fix::SetSystemDiskSize { launch: f.launch, size_gib: limit }),
-            _ => None,
-        },
+        fix: disk_limit_fix,
     };
     /// `system-disk-too-large`.
     SYSTEM_DISK_TOO_LARGE = LaunchRule {
@@ -375,10 +372,7 @@ declare_rules! { launch:
             Detail::Disk { limit, .. } => format!("make the system disk {limit} GiB or smaller, or use another disk category"),
             _ => String::new(),
         },
-        fix: |f, d| match d {
-            Detail::Disk { limit, .. } => Some(Fix::SetSystemDiskSize { launch: f.launch, size_gib: limit }),
-            _ => None,
-        },
+        fix: disk_limit_fix,
     };
     /// `amount-out-of-range`.
     AMOUNT_OUT_OF_RANGE = LaunchRule {
@@ -788,6 +782,17 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 violation.fix(&fix_input),
             ));
         }
+    }
+}
+
+/// Set the system disk to the limit it breaks.
+fn disk_limit_fix(f: &FixInput, d: Detail) -> Option<Fix> {
+    match d {
+        Detail::Disk { limit, .. } => Some(Fix::SetSystemDiskSize {
+            launch: f.launch,
+            size_gib: limit,
+        }),
+        _ => None,
     }
 }
 

@@ -169,6 +169,23 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
     AREAS.iter().flat_map(|area| area.iter().copied())
 }
 
+/// The rule table of the project's contract page (`docs/contract.md`), one row per rule in
+/// registry order: code, severity, what it checks, the documentation behind it. Generated, so
+/// the page cannot drift from the registry (`tests/docs.rs` compares them).
+pub fn markdown_table() -> String {
+    let mut table = String::from("| code | severity | when | doc |\n|---|---|---|---|\n");
+    for rule in all() {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | [doc]({}) |\n",
+            rule.code,
+            rule.severity.as_str(),
+            rule.summary.replace('|', "\\|"),
+            rule.doc
+        ));
+    }
+    table
+}
+
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     all().find(|rule| rule.code == code)
