@@ -60,7 +60,9 @@ test('import an image, fix the NVMe flag its copy loses in one click, and launch
   await page.locator(finding('copy-features-not-carried')).waitFor({ state: 'detached' });
   assert.equal(await page.inputValue('#modify-0-nvme'), 'supported');
   assert.equal(await page.inputValue('#modify-0-region'), 'ap-southeast-1');
-  const [modifyCall] = await calls(page, 'ModifyImageAttribute');
+  // The import's family is set by its own ModifyImageAttribute (import-0-family); the fix adds modify-0.
+  const modifyCall = (await calls(page, 'ModifyImageAttribute')).find((c) => /modify-0/.test(c));
+  assert.ok(modifyCall, 'a ModifyImageAttribute call modify-0');
   assert.match(modifyCall, /ImageId\s*\$\{copy-0\.ImageId\}|ImageId\s*‹ImageId of copy-0›/);
   assert.match(modifyCall, /Features\.NvmeSupport\s*supported/);
 
