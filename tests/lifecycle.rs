@@ -5,6 +5,8 @@ mod common;
 
 #[path = "export/hcl_fmt.rs"]
 mod hcl_fmt;
+#[path = "export/schema.rs"]
+mod schema;
 
 use ecs_image_planner::core::export::{aliyun_cli, terraform};
 use ecs_image_planner::core::Operation;
@@ -110,6 +112,19 @@ fn terraform_says_what_the_import_resource_cannot_do() {
         hcl.contains("import the VMDK file with the aliyun CLI export"),
         "{hcl}"
     );
+}
+
+/// Every resource, nested block, data source and argument is one the provider (v1.289.0)
+/// declares, and the checker refuses one it does not.
+#[test]
+fn terraform_output_matches_the_provider_schema() {
+    let hcl = terraform(&lifecycle_ops());
+    assert_eq!(schema::problems(&hcl, true), Vec::<String>::new(), "{hcl}");
+    let wrong = hcl
+        .replace("oss_bucket      =", "oss_bucket_name =")
+        .replace("most_recent  =", "most_recnt   =");
+    let problems = schema::problems(&wrong, true);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
 }
 
 /// The configuration is valid HCL (hcl-rs parses it) and already laid out as `terraform fmt`

@@ -3,11 +3,12 @@
 //! provider's Go source by `tests/fixtures/alicloud-schema-extract.py` (its `source` names the
 //! provider version, commit and files).
 //!
-//! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`);
-//! every resource type must be in the snapshot; every argument must be one the resource
-//! declares, settable (optional or required, not computed-only), neither deprecated nor
-//! removed, with a value of the argument's type; every required argument must be set; every
-//! reference must name a resource, variable or provider alias the configuration declares.
+//! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`,
+//! `data`); every resource type and data source must be in the snapshot; every argument must be
+//! one the resource (or a nested block of it) declares, settable (optional or required, not
+//! computed-only), neither deprecated nor removed, with a value of the argument's type; every
+//! required argument must be set; every reference must name a resource, data source, variable or
+//! provider alias the configuration declares, and `depends_on` lists declared resources.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,6 +52,8 @@ fn label(block: &Block, n: usize) -> &str {
 struct Declared {
     /// `resource_type.name`.
     resources: BTreeSet<String>,
+    /// `data_source_type.name`.
+    data: BTreeSet<String>,
     variables: BTreeSet<String>,
     provider_aliases: BTreeSet<String>,
 }
@@ -75,6 +78,11 @@ pub fn problems(hcl: &str, complete: bool) -> Vec<String> {
             }
             "variable" => {
                 declared.variables.insert(label(block, 0).to_string());
+            }
+            "data" => {
+                declared
+                    .data
+                    .insert(format!("{}.{}", label(block, 0), label(block, 1)));
             }
             "provider" => {
                 if let Some(Expression::String(alias)) = block
@@ -130,6 +138,15 @@ pub fn problems(hcl: &str, complete: bool) -> Vec<String> {
                     )),
                 }
             }
+            "data" => {
+                let kind = label(block, 0);
+                match schema["data_sources"].get(kind).and_then(Value::as_object) {
+                    Some(args) => check_resource(block, args, &declared, complete, &mut out),
+                    None => out.push(format!(
+                        "{at}: data source {kind:?} is not in the schema snapshot"
+                    )),
+                }
+            }
             other => out.push(format!("{at}: unexpected block type {other:?}")),
         }
     }
@@ -164,28 +181,97 @@ fn check_resource(
     complete: bool,
     out: &mut Vec<String>,
 ) {
-    let at = format!("resource {:?}.{:?}", label(block, 0), label(block, 1));
-    if let Some(nested) = block.body().blocks().next() {
-        out.push(format!(
-            "{at}: unexpected nested block {:?}",
-            nested.identifier()
-        ));
-    }
+    let at = format!(
+        "{} {:?}.{:?}",
+        block.identifier(),
+        label(block, 0),
+        label(block, 1)
+    );
     let mut set = BTreeMap::new();
+    for nested in block.body().blocks() {
+        let key = nested.identifier();
+        let inner = args
+            .get(key)
+            .filter(|arg| matches!(arg["type"].as_str(), Some("TypeList" | "TypeSet")))
+            .and_then(|arg| arg.get("block"))
+            .and_then(Value::as_object);
+        let Some(inner) = inner else {
+            out.push(format!("{at}: unexpected nested block {key:?}"));
+            continue;
+        };
+        set.insert(key, &Expression::Null);
+        check_arguments(&format!("{at}.{key}"), nested.body(), inner, declared, out);
+    }
     for attr in block.body().attributes() {
         let (key, expr) = (attr.key(), attr.expr());
-        set.insert(key, expr);
-        for problem in references(expr, declared) {
-            out.push(format!("{at}.{key}: {problem}"));
-        }
         if RESOURCE_META.contains(&key) {
+            set.insert(key, expr);
+            if key == "depends_on" {
+                check_depends_on(expr, declared, &format!("{at}.depends_on"), out);
+                continue;
+            }
+            for problem in references(expr, declared) {
+                out.push(format!("{at}.{key}: {problem}"));
+            }
             if key == "provider" {
                 check_provider_reference(expr, declared, &format!("{at}.provider"), out);
             }
             if key == "count" && !matches!(expr, Expression::Number(_)) {
                 out.push(format!("{at}.count: not a number: {expr:?}"));
             }
+        }
+    }
+    check_arguments(&at, block.body(), args, declared, out);
+    for attr in block.body().attributes() {
+        set.insert(attr.key(), attr.expr());
+    }
+    for (key, arg) in args.iter().filter(|_| complete) {
+        if arg.get("required").and_then(Value::as_bool) == Some(true)
+            && !set.contains_key(key.as_str())
+        {
+            out.push(format!("{at}: required argument {key:?} is not set"));
+        }
+    }
+}
+
+/// `depends_on` lists declared resources (`alicloud_image.create_0`).
+fn check_depends_on(expr: &Expression, declared: &Declared, at: &str, out: &mut Vec<String>) {
+    let Expression::Array(items) = expr else {
+        out.push(format!("{at}: not a list: {expr:?}"));
+        return;
+    };
+    for item in items {
+        let named = match item {
+            Expression::Traversal(t) => match (&t.expr, t.operators.as_slice()) {
+                (Expression::Variable(kind), [TraversalOperator::GetAttr(name)]) => {
+                    Some(format!("{}.{}", kind.as_str(), name.as_str()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if !named.is_some_and(|n| declared.resources.contains(&n)) {
+            out.push(format!("{at}: {item:?} is not a declared resource"));
+        }
+    }
+}
+
+/// The attributes of one block body (meta-arguments left out) against the arguments `args`
+/// declares.
+fn check_arguments(
+    at: &str,
+    body: &Body,
+    args: &serde_json::Map<String, Value>,
+    declared: &Declared,
+    out: &mut Vec<String>,
+) {
+    for attr in body.attributes() {
+        let (key, expr) = (attr.key(), attr.expr());
+        if RESOURCE_META.contains(&key) {
             continue;
+        }
+        for problem in references(expr, declared) {
+            out.push(format!("{at}.{key}: {problem}"));
         }
         let Some(arg) = args.get(key) else {
             out.push(format!("{at}: the provider declares no argument {key:?}"));
@@ -201,13 +287,6 @@ fn check_resource(
         let kind = arg.get("type").and_then(Value::as_str).unwrap_or("");
         if !value_fits(expr, kind) {
             out.push(format!("{at}.{key}: {expr:?} is not a {kind}"));
-        }
-    }
-    for (key, arg) in args.iter().filter(|_| complete) {
-        if arg.get("required").and_then(Value::as_bool) == Some(true)
-            && !set.contains_key(key.as_str())
-        {
-            out.push(format!("{at}: required argument {key:?} is not set"));
         }
     }
 }
@@ -272,8 +351,17 @@ fn references(expr: &Expression, declared: &Declared) -> Vec<String> {
                         _ => "",
                     })
                     .collect();
+                let index_then_id = matches!(
+                    t.operators.as_slice(),
+                    [_, _, _, TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_), TraversalOperator::GetAttr(id)]
+                        if id.as_str() == "id"
+                );
                 match (root.as_str(), names.as_slice()) {
                     ("alicloud", [_]) => {} // a provider reference, checked where it is allowed
+                    // `data.alicloud_images.launch_0.images[0].id`: the first image the data
+                    // source lists.
+                    ("data", [kind, name, "images", "", "id"])
+                        if index_then_id && declared.data.contains(&format!("{kind}.{name}")) => {}
                     ("var", [name]) if declared.variables.contains(*name) => {}
                     (kind, [name, "id"])
                         if declared.resources.contains(&format!("{kind}.{name}")) => {}
