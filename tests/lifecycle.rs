@@ -312,3 +312,39 @@ fn the_readme_shows_the_examples_output() {
         );
     }
 }
+
+/// The embed answers for a family: its newest Available build in the region, and the plan it
+/// opens launches by family.
+#[test]
+fn the_embed_answers_for_a_family() {
+    use ecs_image_planner::core::answer::{answer, Answer, Question};
+    use ecs_image_planner::core::catalog::Catalog;
+    let catalog = Catalog::from_json(
+        r#"{"as_of": "2026-11-28",
+            "regions": [{"id": "cn-hangzhou", "name": "China (Hangzhou)", "source": "test"}],
+            "instance_types": [{"id": "ecs.g8i.large", "vcpus": 2, "memory_gib": 8, "nvme": "required", "source": "test"}],
+            "images": [
+              {"id": "web-2", "type": "public", "family": "acs:web", "created": "2026-10-01", "nvme": "supported", "size_gib": 20, "source": "test"},
+              {"id": "web-1", "type": "public", "family": "acs:web", "created": "2026-09-01", "size_gib": 20, "source": "test"}]}"#,
+    )
+    .expect("catalog");
+    let ask = |family| Question {
+        region: "cn-hangzhou",
+        instance_type: Some("ecs.g8i.large"),
+        image: None,
+        family: Some(family),
+        platform: None,
+    };
+    let Ok(Answer::Launch { plan, findings }) = answer(&catalog, &ask("acs:web"), common::today())
+    else {
+        panic!("a launch answer");
+    };
+    assert!(
+        findings.is_empty(),
+        "the newest build has the NVMe driver: {findings:#?}"
+    );
+    assert_eq!(plan.launches[0].image_family.as_deref(), Some("acs:web"));
+    assert_eq!(plan.launches[0].image, None);
+    let err = answer(&catalog, &ask("acs:db"), common::today()).expect_err("no such family");
+    assert!(err.contains("acs:db"), "{err}");
+}

@@ -58,6 +58,8 @@ pub struct Question<'a> {
     pub instance_type: Option<&'a str>,
     /// Image ID.
     pub image: Option<&'a str>,
+    /// Image family, when no image ID is given: its newest Available image in the region.
+    pub family: Option<&'a str>,
     /// Only images of this platform (for images-for-type).
     pub platform: Option<Platform>,
 }
@@ -76,12 +78,26 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
         })?),
         None => None,
     };
-    let image = match question.image {
-        Some(id) => Some(catalog.image(id).ok_or_else(|| {
+    let image = match (question.image, question.family) {
+        (Some(id), _) => Some(catalog.image(id).ok_or_else(|| {
             format!("image \"{id}\" is not in the catalog; use a public image ID such as aliyun_3_x64_20G_alibase_20240819.vhd")
         })?),
-        None => None,
+        (None, Some(family)) => {
+            let here = catalog
+                .images
+                .iter()
+                .filter(|i| i.available_in(question.region))
+                .map(|i| (i, i.created));
+            Some(super::lifecycle::family::newest(family, here).ok_or_else(|| {
+                format!(
+                    "no Available image of family \"{family}\" is in {} in the catalog; use an image ID, or a family the region has",
+                    question.region
+                )
+            })?)
+        }
+        (None, None) => None,
     };
+    let by_family = question.image.is_none() && question.family.is_some();
     match (image, instance_type) {
         (Some(image), Some(instance_type)) => {
             let plan = Plan {
@@ -89,7 +105,8 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 launches: vec![Launch {
                     region: Some(question.region.to_string()),
                     instance_type: Some(instance_type.id.clone()),
-                    image: Some(image.id.clone()),
+                    image: (!by_family).then(|| image.id.clone()),
+                    image_family: question.family.filter(|_| by_family).map(str::to_string),
                     ..Launch::default()
                 }],
                 ..Plan::default()
@@ -169,6 +186,7 @@ mod tests {
             region,
             instance_type,
             image,
+            family: None,
             platform: None,
         };
         answer(Catalog::builtin(), &question, today())
