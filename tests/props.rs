@@ -417,7 +417,6 @@ fn plan() -> impl Strategy<Value = Plan> {
             deletes,
             imports,
             modifies,
-            ..Plan::default()
         },
     )
 }
