@@ -184,7 +184,7 @@ fn later_items_use_the_import_and_see_the_modified_attributes() {
     let report = check(&plan(&format!(
         r#"{IMPORT},
            "modifies": [{{"image": "golden", "status": "Deprecated"}}],
-           "shares": [{{"image": "golden", "region": "cn-hangzhou", "accounts": ["200000000000002"]}}],
+           "shares": [{{"image": "golden", "region": "cn-hangzhou", "accounts": ["2000000000000002"]}}],
            "launches": [{{"region": "cn-hangzhou", "instance_type": "ecs.g8i.large", "image": "golden"}}]"#
     )));
     // The launch of a Deprecated image still works (with a warning); sharing it does not.

@@ -87,7 +87,7 @@ pub fn Imports(choices: Choices) -> impl IntoView {
                     let field = move |f: fn(&Import) -> Option<String>| text(move |p| p.imports.get(i).and_then(f));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Import #{i}"), key.clone(), move |p| if i < p.imports.len() { p.imports.remove(i); })}
+                            {row_head(format!("Import #{i}"), key.clone(), ("imports", i, "add-import"), move |p| if i < p.imports.len() { p.imports.remove(i); })}
                             <div class="eip-grid">
                                 <Input id=format!("import-{i}-id") label="Refer to it as" placeholder="imported-0"
                                     value=field(|m| Some(m.image.id.clone())) on_change=set(|m, v| m.image.id = v.trim().to_string())/>
@@ -185,7 +185,7 @@ pub fn Modifies(choices: Choices) -> impl IntoView {
                     let field = move |f: fn(&Modify) -> Option<String>| text(move |p| p.modifies.get(i).and_then(f));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Change #{i}"), key.clone(), move |p| if i < p.modifies.len() { p.modifies.remove(i); })}
+                            {row_head(format!("Change #{i}"), key.clone(), ("modifies", i, "add-modify"), move |p| if i < p.modifies.len() { p.modifies.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("modify-{i}-image") label="Image" options=choices.own_images
                                     value=field(|m| m.image.clone()) on_change=set(|m, v| m.image = non_empty(v))/>

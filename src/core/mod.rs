@@ -1,5 +1,6 @@
 //! The pure planning engine. Nothing in here touches the browser or the file system.
 
+pub mod accounts;
 pub mod answer;
 pub mod catalog;
 pub mod date;
