@@ -19,6 +19,7 @@ fn op(id: &str, api: &'static str, params: Value) -> Operation {
     Operation {
         id: id.into(),
         api,
+        product: None,
         params,
     }
 }

@@ -401,6 +401,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             (instance_types, images, creates, copies, shares, exports, launches, deletes),
             (imports, modifies),
         )| Plan {
+            schema: None,
             version: 1,
             name,
             as_of,
@@ -417,6 +418,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             deletes,
             imports,
             modifies,
+            ..Plan::default()
         },
     )
 }

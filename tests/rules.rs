@@ -2,6 +2,8 @@
 //! passing case in the table below.
 
 mod common;
+#[path = "rules/pipeline.rs"]
+mod pipeline_cases;
 
 use std::collections::BTreeSet;
 
@@ -81,6 +83,10 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("modify-nothing", Severity::Warning),
     ("modify-nvme-driver", Severity::Info),
     ("copy-features-not-carried", Severity::Warning),
+    // §4.5-4.6
+    ("pipeline-base-image", Severity::Error),
+    ("pipeline-limit", Severity::Error),
+    ("update-not-custom", Severity::Error),
 ];
 
 /// One case: the code, whether the plan must raise it, the path of the finding, the plan body.
@@ -398,12 +404,13 @@ fn lifecycle_cases() -> Vec<Case> {
 }
 
 fn cases() -> Vec<Case> {
-    let mut cases = base_cases();
+    let mut cases = area_cases();
     cases.extend(lifecycle_cases());
+    cases.extend(pipeline_cases::cases());
     cases
 }
 
-fn base_cases() -> Vec<Case> {
+fn area_cases() -> Vec<Case> {
     let hz = |itype: &str, image: &str| launch("cn-hangzhou", itype, image, "");
     let hz_with =
         |itype: &str, image: &str, extra: &str| launch("cn-hangzhou", itype, image, extra);

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::builder_guide::BuilderGuide;
 use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::guide::{self, Need};
 
@@ -17,6 +18,7 @@ pub fn GuidePanel() -> impl IntoView {
                 GuideTopic::ImageTypes => "guide-types-h",
                 GuideTopic::Snapshots => "guide-snapshots-h",
                 GuideTopic::Importing => "guide-import-h",
+                GuideTopic::ImageBuilder => "guide-builder-h",
             };
             request_animation_frame(move || focus_by_id(id));
         }
@@ -80,6 +82,7 @@ pub fn GuidePanel() -> impl IntoView {
                 " · "
                 <a href=guide::UPLOAD_TO_OSS_URL target="_blank" rel="noopener noreferrer">"Uploading image files to OSS"</a>
             </p>
+            <BuilderGuide/>
             <p><a href=guide::IMAGE_OVERVIEW_URL target="_blank" rel="noopener noreferrer">"The ECS image overview on Alibaba Cloud"</a></p>
         </section>
     }

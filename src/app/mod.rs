@@ -1,6 +1,8 @@
 //! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
 //! no rule logic lives here.
 
+mod builder;
+mod builder_guide;
 mod controls;
 mod embed;
 mod findings;

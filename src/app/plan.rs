@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::builder::{Pipelines, Updates};
 use super::controls::{Input, Select};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
@@ -62,6 +63,7 @@ impl Choices {
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
                     .chain(p.imports.iter().map(|m| &m.image))
+                    .chain(p.pipelines.iter().map(|x| &x.image))
                     .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
             })
@@ -135,6 +137,8 @@ pub fn PlanEditor() -> impl IntoView {
         <Launches choices/>
         <ImagesSection/>
         <Imports choices/>
+        <Pipelines choices/>
+        <Updates choices/>
         <Copies choices/>
         <Modifies choices/>
         <Shares choices/>

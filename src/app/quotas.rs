@@ -102,10 +102,7 @@ fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
         .map(|region| {
             let usage = ledger.regions.get(&region).unwrap_or(&empty);
             Gauge {
-                detail: format!(
-                    "{} existing + {} created + {} imported + {} copied",
-                    usage.existing, usage.created, usage.imported, usage.copied
-                ),
+                detail: usage.breakdown(),
                 used: usage.used(),
                 quota: ledger.custom_image_quota,
                 over: usage.over(ledger.custom_image_quota),

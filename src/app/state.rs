@@ -252,7 +252,8 @@ pub fn first_visit_plan() -> Plan {
     serde_json::from_str(FIRST_VISIT).expect("examples/first-visit.json is a valid plan")
 }
 
-/// Regions a plan names in launches, copies, shares, exports and usage, in first-seen order.
+/// Regions a plan names in launches, copies, shares, exports, pipelines, updates and usage, in
+/// first-seen order.
 pub fn plan_regions(plan: &Plan) -> Vec<String> {
     let mut regions: Vec<String> = Vec::new();
     let named = plan
@@ -262,7 +263,14 @@ pub fn plan_regions(plan: &Plan) -> Vec<String> {
         .chain(plan.copies.iter().map(|c| &c.to_region))
         .chain(plan.shares.iter().map(|s| &s.region))
         .chain(plan.exports.iter().map(|e| &e.bucket_region))
+        .chain(plan.pipelines.iter().map(|x| &x.region))
+        .chain(plan.updates.iter().map(|u| &u.region))
         .filter_map(given)
+        .chain(
+            plan.pipelines
+                .iter()
+                .flat_map(|x| x.to_regions.iter().map(String::as_str)),
+        )
         .chain(plan.custom_image_usage.keys().map(String::as_str));
     for region in named {
         if !region.is_empty() && !regions.iter().any(|r| r == region) {

@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use super::model::ImageType;
 
+pub mod builder;
+
 /// A section of the guide that explains the background of a rule ([`crate::core::rules::Rule::topic`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -17,6 +19,8 @@ pub enum Topic {
     Snapshots,
     /// Importing an image file: the RAM role and what to prepare in the image.
     Importing,
+    /// Image Builder pipelines and image updates.
+    ImageBuilder,
 }
 
 impl Topic {
@@ -26,6 +30,7 @@ impl Topic {
             Topic::ImageTypes => "About image types",
             Topic::Snapshots => "Images and snapshots",
             Topic::Importing => "Importing an image",
+            Topic::ImageBuilder => "About Image Builder",
         }
     }
 }

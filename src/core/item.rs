@@ -25,6 +25,10 @@ pub enum Item {
     Create(usize),
     /// `imports[n]`.
     Import(usize),
+    /// `pipelines[n]`.
+    Pipeline(usize),
+    /// `updates[n]`.
+    Update(usize),
     /// `copies[n]`.
     Copy(usize),
     /// `modifies[n]`.
@@ -57,6 +61,8 @@ impl Item {
             ("images", Some(n)) => Item::Image(n),
             ("creates", Some(n)) => Item::Create(n),
             ("imports", Some(n)) => Item::Import(n),
+            ("pipelines", Some(n)) => Item::Pipeline(n),
+            ("updates", Some(n)) => Item::Update(n),
             ("copies", Some(n)) => Item::Copy(n),
             ("modifies", Some(n)) => Item::Modify(n),
             ("shares", Some(n)) => Item::Share(n),
@@ -81,6 +87,8 @@ impl fmt::Display for Item {
             Item::Image(n) => ("images", Some(n)),
             Item::Create(n) => ("creates", Some(n)),
             Item::Import(n) => ("imports", Some(n)),
+            Item::Pipeline(n) => ("pipelines", Some(n)),
+            Item::Update(n) => ("updates", Some(n)),
             Item::Copy(n) => ("copies", Some(n)),
             Item::Modify(n) => ("modifies", Some(n)),
             Item::Share(n) => ("shares", Some(n)),

@@ -1,7 +1,7 @@
 //! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, imports,
-//! copies, modifies, shares (at most 10 accounts per call), exports, launches, deletes. A
-//! launch by family carries `ImageFamily`, not `ImageId`. Values an earlier call returns
-//! are written `${copy-0.ImageId}`.
+//! pipelines, updates, copies, modifies, shares (at most 10 accounts per call), exports,
+//! launches, deletes. A launch by family carries `ImageFamily`, not `ImageId`. Values an
+//! earlier call returns are written `${copy-0.ImageId}`.
 //!
 //! Operations are built for every plan, including one with error findings, so the user sees
 //! what would be called; a plan with errors must not be run as is.
@@ -14,6 +14,8 @@ use super::model::{given, CreateSource, Plan};
 use super::report::Operation;
 use super::resolve::{home_region, Resolver};
 use super::rules::launch::default_disk_size;
+
+mod builder;
 
 /// Accounts ModifyImageSharePermission takes per call (AddAccount.1 .. AddAccount.10).
 pub const SHARE_BATCH: usize = 10;
@@ -42,6 +44,7 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
     Operation {
         id,
         api,
+        product: None,
         params: params.0,
     }
 }
@@ -72,6 +75,8 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
     for (n, import) in plan.imports.iter().enumerate() {
         ops.extend(import_operations(n, import));
     }
+    builder::pipelines(plan, resolver, &mut ops);
+    builder::updates(plan, resolver, &mut ops);
     for (n, copy) in plan.copies.iter().enumerate() {
         let id = given(&copy.image);
         let found = id.and_then(|id| resolver.find(id));

@@ -1,7 +1,8 @@
-//! Resolution (contract §1, §4.2-4.4): which image a reference means in a region, once the
-//! plan's creates, imports, copies and modifies have run. A launch, share or export in region R
-//! of an image that lives elsewhere uses the planned copy of that image into R when there is
-//! one; a family means its newest Available image there.
+//! Resolution (contract §1, §4.2-4.5): which image a reference means in a region, once the
+//! plan's creates, imports, pipelines, copies and modifies have run. A launch, share or export in
+//! region R of an image that lives elsewhere uses the planned copy of that image into R when
+//! there is one; a pipeline's image is in its region and in every region it distributes to
+//! (CONTRACT §4.5); a family means its newest Available image there.
 
 use std::collections::HashMap;
 
@@ -21,6 +22,8 @@ pub enum Origin {
     Copy(usize),
     /// Made by `imports[n]`.
     Import(usize),
+    /// Made by `pipelines[n]` (in each of its regions: see [`super::pipeline`]).
+    Pipeline(usize),
 }
 
 impl Origin {
@@ -31,6 +34,7 @@ impl Origin {
             Origin::Create(n) => format!("${{create-{n}.ImageId}}"),
             Origin::Copy(n) => format!("${{copy-{n}.ImageId}}"),
             Origin::Import(n) => format!("${{import-{n}.ImageId}}"),
+            Origin::Pipeline(n) => super::pipeline::image_ref(n, home_region(image).unwrap_or("")),
         }
     }
 }
@@ -59,6 +63,7 @@ pub struct Resolver<'a> {
     modify_targets: Vec<Option<(Image, Origin, String)>>,
     /// Images as the modifies leave them, by (image reference, region).
     modified: HashMap<(String, String), (Image, Origin)>,
+    built: super::pipeline::Built<'a>,
 }
 
 impl<'a> Resolver<'a> {
@@ -83,6 +88,7 @@ impl<'a> Resolver<'a> {
             imports: plan.imports.iter().map(import_result).collect(),
             modify_targets: Vec::with_capacity(plan.modifies.len()),
             modified: HashMap::new(),
+            built: super::pipeline::Built::new(plan, catalog),
         };
         for (n, copy) in plan.copies.iter().enumerate() {
             let (Some(image), Some(to)) = (given(&copy.image), given(&copy.to_region)) else {
@@ -129,8 +135,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// What `ImageFamily = family` launches in `region` (contract §4.2): the newest
-    /// `Available` image of the family there, after the plan's creates, imports, copies and
-    /// modifies. An image the plan makes without `created` counts as made on `as_of`.
+    /// `Available` image of the family there, after the plan's creates, imports, pipelines,
+    /// copies and modifies. An image the plan makes without `created` counts as made on `as_of`.
     pub fn resolve_family(
         &self,
         family_name: &str,
@@ -154,6 +160,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|c| c.image.id.as_str())
             .chain(self.plan.imports.iter().map(|i| i.image.id.as_str()))
+            .chain(self.plan.pipelines.iter().map(|p| p.image.id.as_str()))
             .chain(
                 self.plan
                     .copies
@@ -181,13 +188,17 @@ impl<'a> Resolver<'a> {
     }
 
     /// The image with this ID as the plan knows it before any copy: a create's image first,
-    /// then the catalog (with the plan's own images).
+    /// then an import's, then a pipeline's (in its build region, listing every region it lands
+    /// in), then the catalog (with the plan's own images).
     pub fn find(&self, id: &str) -> Option<(&Image, Origin)> {
         if let Some(&n) = self.created.get(id) {
             return Some((&self.plan.creates[n].image, Origin::Create(n)));
         }
         if let Some(&n) = self.imported.get(id) {
             return Some((&self.imports[n], Origin::Import(n)));
+        }
+        if let Some(found) = self.built.find(id) {
+            return Some(found);
         }
         self.catalog
             .image(id)
@@ -203,6 +214,11 @@ impl<'a> Resolver<'a> {
                 origin: *origin,
                 here: true,
             });
+        }
+        if !self.created.contains_key(id) && !self.imported.contains_key(id) {
+            if let Some(resolved) = self.built.resolve(id, region) {
+                return Some(resolved);
+            }
         }
         let (image, origin) = self.find(id)?;
         if image.available_in(region) {
@@ -236,10 +252,22 @@ impl Resolver<'_> {
     /// when there is exactly one (a custom or shared image with one region, or an image the
     /// plan creates), CONTRACT §4.1. `None` when neither says.
     pub fn share_region<'s>(&'s self, share: &'s Share) -> Option<&'s str> {
-        if let Some(region) = given(&share.region) {
+        self.item_region(&share.region, &share.image)
+    }
+
+    /// The region an item that names an `image` and may leave out its `region` happens in
+    /// (a share, an update): the given region, else the one region the image lives in when
+    /// there is exactly one (a custom or shared image with one region, or an image the plan
+    /// makes), CONTRACT §4.1. `None` when neither says.
+    pub fn item_region<'s>(
+        &'s self,
+        region: &'s Option<String>,
+        image: &'s Option<String>,
+    ) -> Option<&'s str> {
+        if let Some(region) = given(region) {
             return Some(region);
         }
-        let (image, origin) = self.find(given(&share.image)?)?;
+        let (image, origin) = self.find(given(image)?)?;
         let single = match image.regions.as_deref() {
             Some([region]) => Some(region.as_str()),
             _ => None,

@@ -4,11 +4,13 @@
 //! provider version, commit and files).
 //!
 //! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`,
-//! `data`); every resource type and data source must be in the snapshot; every argument must be
-//! one the resource (or a nested block of it) declares, settable (optional or required, not
-//! computed-only), neither deprecated nor removed, with a value of the argument's type; every
-//! required argument must be set; every reference must name a resource, data source, variable or
-//! provider alias the configuration declares, and `depends_on` lists declared resources.
+//! `data`); every resource type and data source must be in the snapshot; every argument must be one the resource
+//! declares, settable (optional or required, not computed-only), neither deprecated nor
+//! removed, with a value of the argument's type; a nested block must be an argument whose
+//! element is a resource, used no more often than it allows, and its own arguments are checked
+//! the same way; every required argument must be set; every reference must name a resource,
+//! data source, variable or provider alias the configuration declares, and `depends_on` lists
+//! declared resources.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -187,91 +189,86 @@ fn check_resource(
         label(block, 0),
         label(block, 1)
     );
-    let mut set = BTreeMap::new();
-    for nested in block.body().blocks() {
+    let place = Place {
+        at: &at,
+        top: true,
+        complete,
+    };
+    check_body(block.body(), args, declared, &place, out);
+}
+
+/// Where a body is: its name in messages, whether it is a resource's own body (where the
+/// meta-arguments go) or a nested block's, and whether required arguments must all be set.
+struct Place<'a> {
+    at: &'a str,
+    top: bool,
+    complete: bool,
+}
+
+/// Checks the arguments and nested blocks of a resource body, or of one of its nested blocks,
+/// against the arguments the provider declares there.
+fn check_body(
+    body: &Body,
+    args: &serde_json::Map<String, Value>,
+    declared: &Declared,
+    place: &Place,
+    out: &mut Vec<String>,
+) {
+    let at = place.at;
+    let mut set = BTreeSet::new();
+    let mut blocks: BTreeMap<&str, u64> = BTreeMap::new();
+    for nested in body.blocks() {
         let key = nested.identifier();
-        let inner = args
+        *blocks.entry(key).or_default() += 1;
+        set.insert(key);
+        let inner_at = format!("{at}.{key}");
+        match args
             .get(key)
-            .filter(|arg| matches!(arg["type"].as_str(), Some("TypeList" | "TypeSet")))
             .and_then(|arg| arg.get("block"))
-            .and_then(Value::as_object);
-        let Some(inner) = inner else {
-            out.push(format!("{at}: unexpected nested block {key:?}"));
-            continue;
-        };
-        set.insert(key, &Expression::Null);
-        check_arguments(&format!("{at}.{key}"), nested.body(), inner, declared, out);
+            .and_then(Value::as_object)
+        {
+            Some(inner) => {
+                let inner_place = Place {
+                    at: &inner_at,
+                    top: false,
+                    complete: place.complete,
+                };
+                check_body(nested.body(), inner, declared, &inner_place, out);
+            }
+            None => out.push(format!(
+                "{inner_at}: the provider declares no block {key:?} here"
+            )),
+        }
     }
-    for attr in block.body().attributes() {
+    for (key, count) in &blocks {
+        let max = args
+            .get(*key)
+            .and_then(|arg| arg.get("max_items"))
+            .and_then(Value::as_u64);
+        if let Some(max) = max.filter(|max| count > max) {
+            out.push(format!(
+                "{at}: {count} {key:?} blocks; the provider allows {max}"
+            ));
+        }
+    }
+    for attr in body.attributes() {
         let (key, expr) = (attr.key(), attr.expr());
-        if RESOURCE_META.contains(&key) {
-            set.insert(key, expr);
-            if key == "depends_on" {
-                check_depends_on(expr, declared, &format!("{at}.depends_on"), out);
-                continue;
-            }
-            for problem in references(expr, declared) {
-                out.push(format!("{at}.{key}: {problem}"));
-            }
+        set.insert(key);
+        if place.top && key == "depends_on" {
+            check_depends_on(expr, declared, &format!("{at}.depends_on"), out);
+            continue;
+        }
+        for problem in references(expr, declared) {
+            out.push(format!("{at}.{key}: {problem}"));
+        }
+        if place.top && RESOURCE_META.contains(&key) {
             if key == "provider" {
                 check_provider_reference(expr, declared, &format!("{at}.provider"), out);
             }
             if key == "count" && !matches!(expr, Expression::Number(_)) {
                 out.push(format!("{at}.count: not a number: {expr:?}"));
             }
-        }
-    }
-    check_arguments(&at, block.body(), args, declared, out);
-    for attr in block.body().attributes() {
-        set.insert(attr.key(), attr.expr());
-    }
-    for (key, arg) in args.iter().filter(|_| complete) {
-        if arg.get("required").and_then(Value::as_bool) == Some(true)
-            && !set.contains_key(key.as_str())
-        {
-            out.push(format!("{at}: required argument {key:?} is not set"));
-        }
-    }
-}
-
-/// `depends_on` lists declared resources (`alicloud_image.create_0`).
-fn check_depends_on(expr: &Expression, declared: &Declared, at: &str, out: &mut Vec<String>) {
-    let Expression::Array(items) = expr else {
-        out.push(format!("{at}: not a list: {expr:?}"));
-        return;
-    };
-    for item in items {
-        let named = match item {
-            Expression::Traversal(t) => match (&t.expr, t.operators.as_slice()) {
-                (Expression::Variable(kind), [TraversalOperator::GetAttr(name)]) => {
-                    Some(format!("{}.{}", kind.as_str(), name.as_str()))
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        if !named.is_some_and(|n| declared.resources.contains(&n)) {
-            out.push(format!("{at}: {item:?} is not a declared resource"));
-        }
-    }
-}
-
-/// The attributes of one block body (meta-arguments left out) against the arguments `args`
-/// declares.
-fn check_arguments(
-    at: &str,
-    body: &Body,
-    args: &serde_json::Map<String, Value>,
-    declared: &Declared,
-    out: &mut Vec<String>,
-) {
-    for attr in body.attributes() {
-        let (key, expr) = (attr.key(), attr.expr());
-        if RESOURCE_META.contains(&key) {
             continue;
-        }
-        for problem in references(expr, declared) {
-            out.push(format!("{at}.{key}: {problem}"));
         }
         let Some(arg) = args.get(key) else {
             out.push(format!("{at}: the provider declares no argument {key:?}"));
@@ -287,6 +284,12 @@ fn check_arguments(
         let kind = arg.get("type").and_then(Value::as_str).unwrap_or("");
         if !value_fits(expr, kind) {
             out.push(format!("{at}.{key}: {expr:?} is not a {kind}"));
+        }
+    }
+    for (key, arg) in args.iter().filter(|_| place.complete) {
+        if arg.get("required").and_then(Value::as_bool) == Some(true) && !set.contains(key.as_str())
+        {
+            out.push(format!("{at}: required argument {key:?} is not set"));
         }
     }
 }
@@ -395,4 +398,26 @@ fn references(expr: &Expression, declared: &Declared) -> Vec<String> {
         }
     }
     out
+}
+
+/// `depends_on` lists declared resources (`alicloud_image.create_0`).
+fn check_depends_on(expr: &Expression, declared: &Declared, at: &str, out: &mut Vec<String>) {
+    let Expression::Array(items) = expr else {
+        out.push(format!("{at}: not a list: {expr:?}"));
+        return;
+    };
+    for item in items {
+        let named = match item {
+            Expression::Traversal(t) => match (&t.expr, t.operators.as_slice()) {
+                (Expression::Variable(kind), [TraversalOperator::GetAttr(name)]) => {
+                    Some(format!("{}.{}", kind.as_str(), name.as_str()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if !named.is_some_and(|n| declared.resources.contains(&n)) {
+            out.push(format!("{at}: {item:?} is not a declared resource"));
+        }
+    }
 }

@@ -117,6 +117,7 @@ pub fn import_operations(n: usize, import: &Import) -> Vec<Operation> {
         ops.push(Operation {
             id: format!("import-{n}-family"),
             api: "ModifyImageAttribute",
+            product: None,
             params,
         });
     }
@@ -199,6 +200,7 @@ pub fn import_operation(n: usize, import: &Import) -> Operation {
     Operation {
         id: format!("import-{n}"),
         api: "ImportImage",
+        product: None,
         params,
     }
 }

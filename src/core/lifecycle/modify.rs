@@ -64,6 +64,7 @@ pub fn modify_operation(
     Operation {
         id: format!("modify-{n}"),
         api: "ModifyImageAttribute",
+        product: None,
         params,
     }
 }

@@ -791,7 +791,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 text.replace(&format!("image {}", resolved.image.id), &copy)
                     .replace(&resolved.image.id, &copy)
             }
-            Origin::Existing | Origin::Create(_) | Origin::Import(_) => text,
+            Origin::Existing | Origin::Create(_) | Origin::Import(_) | Origin::Pipeline(_) => text,
         };
         for &violation in &violations {
             let path = match violation.field() {

@@ -42,6 +42,7 @@ pub mod family;
 pub mod import;
 pub mod launch;
 pub mod modify;
+pub mod pipeline;
 pub mod reference;
 pub mod share;
 
@@ -144,6 +145,10 @@ pub mod docs {
         "https://www.alibabacloud.com/help/en/elastic-compute-service/latest/image-family-overview";
     /// DescribeImageSupportInstanceTypes.
     pub const IMAGE_SUPPORT_TYPES: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeimagesupportinstancetypes";
+    /// CreateImagePipeline: Image Builder's base images, limits and billing.
+    pub const IMAGE_PIPELINE: &str = "https://www.alibabacloud.com/help/en/doc-detail/200427.html";
+    /// Updating a custom image with the OOS public template ACS-ECS-UpdateImage.
+    pub const UPDATE_IMAGE: &str = "https://www.alibabacloud.com/help/en/oos/use-cases/use-oos-to-create-or-update-a-custom-image";
     /// Deleting snapshots and the images built on them.
     pub const DELETE_SNAPSHOT: &str =
         "https://www.alibabacloud.com/help/en/ecs/user-guide/delete-a-snapshot-1";
@@ -151,7 +156,7 @@ pub mod docs {
 
 /// Every area's rules, in the contract's order. Each module declares its rules once with
 /// [`declare_rules!`], which also lists them here: a new rule is one entry in its module.
-const AREAS: [&[&Rule]; 10] = [
+const AREAS: [&[&Rule]; 11] = [
     reference::RULES,
     launch::RULES,
     copy::RULES,
@@ -162,6 +167,7 @@ const AREAS: [&[&Rule]; 10] = [
     family::RULES,
     import::RULES,
     modify::RULES,
+    pipeline::RULES,
 ];
 
 /// Every rule, in the contract's order.
@@ -237,8 +243,8 @@ impl Context<'_> {
     }
 }
 
-/// Every finding of a plan, in plan order: top level, creates, imports, copies, modifies,
-/// shares, exports, launches, deletes.
+/// Every finding of a plan, in plan order: top level, creates, imports, pipelines, updates,
+/// copies, modifies, shares, exports, launches, deletes.
 pub fn check_all(ctx: &Context, out: &mut Vec<Finding>) {
     reference::check_plan_entries(ctx, out);
     create::check_top_level(ctx, out);
