@@ -13,15 +13,17 @@ use ecs_image_planner::core::Operation;
 use serde_json::{json, Value};
 
 fn op(id: &str, api: &'static str, params: Value) -> Operation {
-    let Value::Object(params) = params else {
-        panic!("params must be an object")
-    };
     Operation {
         id: id.into(),
         api,
         product: None,
-        params,
+        params: serde_json::from_value(params).expect("params in their JSON form"),
     }
+}
+
+/// The output `field` of the earlier call `op`, in its JSON form.
+fn output(op: &str, field: &str) -> Value {
+    json!({"ref": op, "field": field})
 }
 
 /// Import an arm64 NVMe image, name its family, launch by family.
@@ -43,7 +45,7 @@ fn lifecycle_ops() -> Vec<Operation> {
         op(
             "modify-0",
             "ModifyImageAttribute",
-            json!({"RegionId": "cn-hangzhou", "ImageId": "${import-0.ImageId}", "ImageFamily": "web-golden"}),
+            json!({"RegionId": "cn-hangzhou", "ImageId": output("import-0", "ImageId"), "ImageFamily": "web-golden"}),
         ),
         op(
             "launch-0",
@@ -57,19 +59,15 @@ fn lifecycle_ops() -> Vec<Operation> {
 #[test]
 fn aliyun_script_imports_waits_modifies_and_launches_by_family() {
     let script = aliyun_cli(&lifecycle_ops());
-    assert!(
-        script.contains("IMPORT_0_IMAGEID=$(aliyun ecs ImportImage"),
-        "{script}"
-    );
-    assert!(script.contains("--DiskDeviceMapping.1.OSSBucket 'golden-images'"));
-    assert!(script.contains("--Features.NvmeSupport 'supported'"));
-    assert!(
-        script.contains("to=Available timeout=21600 interval=60"),
-        "an import waits long enough: {script}"
-    );
-    assert!(script.contains("aliyun ecs ModifyImageAttribute"));
-    assert!(script.contains("--ImageId \"$IMPORT_0_IMAGEID\""));
-    assert!(script.contains("--ImageFamily 'web-golden'"));
+    let has = |text: &str| assert!(script.contains(text), "missing {text:?} in\n{script}");
+    has("IMPORT_0_IMAGEID=$(aliyun ecs ImportImage");
+    has("--DiskDeviceMapping.1.OSSBucket='golden-images'");
+    has("--Features.NvmeSupport='supported'");
+    // An import can take hours: the script waits for it as for a copy, before its ID is used.
+    has("wait_for_image 'cn-hangzhou' \"$IMPORT_0_IMAGEID\"");
+    has("aliyun ecs ModifyImageAttribute");
+    has("--ImageId=\"$IMPORT_0_IMAGEID\"");
+    has("--ImageFamily='web-golden'");
     let launch = &script[script.find("aliyun ecs RunInstances").expect("launch")..];
     assert!(
         !launch.contains("--ImageId"),
@@ -145,13 +143,16 @@ fn terraform_output_is_canonical_hcl() {
 use common::{check, codes, plan};
 use ecs_image_planner::core::fix::Fix;
 
-fn param<'r>(report: &'r ecs_image_planner::core::Report, id: &str, key: &str) -> &'r Value {
+/// A parameter of a call in its JSON form (`null` when the call has none).
+fn param(report: &ecs_image_planner::core::Report, id: &str, key: &str) -> Value {
     let op = report
         .operations
         .iter()
         .find(|op| op.id == id)
         .unwrap_or_else(|| panic!("no operation {id}: {:#?}", report.operations));
-    op.params.get(key).unwrap_or(&Value::Null)
+    op.params.get(key).map_or(Value::Null, |p| {
+        serde_json::to_value(p).expect("serializes")
+    })
 }
 
 const IMPORT: &str = r#""imports": [{"image": {"id": "golden", "name": "golden-1", "nvme": "supported", "boot_mode": "UEFI", "regions": ["cn-hangzhou"]},
@@ -194,9 +195,15 @@ fn later_items_use_the_import_and_see_the_modified_attributes() {
         param(&report, "import-0", "Features.NvmeSupport"),
         "supported"
     );
-    assert_eq!(param(&report, "modify-0", "ImageId"), "${import-0.ImageId}");
+    assert_eq!(
+        param(&report, "modify-0", "ImageId"),
+        output("import-0", "ImageId")
+    );
     assert_eq!(param(&report, "modify-0", "Status"), "Deprecated");
-    assert_eq!(param(&report, "launch-0", "ImageId"), "${import-0.ImageId}");
+    assert_eq!(
+        param(&report, "launch-0", "ImageId"),
+        output("import-0", "ImageId")
+    );
     let order: Vec<&str> = report.operations.iter().map(|op| op.api).collect();
     assert_eq!(
         order,
@@ -230,7 +237,10 @@ fn the_one_click_nvme_fix_adds_the_modify_of_the_copy() {
         "{:#?}",
         report.findings
     );
-    assert_eq!(param(&report, "modify-0", "ImageId"), "${copy-0.ImageId}");
+    assert_eq!(
+        param(&report, "modify-0", "ImageId"),
+        output("copy-0", "ImageId")
+    );
     assert_eq!(param(&report, "modify-0", "RegionId"), "cn-beijing");
     assert_eq!(
         param(&report, "modify-0", "Features.NvmeSupport"),
@@ -253,7 +263,7 @@ fn a_family_launch_takes_the_newest_available_build_counting_the_plan() {
         report.findings[0].message
     );
     assert_eq!(param(&report, "launch-0", "ImageFamily"), "web");
-    assert_eq!(param(&report, "launch-0", "ImageId"), &Value::Null);
+    assert_eq!(param(&report, "launch-0", "ImageId"), Value::Null);
     // The plan's import joins the family (with a ModifyImageAttribute, as ImportImage cannot)
     // and is the newest: it carries the driver.
     let with_import = IMPORT.replace(r#""boot_mode""#, r#""family": "web", "boot_mode""#);
@@ -266,7 +276,7 @@ fn a_family_launch_takes_the_newest_available_build_counting_the_plan() {
     assert_eq!(param(&report, "import-0-family", "ImageFamily"), "web");
     assert_eq!(
         param(&report, "import-0-family", "ImageId"),
-        "${import-0.ImageId}"
+        output("import-0", "ImageId")
     );
 }
 

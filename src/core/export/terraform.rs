@@ -3,9 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::text::{comment_text, identifier, segments, Segment};
+use super::text::{comment_text, identifier};
+use crate::core::param::Param;
 use crate::core::report::Operation;
 
 mod pipeline;
@@ -14,7 +13,8 @@ const HEADER: &str = "\
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
 # One provider alias per region; each API call of the plan is one resource, and a value that an
 # earlier call returns is a reference to that resource's attribute.
-# Launches need a vSwitch and security groups: set the launch_* variables before `terraform apply`.
+# Values a plan does not hold (a launch's vSwitch and security group, an export's OSS bucket) are
+# variables: set them before `terraform apply`.
 # Review the plan's findings first: these resources create, copy and share images.
 
 terraform {
@@ -36,6 +36,8 @@ struct Mapping {
     arguments: &'static [(&'static str, &'static str)],
     /// Parameters the mapping uses otherwise (not reported as unmapped).
     consumed: &'static [&'static str],
+    /// Arguments that take a list of what the API parameter gives one of.
+    lists: &'static [&'static str],
 }
 
 fn mapping(api: &str) -> Option<Mapping> {
@@ -53,8 +55,9 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("ImageFamily", "image_family"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
-        // alicloud_image_import (provider 1.26x): architecture x86_64 or i386, boot_mode BIOS
+        // alicloud_image_import (provider 1.289): architecture x86_64 or i386, boot_mode BIOS
         // or UEFI, disk_device_mapping formats RAW, VHD, qcow2; no Features.NvmeSupport.
         "ImportImage" => Mapping {
             resource: "alicloud_image_import",
@@ -69,6 +72,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("LicenseType", "license_type"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "CopyImage" => Mapping {
             resource: "alicloud_image_copy",
@@ -82,12 +86,14 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("KMSKeyId", "kms_key_id"),
             ],
             consumed: &["DestinationRegionId"],
+            lists: &[],
         },
         "ModifyImageSharePermission" => Mapping {
             resource: "alicloud_image_share_permission",
             region: "RegionId",
             arguments: &[("ImageId", "image_id")],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "ExportImage" => Mapping {
             resource: "alicloud_image_export",
@@ -98,6 +104,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("OSSPrefix", "oss_prefix"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "CreateImagePipeline" => Mapping {
             resource: "alicloud_ecs_image_pipeline",
@@ -112,6 +119,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("BuildContent", "build_content"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "StartExecution" => Mapping {
             resource: "alicloud_oos_execution",
@@ -121,6 +129,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("Parameters", "parameters"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "RunInstances" => Mapping {
             resource: "alicloud_instance",
@@ -132,8 +141,11 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("SystemDisk.Category", "system_disk_category"),
                 ("SystemDisk.Size", "system_disk_size"),
                 ("Amount", "count"),
+                ("VSwitchId", "vswitch_id"),
+                ("SecurityGroupId", "security_groups"),
             ],
             consumed: &["RegionId"],
+            lists: &["security_groups"],
         },
         _ => return None,
     })
@@ -141,19 +153,17 @@ fn mapping(api: &str) -> Option<Mapping> {
 
 /// A Terraform configuration that creates what the operations create.
 ///
-/// CreateImage → `alicloud_image`, ImportImage → `alicloud_image_import` (with one
-/// `disk_device_mapping` block per disk; what the provider cannot set is said in comments),
-/// CopyImage → `alicloud_image_copy` (provider of the
+/// CreateImage → `alicloud_image`, CopyImage → `alicloud_image_copy` (provider of the
 /// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
 /// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
-/// `count` (a launch by ImageFamily reads the image from an `alicloud_images` data source with
-/// `image_family` and `most_recent`), CreateImagePipeline → `alicloud_ecs_image_pipeline`, OOS
-/// StartExecution → `alicloud_oos_execution`. ModifyImageAttribute has no resource and is a
-/// comment. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`; no resource runs an
-/// image pipeline, so StartImagePipelineExecution is a comment and the IDs of the images it
-/// makes are variables. DeleteImage and
-/// DeleteSnapshot have no resource (Terraform deletes what leaves the configuration), so they
-/// are listed as comments. Strings are escaped for HCL, including `${` and `%{`.
+/// `count`, CreateImagePipeline → `alicloud_ecs_image_pipeline`, OOS StartExecution →
+/// `alicloud_oos_execution`. An output (`ImageId` of `copy-0`) becomes
+/// `alicloud_image_copy.copy_0.id`; no resource runs an image pipeline, so
+/// StartImagePipelineExecution is a comment and the IDs of the images it makes are variables, as
+/// are inputs. DeleteImage and DeleteSnapshot have no resource (Terraform deletes what leaves
+/// the configuration), so they are listed as comments. Literal text is an HCL string with `\`,
+/// `"`, control characters and the template sequences `${` and `%{` escaped, so it is exactly
+/// that text.
 pub fn terraform(ops: &[Operation]) -> String {
     let names: BTreeMap<&str, (&str, String)> = ops
         .iter()
@@ -163,7 +173,6 @@ pub fn terraform(ops: &[Operation]) -> String {
         })
         .collect();
     let aliases = provider_aliases(ops);
-    let family_setters = family_setters(ops);
     let mut out = String::from(HEADER);
     for (region, alias) in &aliases {
         let _ = write!(
@@ -172,19 +181,9 @@ pub fn terraform(ops: &[Operation]) -> String {
             quoted(region)
         );
     }
-    for op in ops.iter().filter(|op| op.api == "RunInstances") {
-        let name = resource_name(&op.id);
-        let label = escape(&op.id);
-        let _ = write!(
-            out,
-            "\nvariable \"{name}_vswitch_id\" {{\n  type        = string\n  \
-             description = \"vSwitch (in the launch's zone) for {label}\"\n}}\n\
-             \nvariable \"{name}_security_group_ids\" {{\n  type        = list(string)\n  \
-             description = \"Security groups for {label}\"\n}}\n"
-        );
-    }
     out.push_str(&pipeline::run_variables(ops));
-    let mut earlier: Vec<&str> = Vec::new();
+    let family_setters = family_setters(ops);
+    let mut makers: Vec<String> = Vec::new();
     for op in ops {
         let _ = write!(
             out,
@@ -194,18 +193,21 @@ pub fn terraform(ops: &[Operation]) -> String {
         );
         if op.api == pipeline::RUN_API {
             out.push_str(&pipeline::run_comment(op));
-            earlier.push(&op.id);
             continue;
         }
         match mapping(op.api) {
             Some(mapping) => {
-                let ctx = Context {
-                    earlier: &earlier,
-                    names: &names,
+                let lifecycle = Lifecycle {
+                    makers: &makers,
                     family_setters: &family_setters,
                 };
-                out.push_str(&resource_blocks(op, &mapping, &aliases, &ctx));
-                earlier.push(&op.id);
+                out.push_str(&resource_blocks(op, &mapping, &aliases, &names, &lifecycle));
+                if matches!(
+                    mapping.resource,
+                    "alicloud_image" | "alicloud_image_import" | "alicloud_image_copy"
+                ) {
+                    makers.push(format!("{}.{}", mapping.resource, resource_name(&op.id)));
+                }
             }
             None => out.push_str(&unmapped(op)),
         }
@@ -213,12 +215,13 @@ pub fn terraform(ops: &[Operation]) -> String {
     out
 }
 
-/// What a value may refer to.
-struct Context<'a> {
-    /// Ids of earlier operations that have a resource.
-    earlier: &'a [&'a str],
-    /// Operation id → (resource type, resource name).
-    names: &'a BTreeMap<&'a str, (&'a str, String)>,
+/// Operation id → (resource type, resource name).
+type Names<'a> = BTreeMap<&'a str, (&'a str, String)>;
+
+/// What a launch by family needs to know of the rest of the configuration.
+struct Lifecycle<'a> {
+    /// The image resources written so far (`alicloud_image_import.import_0`).
+    makers: &'a [String],
     /// Image family → the ModifyImageAttribute calls that put an image in it.
     family_setters: &'a BTreeMap<&'a str, Vec<&'a str>>,
 }
@@ -227,7 +230,7 @@ struct Context<'a> {
 fn family_setters(ops: &[Operation]) -> BTreeMap<&str, Vec<&str>> {
     let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for op in ops.iter().filter(|op| op.api == "ModifyImageAttribute") {
-        if let Some(family) = op.params.get("ImageFamily").and_then(Value::as_str) {
+        if let Some(family) = op.params.get("ImageFamily").and_then(Param::as_str) {
             out.entry(family).or_default().push(&op.id);
         }
     }
@@ -238,29 +241,52 @@ fn resource_blocks(
     op: &Operation,
     mapping: &Mapping,
     aliases: &BTreeMap<String, String>,
-    ctx: &Context,
+    names: &Names,
+    lifecycle: &Lifecycle,
 ) -> String {
     let name = resource_name(&op.id);
+    let mut variables = String::new();
     let mut body: Vec<(&str, String)> = Vec::new();
     if let Some(alias) = op
         .params
         .get(mapping.region)
-        .and_then(Value::as_str)
+        .and_then(Param::as_str)
         .and_then(|region| aliases.get(region))
     {
         body.push(("provider", format!("alicloud.{alias}")));
     }
     let mut notes = String::new();
-    for (param, value) in &op.params {
-        if value.is_null()
-            || mapping.consumed.contains(&param.as_str())
+    for (param, value) in op.params.iter() {
+        if mapping.consumed.contains(&param)
             || (op.api == "ImportImage" && param.starts_with("DiskDeviceMapping."))
             || (op.api == "RunInstances" && param == "ImageFamily")
         {
             continue;
         }
-        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
-            body.push((argument, expression(value, ctx)));
+        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| *p == param) {
+            let list = mapping.lists.contains(argument);
+            let value = match value {
+                Param::Input(input) => {
+                    let variable = format!("{name}_{argument}");
+                    let (kind, what) = match list {
+                        true => (
+                            "list(string)",
+                            format!("{} (for {}), as a list", input.input, op.id),
+                        ),
+                        false => ("string", format!("{} (for {})", input.input, op.id)),
+                    };
+                    let _ = write!(
+                        variables,
+                        "variable \"{variable}\" {{\n  type        = {kind}\n  \
+                         description = {}\n}}\n\n",
+                        quoted(&what)
+                    );
+                    format!("var.{variable}")
+                }
+                other if list => format!("[{}]", expression(other, names)),
+                other => expression(other, names),
+            };
+            body.push((argument, value));
         } else if !(pipeline::is_list_param(op.api, param)
             || op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount."))
         {
@@ -276,30 +302,33 @@ fn resource_blocks(
     body.extend(pipeline::list_arguments(op));
     let mut blocks = String::new();
     if op.api == "ImportImage" {
-        blocks = disk_device_mappings(op, ctx);
+        blocks = disk_device_mappings(op, &name, names, &mut variables);
         notes.push_str(&import_limits(op));
     }
     let mut data = String::new();
     if op.api == "RunInstances" {
         if let Some(family) = op.params.get("ImageFamily") {
             let provider = body.iter().find(|(n, _)| *n == "provider").cloned();
-            data = family_data_source(&name, family, provider, ctx);
-            body.push((
+            data = family_data_source(&name, family, provider, names, lifecycle);
+            let at = body.iter().position(|(n, _)| *n == "instance_type");
+            let image = (
                 "image_id",
                 format!("data.alicloud_images.{name}.images[0].id"),
-            ));
+            );
+            match at {
+                Some(at) => body.insert(at, image),
+                None => body.push(image),
+            }
         }
-        body.push(("vswitch_id", format!("var.{name}_vswitch_id")));
-        body.push(("security_groups", format!("var.{name}_security_group_ids")));
     }
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
-        for (param, value) in &op.params {
+        for (param, value) in op.params.iter() {
             let Some(index) = param.strip_prefix("AddAccount.") else {
                 continue;
             };
             let mut arguments = body.clone();
-            arguments.push(("account_id", expression(value, ctx)));
+            arguments.push(("account_id", expression(value, names)));
             let _ = write!(
                 out,
                 "resource \"{}\" \"{}\" {{\n{}{notes}}}\n",
@@ -311,17 +340,23 @@ fn resource_blocks(
         return out;
     }
     format!(
-        "{data}resource \"{}\" \"{name}\" {{\n{}{blocks}{notes}}}\n",
+        "{variables}{data}resource \"{}\" \"{name}\" {{\n{}{blocks}{notes}}}\n",
         mapping.resource,
         attributes(&body)
     )
 }
 
 /// ImportImage's `DiskDeviceMapping.N.*` parameters as `disk_device_mapping` blocks, in N order,
-/// each after a blank line as `terraform fmt` separates a nested block from attributes.
-fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
-    let mut disks: BTreeMap<u32, Vec<(&str, &Value)>> = BTreeMap::new();
-    for (param, value) in &op.params {
+/// each after a blank line as `terraform fmt` separates a nested block from attributes. An
+/// input (a data disk's object key) becomes a variable.
+fn disk_device_mappings(
+    op: &Operation,
+    name: &str,
+    names: &Names,
+    variables: &mut String,
+) -> String {
+    let mut disks: BTreeMap<u32, Vec<(&str, &Param)>> = BTreeMap::new();
+    for (param, value) in op.params.iter() {
         let Some(rest) = param.strip_prefix("DiskDeviceMapping.") else {
             continue;
         };
@@ -333,7 +368,7 @@ fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
         }
     }
     let mut out = String::new();
-    for fields in disks.values() {
+    for (index, fields) in &disks {
         let mut arguments: Vec<(&str, String)> = Vec::new();
         let mut notes = String::new();
         for (field, value) in fields {
@@ -353,12 +388,22 @@ fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
                     continue;
                 }
             };
-            // The provider spells the format `qcow2`.
-            let value = match (argument, value.as_str()) {
-                ("format", Some("QCOW2")) => Value::from("qcow2"),
-                _ => (*value).clone(),
+            let text = match (argument, value) {
+                // The provider spells the format `qcow2`.
+                ("format", value) if value.as_str() == Some("QCOW2") => quoted("qcow2"),
+                (_, Param::Input(input)) => {
+                    let variable = format!("{name}_disk_{index}_{argument}");
+                    let _ = write!(
+                        variables,
+                        "variable \"{variable}\" {{\n  type        = string\n  \
+                         description = {}\n}}\n\n",
+                        quoted(&format!("{} (for {})", input.input, op.id))
+                    );
+                    format!("var.{variable}")
+                }
+                (_, value) => expression(value, names),
             };
-            arguments.push((argument, expression(&value, ctx)));
+            arguments.push((argument, text));
         }
         let inner: String = attributes(&arguments)
             .lines()
@@ -372,7 +417,7 @@ fn disk_device_mappings(op: &Operation, ctx: &Context) -> String {
 /// Comment lines for the ImportImage values alicloud_image_import refuses or cannot set.
 fn import_limits(op: &Operation) -> String {
     let mut out = String::new();
-    let text = |key: &str| op.params.get(key).and_then(Value::as_str);
+    let text = |key: &str| op.params.get(key).and_then(Param::as_str);
     if text("Architecture") == Some("arm64") {
         out.push_str(
             "  # alicloud_image_import accepts architecture x86_64 or i386 only: import this \
@@ -382,7 +427,7 @@ fn import_limits(op: &Operation) -> String {
     if op
         .params
         .iter()
-        .any(|(k, v)| k.ends_with(".Format") && v == "VMDK")
+        .any(|(k, v)| k.ends_with(".Format") && v.as_str() == Some("VMDK"))
     {
         out.push_str(
             "  # alicloud_image_import reads RAW, VHD and qcow2 files: import the VMDK file with \
@@ -399,36 +444,25 @@ fn import_limits(op: &Operation) -> String {
     out
 }
 
-/// The `alicloud_images` data source that finds the newest image of a launch's family,
-/// read after the image resources of the configuration (which may add to the family).
+/// The `alicloud_images` data source that finds the newest image of a launch's family, read
+/// after the image resources written before it (which may add to the family).
 fn family_data_source(
     name: &str,
-    family: &Value,
+    family: &Param,
     provider: Option<(&str, String)>,
-    ctx: &Context,
+    names: &Names,
+    lifecycle: &Lifecycle,
 ) -> String {
-    let makers: Vec<String> = ctx
-        .earlier
-        .iter()
-        .filter_map(|op| {
-            let (resource, name) = ctx.names.get(op)?;
-            matches!(
-                *resource,
-                "alicloud_image" | "alicloud_image_import" | "alicloud_image_copy"
-            )
-            .then(|| format!("{resource}.{name}"))
-        })
-        .collect();
     let mut arguments: Vec<(&str, String)> = provider.into_iter().collect();
-    arguments.push(("image_family", expression(family, ctx)));
+    arguments.push(("image_family", expression(family, names)));
     arguments.push(("status", quoted("Available")));
     arguments.push(("most_recent", "true".into()));
-    if !makers.is_empty() {
-        arguments.push(("depends_on", format!("[{}]", makers.join(", "))));
+    if !lifecycle.makers.is_empty() {
+        arguments.push(("depends_on", format!("[{}]", lifecycle.makers.join(", "))));
     }
     let setters = family
         .as_str()
-        .and_then(|family| ctx.family_setters.get(family))
+        .and_then(|family| lifecycle.family_setters.get(family))
         .map(|ids| {
             format!(
                 "# {} put the plan's own image in this family with ModifyImageAttribute, which \
@@ -477,7 +511,7 @@ fn unmapped(op: &Operation) -> String {
         "# {} has no Terraform resource: {why}.\n",
         comment_text(op.api)
     );
-    for (param, value) in &op.params {
+    for (param, value) in op.params.iter() {
         let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
     }
     out
@@ -490,7 +524,7 @@ fn provider_aliases(ops: &[Operation]) -> BTreeMap<String, String> {
         let Some(mapping) = mapping(op.api) else {
             continue;
         };
-        if let Some(region) = op.params.get(mapping.region).and_then(Value::as_str) {
+        if let Some(region) = op.params.get(mapping.region).and_then(Param::as_str) {
             if !regions.contains(&region) {
                 regions.push(region);
             }
@@ -518,36 +552,33 @@ fn resource_name(op: &str) -> String {
     identifier(op).to_lowercase()
 }
 
-/// An HCL expression for a parameter value.
-fn expression(value: &Value, ctx: &Context) -> String {
+/// An HCL expression for a parameter value: a literal, or a reference to the resource of the
+/// operation whose output it is.
+fn expression(value: &Param, names: &Names) -> String {
     match value {
-        Value::Bool(_) | Value::Number(_) => value.to_string(),
-        Value::String(text) => {
-            let parts = segments(text, ctx.earlier);
-            match parts.as_slice() {
-                [Segment::Ref { op, field }] => reference(op, field, ctx),
-                _ => {
-                    let mut out = String::from("\"");
-                    for part in parts {
-                        match part {
-                            Segment::Text(text) => out.push_str(&escape(text)),
-                            Segment::Ref { op, field } => {
-                                let _ = write!(out, "${{{}}}", reference(op, field, ctx));
-                            }
-                        }
-                    }
-                    out.push('"');
-                    out
-                }
-            }
+        Param::Bool(b) => b.to_string(),
+        Param::Number(n) => n.to_string(),
+        Param::Text(text) => quoted(text),
+        Param::Output(output) => reference(&output.operation, &output.field, names),
+        // Inputs of mapped arguments are variables declared with their resource; anywhere else
+        // an undeclared variable that `terraform validate` reports, never the description.
+        Param::Input(input) => format!("var.{}", identifier(&input.input).to_lowercase()),
+        // A JSON document holding outputs: `jsonencode` writes it once they are known.
+        Param::Json(json) => {
+            let members: Vec<String> = json
+                .json
+                .iter()
+                .map(|(k, v)| format!("{} = {}", quoted(k), expression(v, names)))
+                .collect();
+            format!("jsonencode({{ {} }})", members.join(", "))
         }
-        other => quoted(&other.to_string()),
     }
 }
 
-/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`).
-fn reference(op: &str, field: &str, ctx: &Context) -> String {
-    let Some((resource, name)) = ctx.names.get(op) else {
+/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`). An output of an operation that
+/// has no resource (an image pipeline's execution) is a variable to set once it has run.
+fn reference(op: &str, field: &str, names: &Names) -> String {
+    let Some((resource, name)) = names.get(op) else {
         return format!("var.{}", pipeline::variable_name(op, field));
     };
     let attribute = match field {
@@ -606,6 +637,6 @@ fn escape(text: &str) -> String {
 }
 
 /// A value as JSON for a comment: JSON escapes every control character, so it is one line.
-fn comment_json(value: &Value) -> String {
-    value.to_string()
+fn comment_json(value: &Param) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

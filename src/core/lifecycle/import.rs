@@ -10,9 +10,8 @@
 //! protocol"). The image file must sit in an OSS bucket of the import region, readable by the
 //! RAM role `AliyunECSImageImportDefaultRole` (`RoleName`), else `NoSetRoletoECSServiceAccount`.
 
-use serde_json::{Map, Value};
-
 use crate::core::model::{Image, ImageArch, ImageBootMode, Import, NvmeSupport, Platform};
+use crate::core::param::{Param, Params};
 use crate::core::report::Operation;
 use crate::core::resolve::home_region;
 
@@ -108,12 +107,10 @@ pub fn import_result(import: &Import) -> Image {
 pub fn import_operations(n: usize, import: &Import) -> Vec<Operation> {
     let mut ops = vec![import_operation(n, import)];
     if let Some(family) = &import.image.family {
-        let mut params = Map::new();
-        if let Some(region) = home_region(&import.image) {
-            params.insert("RegionId".into(), region.into());
-        }
-        params.insert("ImageId".into(), format!("${{import-{n}.ImageId}}").into());
-        params.insert("ImageFamily".into(), family.as_str().into());
+        let params = Params::new()
+            .maybe("RegionId", home_region(&import.image))
+            .set("ImageId", Param::output(format!("import-{n}"), "ImageId"))
+            .set("ImageFamily", family.as_str());
         ops.push(Operation {
             id: format!("import-{n}-family"),
             api: "ModifyImageAttribute",
@@ -127,9 +124,9 @@ pub fn import_operations(n: usize, import: &Import) -> Vec<Operation> {
 /// The ImportImage call of `imports[n]`, with the parameter names of `ImportImageRequest`.
 pub fn import_operation(n: usize, import: &Import) -> Operation {
     let image = &import.image;
-    let mut params = Map::new();
-    let mut set = |key: &str, value: Value| {
-        params.insert(key.to_string(), value);
+    let mut params = Params::new();
+    let mut set = |key: &str, value: Param| {
+        params.insert(key, value);
     };
     if let Some(region) = home_region(image) {
         set("RegionId", region.into());
@@ -190,12 +187,14 @@ pub fn import_operation(n: usize, import: &Import) -> Operation {
         }
         set(
             &format!("DiskDeviceMapping.{at}.OSSObject"),
-            format!("<object key of data disk {}>", m + 1).into(),
+            Param::input(format!("the OSS object key of data disk {}", m + 1)),
         );
-        set(
-            &format!("DiskDeviceMapping.{at}.DiskImageSize"),
-            disk.size_gib.into(),
-        );
+        if let Some(size) = disk.size_gib {
+            set(
+                &format!("DiskDeviceMapping.{at}.DiskImageSize"),
+                size.into(),
+            );
+        }
     }
     Operation {
         id: format!("import-{n}"),
@@ -250,8 +249,11 @@ mod tests {
             Some("golden-images".into())
         );
         assert_eq!(get("DiskDeviceMapping.1.Format"), Some("QCOW2".into()));
-        assert_eq!(get("DiskDeviceMapping.1.DiskImageSize"), Some(40.into()));
-        assert_eq!(get("DiskDeviceMapping.2.DiskImageSize"), Some(100.into()));
+        assert_eq!(get("DiskDeviceMapping.1.DiskImageSize"), Some(40u32.into()));
+        assert_eq!(
+            get("DiskDeviceMapping.2.DiskImageSize"),
+            Some(100u32.into())
+        );
     }
 
     #[test]

@@ -7,28 +7,28 @@
 //! set it to the deprecated state"; enabling NVMe "without the driver will cause instance
 //! startup failures".
 
-use serde_json::{Map, Value};
-
 use crate::core::model::{ImageBootMode, ImageStatus, Modify, NvmeSupport};
+use crate::core::param::{Param, Params};
 use crate::core::report::Operation;
 
 /// The ModifyImageAttribute call of `modifies[n]`. `region` is the region of the image it
-/// changes and `image` how the call names it (an ID, or `${import-0.ImageId}`).
+/// changes and `image` how the call names it (an ID, or the `ImageId` output of the call that
+/// makes it).
 pub fn modify_operation(
     n: usize,
     modify: &Modify,
     region: Option<&str>,
-    image: Option<String>,
+    image: Option<Param>,
 ) -> Operation {
-    let mut params = Map::new();
-    let mut set = |key: &str, value: Value| {
-        params.insert(key.to_string(), value);
+    let mut params = Params::new();
+    let mut set = |key: &str, value: Param| {
+        params.insert(key, value);
     };
     if let Some(region) = region {
         set("RegionId", region.into());
     }
     if let Some(image) = image {
-        set("ImageId", image.into());
+        set("ImageId", image);
     }
     if let Some(name) = &modify.name {
         set("ImageName", name.as_str().into());
