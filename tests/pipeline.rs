@@ -13,7 +13,7 @@ const PIPELINE: &str = r#""pipelines": [{
     "name": "web", "region": "cn-hangzhou", "base_image": "pub-x64", "instance_type": "ecs.g7.large",
     "image": {"id": "web", "name": "web", "os": "Linux A", "boot_mode": "UEFI-Preferred", "nvme": "supported", "size_gib": 20},
     "to_regions": ["cn-shanghai", "ap-southeast-1"],
-    "share_accounts": ["200000000000001", "200000000000002"],
+    "share_accounts": ["2000000000000001", "2000000000000002"],
     "build_content": "RUN yum install -y nginx"
 }]"#;
 
@@ -94,7 +94,7 @@ fn launches_shares_copies_and_exports_find_the_image_in_every_region() {
              {"region": "cn-shanghai", "instance_type": "ecs.g7.large", "image": "web"},
              {"region": "ap-southeast-1", "instance_type": "ecs.g7.large", "image": "web"},
              {"region": "cn-beijing", "instance_type": "ecs.g7.large", "image": "web"}],
-           "shares": [{"image": "web", "region": "ap-southeast-1", "accounts": ["200000000000003"]}],
+           "shares": [{"image": "web", "region": "ap-southeast-1", "accounts": ["2000000000000003"]}],
            "exports": [{"image": "web", "bucket_region": "cn-shanghai"}]"#,
     );
     let report = check(&plan(&body));
@@ -151,8 +151,8 @@ fn a_copy_of_the_image_starts_from_the_build_region() {
 fn its_accounts_count_against_the_share_quota_in_every_region() {
     let body = with(
         r#""quotas": {"share_accounts_per_image": 3},
-           "shares": [{"image": "web", "region": "cn-shanghai", "accounts": ["200000000000003", "200000000000004"]},
-                      {"image": "web", "region": "ap-southeast-1", "accounts": ["200000000000001"]}]"#,
+           "shares": [{"image": "web", "region": "cn-shanghai", "accounts": ["2000000000000003", "2000000000000004"]},
+                      {"image": "web", "region": "ap-southeast-1", "accounts": ["2000000000000001"]}]"#,
     );
     let report = check(&plan(&body));
     let usage = |region: &str| {
@@ -187,8 +187,8 @@ fn its_accounts_count_against_the_share_quota_in_every_region() {
 #[test]
 fn its_accounts_are_checked_like_a_share_s() {
     let body = PIPELINE
-        .replace("200000000000002", "1000000000000001")
-        .replace("200000000000001", "ops-team");
+        .replace("2000000000000002", "1000000000000001")
+        .replace("2000000000000001", "ops-team");
     assert_eq!(
         errors(&body),
         vec![
@@ -322,8 +322,8 @@ fn pipeline_calls_carry_the_sdk_parameter_names_in_order() {
         ("BuildContent", "RUN yum install -y nginx"),
         ("ToRegionId.1", "cn-shanghai"),
         ("ToRegionId.2", "ap-southeast-1"),
-        ("AddAccount.1", "200000000000001"),
-        ("AddAccount.2", "200000000000002"),
+        ("AddAccount.1", "2000000000000001"),
+        ("AddAccount.2", "2000000000000002"),
     ] {
         assert_eq!(params[name], value, "{name}");
     }
@@ -467,7 +467,7 @@ mod exports {
             "{hcl}"
         );
         assert!(
-            hcl.contains("add_account = [\"200000000000001\", \"200000000000002\"]"),
+            hcl.contains("add_account = [\"2000000000000001\", \"2000000000000002\"]"),
             "{hcl}"
         );
         assert!(hcl.contains("# No Terraform resource runs an image pipeline"));
