@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::core::catalog::Catalog;
 use crate::core::export::Format;
 use crate::core::import::{self, ImportError, Imported};
 use crate::core::{link, parse_plan, Plan, Report};
-use crate::web::{download, location};
+use crate::web::{download, file, location};
+
+/// The file name of the plan itself, for sharing a plan too large for a link.
+const PLAN_FILE: &str = "ecs-plan.json";
 
 /// "Copy link", and the exports as downloads and as copies. `status` is announced politely.
 #[component]
@@ -30,7 +32,28 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
             }
         });
     };
-    let share_link = Memo::new(move |_| plan.with(|p| link::link(p, &location::base_url())));
+    // The link is made when asked for, not on every edit: a plan at the limits takes tens of
+    // milliseconds to compress. A plan no link can carry is offered as a file instead.
+    let no_link = RwSignal::new(false);
+    let copy_link = move |_| match plan.with(|p| link::link(p, &location::base_url())) {
+        Ok(url) => {
+            no_link.set(false);
+            copy("the share link", url);
+        }
+        Err(err) => {
+            no_link.set(true);
+            status.set(format!("No link was made: {err}."));
+        }
+    };
+    let download_plan = move |_| {
+        let text = plan.with(|p| serde_json::to_string_pretty(p).unwrap_or_default());
+        match download::download(PLAN_FILE, "application/json", &text) {
+            Ok(()) => status.set(format!(
+                "Downloaded {PLAN_FILE}: open it with \"Open a plan JSON file\"."
+            )),
+            Err(err) => status.set(err),
+        }
+    };
     let buttons = Format::ALL
         .into_iter()
         .map(|kind| {
@@ -59,12 +82,11 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
         <section class="eip-io" aria-labelledby="share-h">
             <h3 id="share-h">"Share and export"</h3>
             <p class="eip-share-line">
-                <button id="copy-link" on:click=move |_| copy("the share link", share_link.get())>
-                    "Copy link"
-                </button>
-                <span class="eip-muted">
-                    {move || format!(" {} characters; the plan travels in the link, never to a server.", share_link.with(String::len))}
-                </span>
+                <button id="copy-link" on:click=copy_link>"Copy link"</button>
+                <span class="eip-muted">" The plan travels in the link, never to a server."</span>
+                {move || no_link.get().then(|| view! {
+                    " "<button id="download-plan" on:click=download_plan>"Download the plan file"</button>
+                })}
             </p>
             <ul class="eip-export-list">{buttons}</ul>
             <p id="io-status" class="eip-status" role="status" aria-live="polite">{move || status.get()}</p>
@@ -113,39 +135,31 @@ pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
         }
     };
     let read_file = move |file: web_sys::File| {
-        let name = file.name();
-        if file.size() > crate::core::parse::MAX_PLAN_BYTES as f64 {
+        let (name, size) = file::describe(&file);
+        if size > crate::core::parse::MAX_PLAN_BYTES as f64 {
             error.set(format!(
-                "{name} is {} bytes; plan files are limited to {} bytes (1 MiB). Your current plan was not changed.",
-                file.size(),
+                "{name} is {size} bytes; plan files are limited to {} bytes (1 MiB). Your current plan was not changed.",
                 crate::core::parse::MAX_PLAN_BYTES
             ));
             return;
         }
-        let blob = gloo_file::Blob::from(file);
         spawn_local(async move {
-            match gloo_file::futures::read_as_text(&blob).await {
+            match file::read_text(file).await {
                 Ok(text) => open_text(name, text),
                 Err(err) => error.set(format!("{name} could not be read: {err}")),
             }
         });
     };
     let on_pick = move |ev: web_sys::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            read_file(file);
+        if let Some(picked) = file::picked(&ev) {
+            read_file(picked);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0))
-        {
-            read_file(file);
+        if let Some(dropped) = file::dropped(&ev) {
+            read_file(dropped);
         }
     };
     let import_pasted = move |_| {
