@@ -29,6 +29,13 @@ pub struct Region {
     /// Anything a planner should know (closing down, partner region).
     #[serde(default)]
     pub note: Option<String>,
+    /// The date Alibaba Cloud closed the region; a closed region stays in the catalog so a
+    /// plan naming it gets `region-closed` rather than `region-unknown`.
+    #[serde(default)]
+    pub closed: Option<Date>,
+    /// In the Chinese mainland (not Hong Kong): public Windows images bill no licence fee here.
+    #[serde(default)]
+    pub chinese_mainland: bool,
 }
 
 /// Where a catalog entry comes from.
