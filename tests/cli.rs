@@ -156,7 +156,11 @@ fn rules_lists_every_code() {
     let out = run(&["rules"], None);
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    assert_eq!(stdout.lines().count(), 46);
+    assert_eq!(
+        stdout.lines().count(),
+        ecs_image_planner::core::rules::all().count()
+    );
+    assert!(stdout.lines().any(|l| l.contains("value-missing")));
     assert!(stdout
         .lines()
         .any(|l| l.starts_with("error") && l.contains("arch-mismatch")));
@@ -165,7 +169,10 @@ fn rules_lists_every_code() {
         .any(|l| l.starts_with("info") && l.contains("license-fee")));
     let json = run(&["rules", "--format", "json"], None);
     let rules: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(rules.as_array().unwrap().len(), 46);
+    assert_eq!(
+        rules.as_array().unwrap().len(),
+        ecs_image_planner::core::rules::all().count()
+    );
     assert_eq!(rules[0]["code"], "region-unknown");
     assert_eq!(rules[0]["severity"], "error");
 }

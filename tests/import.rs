@@ -73,7 +73,9 @@ fn describe_images_fixture() {
                 "s-bp1c0doj0taqyzzl9rw1".into(),
                 "s-bp1c0doj0taqyzzl9rw2".into()
             ],
-            data_disks: vec![DataDisk { size_gib: 100 }],
+            data_disks: vec![DataDisk {
+                size_gib: Some(100)
+            }],
             ..Image::default()
         }
     );
@@ -121,8 +123,8 @@ fn describe_instance_types_fixture() {
         vec![
             InstanceType {
                 id: "ecs.g7.large".into(),
-                vcpus: 2,
-                memory_gib: 8.0,
+                vcpus: Some(2),
+                memory_gib: Some(8.0),
                 arch: CpuArch::X86_64,
                 boot_modes: vec![BootMode::Bios, BootMode::Uefi],
                 nvme: NvmeRequirement::Unsupported,
@@ -130,8 +132,8 @@ fn describe_instance_types_fixture() {
             },
             InstanceType {
                 id: "ecs.g8y.large".into(),
-                vcpus: 2,
-                memory_gib: 8.0,
+                vcpus: Some(2),
+                memory_gib: Some(8.0),
                 arch: CpuArch::Arm64,
                 boot_modes: vec![BootMode::Uefi],
                 nvme: NvmeRequirement::Required,
@@ -139,8 +141,8 @@ fn describe_instance_types_fixture() {
             },
             InstanceType {
                 id: "ecs.t5-lc2m1.nano".into(),
-                vcpus: 1,
-                memory_gib: 0.5,
+                vcpus: Some(1),
+                memory_gib: Some(0.5),
                 arch: CpuArch::X86_64,
                 boot_modes: vec![],
                 nvme: NvmeRequirement::Unsupported,

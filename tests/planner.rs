@@ -660,7 +660,7 @@ fn a_snapshot_launch_is_fixed_by_creating_an_image_from_it_once() {
     assert!(plan
         .launches
         .iter()
-        .all(|l| l.image == plan.creates[0].image.id));
+        .all(|l| l.image.as_deref() == Some(plan.creates[0].image.id.as_str())));
     let report = common::check(&plan);
     assert!(
         !report
@@ -748,10 +748,10 @@ mod fixes_hold {
             prop::option::of(prop::sample::select(&["cloud", "cloud_essd"][..])),
         )
             .prop_map(|(region, itype, image, amount, size, category)| Launch {
-                region: region.to_string(),
+                region: Some(region.to_string()),
                 zone: None,
-                instance_type: itype,
-                image,
+                instance_type: Some(itype),
+                image: Some(image),
                 amount,
                 system_disk: Some(SystemDisk {
                     category: category.map(str::to_string),

@@ -38,8 +38,8 @@ fn memory() -> impl Strategy<Value = f64> {
 fn instance_type() -> impl Strategy<Value = InstanceType> {
     (
         text(),
-        any::<u32>(),
-        memory(),
+        option::of(any::<u32>()),
+        option::of(memory()),
         select(vec![CpuArch::X86_64, CpuArch::Arm64]),
         select(vec![
             vec![],
@@ -100,7 +100,7 @@ fn image() -> impl Strategy<Value = Image> {
         texts(),
         texts(),
         vec(
-            any::<u32>().prop_map(|size_gib| DataDisk { size_gib }),
+            option::of(any::<u32>()).prop_map(|size_gib| DataDisk { size_gib }),
             0..3,
         ),
     );
@@ -149,8 +149,8 @@ fn image() -> impl Strategy<Value = Image> {
 fn create() -> impl Strategy<Value = Create> {
     (
         image(),
-        select(vec![CreateSource::Instance, CreateSource::Snapshot]),
-        text(),
+        option::of(select(vec![CreateSource::Instance, CreateSource::Snapshot])),
+        option::of(text()),
     )
         .prop_map(|(image, from, source)| Create {
             image,
@@ -161,8 +161,8 @@ fn create() -> impl Strategy<Value = Create> {
 
 fn copy() -> impl Strategy<Value = Copy> {
     (
-        text(),
-        text(),
+        option::of(text()),
+        option::of(text()),
         option::of(text()),
         option::of(any::<bool>()),
         option::of(text()),
@@ -177,7 +177,7 @@ fn copy() -> impl Strategy<Value = Copy> {
 }
 
 fn share() -> impl Strategy<Value = Share> {
-    (text(), text(), texts()).prop_map(|(image, region, accounts)| Share {
+    (option::of(text()), option::of(text()), texts()).prop_map(|(image, region, accounts)| Share {
         image,
         region,
         accounts,
@@ -185,19 +185,21 @@ fn share() -> impl Strategy<Value = Share> {
 }
 
 fn export() -> impl Strategy<Value = Export> {
-    (text(), text(), option::of(text())).prop_map(|(image, bucket_region, format)| Export {
-        image,
-        bucket_region,
-        format,
-    })
+    (option::of(text()), option::of(text()), option::of(text())).prop_map(
+        |(image, bucket_region, format)| Export {
+            image,
+            bucket_region,
+            format,
+        },
+    )
 }
 
 fn launch() -> impl Strategy<Value = Launch> {
     (
-        text(),
         option::of(text()),
-        text(),
-        text(),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
         option::of(any::<u32>()),
         option::of(
             (option::of(text()), option::of(any::<u32>()))

@@ -9,12 +9,14 @@ use common::{check, launch, plan};
 use ecs_image_planner::core::rules;
 use ecs_image_planner::core::Severity;
 
-/// CONTRACT.md §2, copied by hand: code and severity.
+/// CONTRACT.md §2 and §4, copied by hand: code and severity, in registry order.
 const CONTRACT: &[(&str, Severity)] = &[
     ("region-unknown", Severity::Error),
     ("image-not-found", Severity::Error),
     ("instance-type-not-found", Severity::Error),
     ("launch-from-snapshot", Severity::Error),
+    // §4.1
+    ("value-missing", Severity::Error),
     ("image-region-mismatch", Severity::Error),
     ("image-not-released-in-region", Severity::Error),
     ("instance-type-not-in-region", Severity::Error),
@@ -643,13 +645,61 @@ fn cases() -> Vec<Case> {
             "image-shared-delete",
             r#""deletes": [{"image": "m-custom"}]"#,
         ),
+        fail(
+            "value-missing",
+            "/launches/0/region",
+            r#""launches": [{"instance_type": "ecs.g7.large", "image": "pub-x64"}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/launches/0/image",
+            r#""launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": " "}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/copies/0/to_region",
+            r#""copies": [{"image": "m-custom"}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/shares/0/region",
+            r#""shares": [{"image": "pub-x64", "accounts": ["200000000000002"]}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/exports/0/bucket_region",
+            r#""exports": [{"image": "m-custom"}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/creates/0/source",
+            r#""creates": [{"image": {"id": "new", "regions": ["cn-hangzhou"]}}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/instance_types/0/memory_gib",
+            r#""instance_types": [{"id": "ecs.my.type", "vcpus": 2}]"#,
+        ),
+        fail(
+            "value-missing",
+            "/deletes/0/image",
+            r#""deletes": [{"keep_snapshots": false}]"#,
+        ),
+        pass(
+            "value-missing",
+            r#""shares": [{"image": "m-custom", "accounts": ["200000000000002"]}]"#,
+        ),
+        pass(
+            "value-missing",
+            r#""creates": [{"image": {"id": "new", "regions": ["cn-hangzhou"]}, "source": "i-bp1abc"}]"#,
+        ),
+        pass("value-missing", hz("ecs.g7.large", "pub-x64")),
     ]
 }
 
 #[test]
 fn registry_equals_the_contract() {
-    let registered: Vec<(&str, Severity)> =
-        rules::all().iter().map(|r| (r.code, r.severity)).collect();
+    let registered: Vec<(&str, Severity)> = rules::all().map(|r| (r.code, r.severity)).collect();
     assert_eq!(registered, CONTRACT);
     for rule in rules::all() {
         assert_eq!(rules::rule(rule.code), Some(rule));
@@ -775,4 +825,34 @@ fn unknown_references_stop_further_launch_findings() {
     assert_eq!(common::codes(&report), ["instance-type-not-found"]);
     let report = check(&plan(&launch("cn-hangzhou", "ecs.g7.large", "s-abc", "")));
     assert_eq!(common::codes(&report), ["launch-from-snapshot"]);
+    let report = check(&plan(r#""launches": [{"image": "pub-x64", "amount": 0}]"#));
+    assert_eq!(common::codes(&report), ["value-missing", "value-missing"]);
+}
+
+/// CONTRACT §4.1: an item wrong at its root gets that one error, not the ones that follow.
+#[test]
+fn one_root_cause_gives_one_error() {
+    // A Marketplace image copied within its own released region: not `copy-same-region` too.
+    let report = check(&plan(&copy("mkt-1", "cn-hangzhou", "")));
+    assert_eq!(common::codes(&report), ["copy-not-custom"]);
+    // A copy that cannot run counts against no quota.
+    let report = check(&plan(&format!(
+        r#""quotas": {{"custom_images_per_region": 0}}, {}"#,
+        copy("pub-dep", "cn-beijing", "")
+    )));
+    assert_eq!(common::codes(&report), ["copy-not-custom"]);
+    assert!(report.ledger.made.is_empty());
+}
+
+/// CONTRACT §4.1: a share without `region` happens where its image lives, when that is one
+/// region; the operation says so too.
+#[test]
+fn a_share_without_region_uses_the_image_region() {
+    let report = check(&plan(
+        r#""shares": [{"image": "m-custom", "accounts": ["200000000000002"]}]"#,
+    ));
+    assert!(report.ok, "{:#?}", report.findings);
+    let share = &report.operations[0];
+    assert_eq!(share.api, "ModifyImageSharePermission");
+    assert_eq!(share.params["RegionId"], "cn-hangzhou");
 }

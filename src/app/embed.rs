@@ -167,7 +167,9 @@ fn AnswerView(answer: Answer, region: String) -> impl IntoView {
             let launch = &plan.launches[0];
             let title = format!(
                 "Can {} launch on {} in {}?",
-                launch.image, launch.instance_type, launch.region
+                launch.image.as_deref().unwrap_or_default(),
+                launch.instance_type.as_deref().unwrap_or_default(),
+                launch.region.as_deref().unwrap_or_default()
             );
             let errors = findings
                 .iter()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::labels::{item_label, severity_icon};
 use super::state::{item_key, AppState, GuideTopic};
+use crate::core::rules;
 use crate::core::{planner, Finding, Severity};
 
 /// Error and warning counts of the current report.
@@ -140,19 +141,8 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
     }
 }
 
-/// The guide section that explains a rule, where the guide covers it.
+/// The guide section that explains a rule, as its registry entry names it.
 fn guide_topic(code: &str) -> Option<(GuideTopic, &'static str)> {
-    match code {
-        "launch-from-snapshot" | "snapshot-in-use" => {
-            Some((GuideTopic::Snapshots, "Images and snapshots"))
-        }
-        "image-region-mismatch"
-        | "image-not-released-in-region"
-        | "community-image-unsupported"
-        | "copy-not-custom"
-        | "share-not-custom"
-        | "export-not-custom"
-        | "copy-shared-cross-region" => Some((GuideTopic::ImageTypes, "About image types")),
-        _ => None,
-    }
+    let topic = rules::rule(code)?.topic?;
+    Some((topic, topic.label()))
 }

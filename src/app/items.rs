@@ -6,7 +6,7 @@ use super::controls::{static_options, Check, Input, Select};
 use super::labels::Badge;
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
-use crate::core::model::{Copy, Delete, Export, Plan, Share};
+use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
 
 /// Splits a pasted list of account IDs on commas, whitespace and semicolons.
 pub fn split_accounts(text: &str) -> Vec<String> {
@@ -64,9 +64,9 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                             {row_head(format!("Copy #{i}"), key.clone(), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("copy-{i}-image") label="Image" options=choices.own_images
-                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone())) on_change=set(|c, v| c.image = v)/>
+                                    value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
                                 <Select id=format!("copy-{i}-region") label="To region" options=choices.regions
-                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone())) on_change=set(|c, v| c.to_region = v)/>
+                                    value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
                                 <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
                                     value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
                                     on_change=set(|c, v| c.name = (!v.trim().is_empty()).then(|| v.trim().to_string()))/>
@@ -80,7 +80,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-copy" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.copies.push(Copy { image, to_region: region, ..Copy::default() }));
+                state.edit(|p| p.copies.push(Copy { image: optional(image), to_region: optional(region), ..Copy::default() }));
             }>"Add copy"</button>
         </section>
     }
@@ -105,9 +105,9 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                             {row_head(format!("Share #{i}"), key.clone(), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("share-{i}-image") label="Image" options=choices.own_images
-                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone())) on_change=set(|s, v| s.image = v)/>
+                                    value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
                                 <Select id=format!("share-{i}-region") label="Region" options=choices.regions
-                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone())) on_change=set(|s, v| s.region = v)/>
+                                    value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
                             </div>
                             <label class="eip-field">
                                 <span>"Accounts (paste a list: commas, spaces or new lines) · "
@@ -127,7 +127,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-share" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.shares.push(Share { image, region, accounts: Vec::new() }));
+                state.edit(|p| p.shares.push(Share { image: optional(image), region: optional(region), accounts: Vec::new() }));
             }>"Add share"</button>
         </section>
     }
@@ -158,9 +158,9 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                             {row_head(format!("Export #{i}"), key.clone(), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("export-{i}-image") label="Image" options=choices.own_images
-                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone())) on_change=set(|e, v| e.image = v)/>
+                                    value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
                                 <Select id=format!("export-{i}-region") label="Bucket region" options=choices.regions
-                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone())) on_change=set(|e, v| e.bucket_region = v)/>
+                                    value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone().unwrap_or_default())) on_change=set(|e, v| e.bucket_region = optional(v))/>
                                 <Select id=format!("export-{i}-format") label="Format" options=formats
                                     value=text(move |p| p.exports.get(i).and_then(|e| e.format.clone())) on_change=set(|e, v| e.format = (!v.is_empty()).then_some(v))/>
                             </div>
@@ -170,7 +170,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-export" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
-                state.edit(|p| p.exports.push(Export { image, bucket_region: region, format: None }));
+                state.edit(|p| p.exports.push(Export { image: optional(image), bucket_region: optional(region), format: None }));
             }>"Add export"</button>
         </section>
     }

@@ -15,6 +15,11 @@ pub fn severity_icon(severity: Severity) -> &'static str {
     }
 }
 
+/// A text field for a person: its value, or "(not set)".
+fn shown(value: &Option<String>) -> &str {
+    crate::core::model::given(value).unwrap_or("(not set)")
+}
+
 /// A plan item named for a person: `/launches/0` → `Launch #0: ecs.g7.large, … in cn-hangzhou`.
 pub fn item_label(plan: &Plan, key: &str) -> String {
     let mut parts = key.trim_start_matches('/').splitn(2, '/');
@@ -24,25 +29,30 @@ pub fn item_label(plan: &Plan, key: &str) -> String {
         ("launches", Some(n)) => plan.launches.get(n).map(|l| {
             format!(
                 "Launch #{n}: {} on {} in {}",
-                l.image, l.instance_type, l.region
+                shown(&l.image),
+                shown(&l.instance_type),
+                shown(&l.region)
             )
         }),
         ("copies", Some(n)) => plan
             .copies
             .get(n)
-            .map(|c| format!("Copy #{n}: {} to {}", c.image, c.to_region)),
+            .map(|c| format!("Copy #{n}: {} to {}", shown(&c.image), shown(&c.to_region))),
         ("shares", Some(n)) => plan.shares.get(n).map(|s| {
             format!(
                 "Share #{n}: {} in {} with {} account(s)",
-                s.image,
-                s.region,
+                shown(&s.image),
+                shown(&s.region),
                 s.accounts.len()
             )
         }),
-        ("exports", Some(n)) => plan
-            .exports
-            .get(n)
-            .map(|e| format!("Export #{n}: {} to OSS in {}", e.image, e.bucket_region)),
+        ("exports", Some(n)) => plan.exports.get(n).map(|e| {
+            format!(
+                "Export #{n}: {} to OSS in {}",
+                shown(&e.image),
+                shown(&e.bucket_region)
+            )
+        }),
         ("deletes", Some(n)) => plan.deletes.get(n).map(|d| {
             let what = d.image.as_deref().or(d.snapshot.as_deref()).unwrap_or("?");
             format!("Delete #{n}: {what}")
@@ -50,7 +60,7 @@ pub fn item_label(plan: &Plan, key: &str) -> String {
         ("creates", Some(n)) => plan
             .creates
             .get(n)
-            .map(|c| format!("Create #{n}: {} from {}", c.image.id, c.source)),
+            .map(|c| format!("Create #{n}: {} from {}", c.image.id, shown(&c.source))),
         ("images", Some(n)) => plan.images.get(n).map(|i| format!("Image {}", i.label())),
         ("instance_types", Some(n)) => plan
             .instance_types

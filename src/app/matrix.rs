@@ -104,8 +104,8 @@ impl Filters {
         is(self.type_arch, &enum_text(&t.arch))
             && is(self.type_nvme, &enum_text(&t.nvme))
             && is(self.family, t.family())
-            && at_least(self.vcpus, f64::from(t.vcpus))
-            && at_least(self.memory, t.memory_gib)
+            && at_least(self.vcpus, f64::from(t.vcpus.unwrap_or_default()))
+            && at_least(self.memory, t.memory_gib.unwrap_or_default())
             && (!self.offered.get() || t.offered_in(region))
             && (search.is_empty() || t.id.contains(&search))
     }
@@ -260,14 +260,14 @@ pub fn MatrixPanel() -> impl IntoView {
             ));
             state.edit(|p| match p.launches.first_mut() {
                 Some(launch) => {
-                    launch.image = image;
-                    launch.instance_type = instance_type;
-                    launch.region = region;
+                    launch.image = Some(image);
+                    launch.instance_type = Some(instance_type);
+                    launch.region = Some(region);
                 }
                 None => p.launches.push(Launch {
-                    region,
-                    image,
-                    instance_type,
+                    region: Some(region),
+                    image: Some(image),
+                    instance_type: Some(instance_type),
                     ..Launch::default()
                 }),
             });

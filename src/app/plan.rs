@@ -9,7 +9,7 @@ use super::labels::Badge;
 use super::quotas::QuotaInputs;
 use super::state::{item_dom_id, AppState};
 use crate::core::catalog::Catalog;
-use crate::core::model::{Launch, Plan, SystemDisk};
+use crate::core::model::{optional, Launch, Plan, SystemDisk};
 
 /// Choice lists shared by the plan's rows.
 #[derive(Clone, Copy)]
@@ -47,7 +47,7 @@ impl Choices {
                         };
                         list.push((
                             t.id.clone(),
-                            format!("{} · {} vCPU, {} GiB, {arch}", t.id, t.vcpus, t.memory_gib),
+                            format!("{} · {}, {arch}", t.id, t.size_label()),
                         ));
                     }
                 }
@@ -179,9 +179,9 @@ fn Launches(choices: Choices) -> impl IntoView {
             .unwrap_or_else(|| "cn-hangzhou".into());
         state.edit(|p| {
             p.launches.push(Launch {
-                region,
-                instance_type: "ecs.g7.large".into(),
-                image: "aliyun_3_x64_20G_alibase_20240819.vhd".into(),
+                region: Some(region),
+                instance_type: Some("ecs.g7.large".into()),
+                image: Some("aliyun_3_x64_20G_alibase_20240819.vhd".into()),
                 ..Launch::default()
             })
         });
@@ -224,13 +224,13 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
             </div>
             <div class="eip-grid">
                 <Select id=format!("launch-{i}-region") label="Region" options=choices.regions
-                    value=field(|l| l.region.clone()) on_change=set(|l, v| l.region = v)/>
+                    value=field(|l| l.region.clone().unwrap_or_default()) on_change=set(|l, v| l.region = optional(v))/>
                 <Select id=format!("launch-{i}-type") label="Instance type" options=choices.types
-                    value=field(|l| l.instance_type.clone()) on_change=set(|l, v| l.instance_type = v)/>
+                    value=field(|l| l.instance_type.clone().unwrap_or_default()) on_change=set(|l, v| l.instance_type = optional(v))/>
                 <Select id=format!("launch-{i}-image") label="Image" options=choices.images
-                    value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v)/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v))/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
-                    value=field(|l| l.image.clone()) on_change=set(|l, v| l.image = v.trim().to_string())/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v.trim().to_string()))/>
                 <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number"
                     value=field(|l| l.amount.unwrap_or(1).to_string())
                     on_change=set(|l, v| l.amount = v.trim().parse().ok())/>

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 use super::controls::Input;
 use super::labels::Badge;
-use super::state::{item_key, AppState};
-use crate::core::catalog::Catalog;
+use super::state::AppState;
+use crate::core::item::Item;
+use crate::core::ledger::RegionUsage;
 use crate::core::model::{Plan, Quotas};
+use crate::core::Report;
 
 fn set_quota(plan: &mut Plan, text: &str, field: fn(&mut Quotas) -> &mut Option<u32>) {
     let quotas = plan.quotas.get_or_insert_with(Quotas::default);
@@ -72,117 +74,76 @@ struct Gauge {
     detail: String,
     used: u32,
     quota: u32,
+    /// The plan's own additions take it past the quota (the ledger's verdict).
+    over: bool,
     /// Messages of the findings that explain an overflow.
     findings: Vec<String>,
 }
 
-fn region_gauges(state: AppState, plan: &Plan) -> Vec<Gauge> {
-    let quota = plan.custom_images_per_region();
+/// The findings of `code` on the items the gauge counts.
+fn findings_on(report: &Report, code: &str, items: &[Item]) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.code == code && items.contains(&Item::of_path(&f.path)))
+        .map(|f| format!("{}[{}]: {}", f.severity.as_str(), f.code, f.message))
+        .collect()
+}
+
+/// Custom images per region, as the core's ledger counts them, for every region the plan
+/// names.
+fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
+    let ledger = &report.ledger;
+    let empty = RegionUsage::default();
     let mut regions: BTreeSet<String> = state.regions().into_iter().collect();
-    regions.extend(plan.copies.iter().map(|c| c.to_region.clone()));
-    regions.extend(
-        plan.creates
-            .iter()
-            .filter_map(|c| c.image.regions.as_ref()?.first().cloned()),
-    );
+    regions.extend(ledger.regions.keys().cloned());
     regions
         .into_iter()
-        .filter(|r| !r.is_empty())
         .map(|region| {
-            let existing = plan.custom_image_usage.get(&region).copied().unwrap_or(0);
-            let creates = plan
-                .creates
-                .iter()
-                .filter(|c| {
-                    c.image
-                        .regions
-                        .as_ref()
-                        .is_some_and(|r| r.first() == Some(&region))
-                })
-                .count() as u32;
-            let copies = plan.copies.iter().filter(|c| c.to_region == region).count() as u32;
-            let findings = state.report.with(|r| {
-                r.findings
-                    .iter()
-                    .filter(|f| {
-                        f.code == "custom-image-quota" && f.message.contains(region.as_str())
-                    })
-                    .map(|f| format!("error[{}]: {}", f.code, f.message))
-                    .collect()
-            });
+            let usage = ledger.regions.get(&region).unwrap_or(&empty);
             Gauge {
-                detail: format!("{existing} existing + {creates} created + {copies} copied"),
+                detail: format!(
+                    "{} existing + {} created + {} copied",
+                    usage.existing, usage.created, usage.copied
+                ),
+                used: usage.used(),
+                quota: ledger.custom_image_quota,
+                over: usage.over(ledger.custom_image_quota),
+                findings: findings_on(report, "custom-image-quota", &usage.items),
                 label: region,
-                used: existing + creates + copies,
-                quota,
-                findings,
             }
         })
         .collect()
 }
 
-fn share_gauges(state: AppState, plan: &Plan) -> Vec<Gauge> {
-    let quota = plan.share_accounts_per_image();
-    let catalog = Catalog::builtin();
-    let mut images: Vec<&str> = Vec::new();
-    for share in &plan.shares {
-        if !images.contains(&share.image.as_str()) {
-            images.push(&share.image);
-        }
-    }
-    images
-        .into_iter()
-        .map(|image| {
-            let existing: BTreeSet<&str> = plan
-                .images
-                .iter()
-                .find(|i| i.id == image)
-                .or_else(|| catalog.image(image))
-                .map(|i| i.shared_with.iter().map(String::as_str).collect())
-                .unwrap_or_default();
-            let indexes: Vec<usize> = plan
-                .shares
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.image == image)
-                .map(|(n, _)| n)
-                .collect();
-            let new: BTreeSet<&str> = indexes
-                .iter()
-                .flat_map(|&n| plan.shares[n].accounts.iter().map(String::as_str))
-                .filter(|a| !existing.contains(a))
-                .collect();
-            let findings = state.report.with(|r| {
-                r.findings
-                    .iter()
-                    .filter(|f| {
-                        f.code == "share-quota-exceeded"
-                            && indexes
-                                .iter()
-                                .any(|n| item_key(&f.path) == format!("/shares/{n}"))
-                    })
-                    .map(|f| format!("error[{}]: {}", f.code, f.message))
-                    .collect()
-            });
-            Gauge {
-                label: image.to_string(),
-                detail: format!(
-                    "{} already shared + {} new account(s)",
-                    existing.len(),
-                    new.len()
-                ),
-                used: (existing.len() + new.len()) as u32,
-                quota,
-                findings,
-            }
+/// Accounts per shared image, as the core's ledger counts them.
+fn share_gauges(report: &Report) -> Vec<Gauge> {
+    let ledger = &report.ledger;
+    ledger
+        .shares
+        .iter()
+        .map(|usage| Gauge {
+            label: usage.image.clone(),
+            detail: format!(
+                "in {}: {} already shared + {} new account(s)",
+                usage.region,
+                usage.existing.len(),
+                usage.new.len()
+            ),
+            used: usage.used(),
+            quota: ledger.share_quota,
+            over: usage.over(ledger.share_quota),
+            findings: findings_on(report, "share-quota-exceeded", &usage.items),
         })
         .collect()
 }
 
 fn gauge_view(gauge: Gauge, id: String) -> impl IntoView {
-    let over = gauge.used > gauge.quota;
+    let over = gauge.over;
     let status = if over {
         "✕ over quota"
+    } else if gauge.used > gauge.quota {
+        "▲ already past quota; the plan adds none here"
     } else {
         "✓ within quota"
     };
@@ -209,7 +170,7 @@ pub fn Gauges() -> impl IntoView {
             <h3 id="gauges-h">"Quotas"</h3>
             <h4>"Custom images per region"</h4>
             <ul class="eip-gauges" id="region-gauges">
-                {move || state.plan.with(|p| region_gauges(state, p)).into_iter().map(|g| {
+                {move || state.report.with(|r| region_gauges(state, r)).into_iter().map(|g| {
                     let id = format!("gauge-region-{}", g.label);
                     gauge_view(g, id)
                 }).collect_view()}
@@ -217,7 +178,7 @@ pub fn Gauges() -> impl IntoView {
             <h4>"Accounts per shared image"</h4>
             <ul class="eip-gauges" id="share-gauges">
                 {move || {
-                    let gauges = state.plan.with(|p| share_gauges(state, p));
+                    let gauges = state.report.with(share_gauges);
                     if gauges.is_empty() {
                         view! { <li class="eip-muted">"No share planned."</li> }.into_any()
                     } else {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::history::History;
+use crate::core::model::given;
 use crate::core::{planner, Date, Plan, Report, Severity};
 
 /// The plan a first visit starts from: small, launchable, and showing each part of the page.
@@ -50,14 +51,8 @@ pub struct AppState {
     pub can_undo_redo: RwSignal<(bool, bool)>,
 }
 
-/// A part of the image guide the UI can open directly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GuideTopic {
-    /// Image types: origin, trust, support, reach.
-    ImageTypes,
-    /// Images against snapshots.
-    Snapshots,
-}
+/// A section of the guide (the core's [`crate::core::guide::Topic`]).
+pub use crate::core::guide::Topic as GuideTopic;
 
 impl AppState {
     /// Creates the state around `plan` and provides it as context.
@@ -192,10 +187,11 @@ pub fn plan_regions(plan: &Plan) -> Vec<String> {
         .chain(plan.copies.iter().map(|c| &c.to_region))
         .chain(plan.shares.iter().map(|s| &s.region))
         .chain(plan.exports.iter().map(|e| &e.bucket_region))
-        .chain(plan.custom_image_usage.keys());
+        .filter_map(given)
+        .chain(plan.custom_image_usage.keys().map(String::as_str));
     for region in named {
-        if !region.is_empty() && !regions.contains(region) {
-            regions.push(region.clone());
+        if !region.is_empty() && !regions.iter().any(|r| r == region) {
+            regions.push(region.to_string());
         }
     }
     regions

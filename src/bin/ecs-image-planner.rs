@@ -7,6 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use ecs_image_planner::core::item::Item;
 use ecs_image_planner::core::rules;
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{parse_plan, Date, Plan, Report};
@@ -157,28 +158,20 @@ fn check(plan: &Plan, format: Format) -> ExitCode {
     }
 }
 
-/// The plan item a pointer is inside: `/launches/0/image` → `/launches/0`.
-fn item_of(path: &str) -> &str {
-    let mut slashes = path.match_indices('/').map(|(at, _)| at);
-    match slashes.nth(2) {
-        Some(end) => &path[..end],
-        None => path,
-    }
-}
-
 fn render_text(plan: &Plan, report: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let mut order: Vec<&str> = Vec::new();
-    for finding in &report.findings {
-        let item = item_of(&finding.path);
-        if !order.contains(&item) {
-            order.push(item);
-        }
-    }
-    for item in order {
-        let _ = writeln!(out, "== {item} ==");
-        for f in report.findings.iter().filter(|f| item_of(&f.path) == item) {
+    for (item, findings) in report.by_item() {
+        let _ = writeln!(
+            out,
+            "== {} ==",
+            if item == Item::Plan {
+                "/".to_string()
+            } else {
+                item.to_string()
+            }
+        );
+        for f in findings {
             let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message);
             let _ = writeln!(out, "  --> {}", f.path);
             let _ = writeln!(out, "  = help: {}", f.help);
@@ -224,11 +217,11 @@ fn render_text(plan: &Plan, report: &Report) -> String {
 }
 
 fn print_rules(format: Format) {
-    let all = rules::all();
+    let all: Vec<&rules::Rule> = rules::all().collect();
     match format {
         Format::Json => println!(
             "{}",
-            serde_json::to_string_pretty(all).expect("rules serialize")
+            serde_json::to_string_pretty(&all).expect("rules serialize")
         ),
         Format::Text => {
             for rule in all {

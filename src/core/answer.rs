@@ -87,9 +87,9 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
             let plan = Plan {
                 version: 1,
                 launches: vec![Launch {
-                    region: question.region.to_string(),
-                    instance_type: instance_type.id.clone(),
-                    image: image.id.clone(),
+                    region: Some(question.region.to_string()),
+                    instance_type: Some(instance_type.id.clone()),
+                    image: Some(image.id.clone()),
                     ..Launch::default()
                 }],
                 ..Plan::default()
@@ -125,7 +125,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 .enumerate()
                 .map(|(column, t)| Candidate {
                     id: t.id.clone(),
-                    label: format!("{} vCPU, {} GiB", t.vcpus, t.memory_gib),
+                    label: t.size_label(),
                     worst: grid.cell(0, column).worst,
                     reasons: grid.issues(0, column),
                 })

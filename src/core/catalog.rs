@@ -220,7 +220,7 @@ mod tests {
         let catalog = Catalog::builtin();
         assert!(catalog.as_of.is_some());
         let g7 = catalog.instance_type("ecs.g7.large").expect("g7.large");
-        assert_eq!(g7.vcpus, 2);
+        assert_eq!(g7.vcpus, Some(2));
         assert!(!catalog.type_provenance[&g7.id].source.is_empty());
     }
 
@@ -279,8 +279,11 @@ mod tests {
         )
         .unwrap();
         let merged = Catalog::builtin().with_plan(&plan);
-        assert_eq!(merged.instance_type("ecs.g7.large").unwrap().vcpus, 64);
-        assert_eq!(merged.instance_type("ecs.my.type").unwrap().vcpus, 1);
+        assert_eq!(
+            merged.instance_type("ecs.g7.large").unwrap().vcpus,
+            Some(64)
+        );
+        assert_eq!(merged.instance_type("ecs.my.type").unwrap().vcpus, Some(1));
         assert_eq!(
             merged.instance_types.len(),
             Catalog::builtin().instance_types.len() + 1

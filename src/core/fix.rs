@@ -156,8 +156,8 @@ impl Fix {
                 to_region,
                 encrypted,
             } => plan.copies.push(Copy {
-                image: image.clone(),
-                to_region: to_region.clone(),
+                image: Some(image.clone()),
+                to_region: Some(to_region.clone()),
                 encrypted: encrypted.then_some(true),
                 ..Copy::default()
             }),
@@ -171,7 +171,7 @@ impl Fix {
             }
             Fix::ReplaceLaunchImage { launch, image } => {
                 if let Some(launch) = plan.launches.get_mut(*launch) {
-                    launch.image = image.clone();
+                    launch.image = Some(image.clone());
                 }
             }
             Fix::ReplaceLaunchInstanceType {
@@ -179,7 +179,7 @@ impl Fix {
                 instance_type,
             } => {
                 if let Some(launch) = plan.launches.get_mut(*launch) {
-                    launch.instance_type = instance_type.clone();
+                    launch.instance_type = Some(instance_type.clone());
                 }
             }
             Fix::SetAmount { launch, amount } => {
@@ -226,10 +226,10 @@ impl Fix {
                 let Some(region) = plan.launches.get(*launch).map(|l| l.region.clone()) else {
                     return;
                 };
-                let existing = plan
-                    .creates
-                    .iter()
-                    .find(|c| c.from == CreateSource::Snapshot && c.source == *snapshot);
+                let existing = plan.creates.iter().find(|c| {
+                    c.source_kind() == Some(CreateSource::Snapshot)
+                        && c.source.as_deref() == Some(snapshot.as_str())
+                });
                 let image = match existing {
                     Some(create) => create.image.id.clone(),
                     None => {
@@ -238,16 +238,16 @@ impl Fix {
                             image: Image {
                                 id: id.clone(),
                                 name: Some(id.clone()),
-                                regions: Some(vec![region]),
+                                regions: region.map(|region| vec![region]),
                                 ..Image::default()
                             },
-                            from: CreateSource::Snapshot,
-                            source: snapshot.clone(),
+                            from: Some(CreateSource::Snapshot),
+                            source: Some(snapshot.clone()),
                         });
                         id
                     }
                 };
-                plan.launches[*launch].image = image;
+                plan.launches[*launch].image = Some(image);
             }
         }
     }

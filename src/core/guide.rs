@@ -3,7 +3,29 @@
 //! fits which workload, and why a snapshot is not an image. Texts are the planner's own words;
 //! each item links the official page it summarises.
 
+use serde::Serialize;
+
 use super::model::ImageType;
+
+/// A section of the guide that explains the background of a rule ([`crate::core::rules::Rule::topic`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    /// Image types: origin, trust, support, reach.
+    ImageTypes,
+    /// Images against snapshots.
+    Snapshots,
+}
+
+impl Topic {
+    /// The link text that opens the section.
+    pub fn label(self) -> &'static str {
+        match self {
+            Topic::ImageTypes => "About image types",
+            Topic::Snapshots => "Images and snapshots",
+        }
+    }
+}
 
 /// The official image overview this guide summarises.
 pub const IMAGE_OVERVIEW_URL: &str =

@@ -418,7 +418,9 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
                         "missing Size: expected the data disk's size in GiB".into(),
                     )
                 })?;
-                data_disks.push(DataDisk { size_gib });
+                data_disks.push(DataDisk {
+                    size_gib: Some(size_gib),
+                });
             }
         }
     }
@@ -512,8 +514,8 @@ fn instance_type(item: &Obj) -> Result<InstanceType, ImportError> {
     boot_modes.sort_unstable();
     Ok(InstanceType {
         id: id.to_string(),
-        vcpus,
-        memory_gib,
+        vcpus: Some(vcpus),
+        memory_gib: Some(memory_gib),
         arch: item
             .choice(
                 "CpuArchitecture",

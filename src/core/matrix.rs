@@ -6,8 +6,7 @@ use super::date::Date;
 use super::model::{Image, InstanceType};
 use super::report::Severity;
 use super::rules::launch::{
-    image_placement_violations, launch_violations, lifecycle_violations, pair_violations,
-    settings_violations, type_placement_violations, LaunchSubject, LaunchViolation, ViolationSink,
+    group_violations, launch_violations, Group, LaunchSubject, LaunchViolation, ViolationSink,
 };
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
@@ -108,31 +107,47 @@ pub fn matrix<'a>(
 ) -> Matrix<'a> {
     // The type's own rule (offered here) once per column, the image's own rules once per
     // row, and only the pair rules per cell.
-    let columns: Vec<Cell> = types
-        .iter()
-        .map(|itype| {
-            let mut column = Cell::default();
-            type_placement_violations(itype.offered_in(region), &mut column);
-            column
-        })
-        .collect();
-    let mut cells = Vec::with_capacity(images.len() * types.len());
-    for image in images {
-        let mut row = Cell::default();
-        image_placement_violations(image, image.available_in(region), &mut row);
-        settings_violations(image, None, None, &mut row);
-        lifecycle_violations(image, as_of, &mut row);
-        for (itype, column) in types.iter().zip(&columns) {
-            let mut cell = row.merged(column);
-            pair_violations(image, itype, &mut cell);
-            cells.push(cell);
-        }
-    }
-    Matrix {
+    let mut matrix = Matrix {
         region,
         images: images.to_vec(),
         types: types.to_vec(),
         as_of,
-        cells,
+        cells: Vec::with_capacity(images.len() * types.len()),
+    };
+    let (Some(first_image), Some(first_type)) = (images.first(), types.first()) else {
+        return matrix;
+    };
+    let columns: Vec<Cell> = types
+        .iter()
+        .map(|itype| {
+            let mut column = Cell::default();
+            let subject = matrix.subject(first_image, itype);
+            group_violations(&subject, |g| g == Group::TypePlacement, &mut column);
+            column
+        })
+        .collect();
+    for image in images {
+        let mut row = Cell::default();
+        let subject = matrix.subject(image, first_type);
+        group_violations(
+            &subject,
+            |g| {
+                matches!(
+                    g,
+                    Group::ImagePlacement | Group::Settings | Group::Lifecycle
+                )
+            },
+            &mut row,
+        );
+        for (itype, column) in types.iter().zip(&columns) {
+            let mut cell = row.merged(column);
+            group_violations(
+                &matrix.subject(image, itype),
+                |g| g == Group::Pair,
+                &mut cell,
+            );
+            matrix.cells.push(cell);
+        }
     }
+    matrix
 }

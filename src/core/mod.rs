@@ -9,6 +9,8 @@ pub mod fix;
 pub mod guide;
 pub mod history;
 pub mod import;
+pub mod item;
+pub mod ledger;
 pub mod link;
 pub mod matrix;
 pub mod model;

@@ -14,6 +14,17 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
+/// A text field as an editor sets it: blank text leaves the field out.
+pub fn optional(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The value of a text field when the plan gives one: `None` when it is absent or blank, which
+/// the rules report as `value-missing` where an API call needs it (CONTRACT §4.1).
+pub fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|text| !text.trim().is_empty())
+}
+
 /// A whole plan document, `"version": 1`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,12 +147,15 @@ pub enum NvmeRequirement {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstanceType {
-    /// The type ID, as the API spells it.
+    /// The type ID, as the API spells it; empty when the plan leaves it out (`value-missing`).
+    #[serde(default)]
     pub id: String,
-    /// vCPU count.
-    pub vcpus: u32,
-    /// Memory in GiB (e.g. 0.5).
-    pub memory_gib: f64,
+    /// vCPU count; `None` when the plan leaves it out (`value-missing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vcpus: Option<u32>,
+    /// Memory in GiB (e.g. 0.5); `None` when the plan leaves it out (`value-missing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_gib: Option<f64>,
     /// CPU architecture.
     #[serde(default, skip_serializing_if = "is_default")]
     pub arch: CpuArch,
@@ -169,6 +183,16 @@ impl InstanceType {
         self.regions
             .as_ref()
             .is_none_or(|regions| regions.iter().any(|r| r == region))
+    }
+
+    /// vCPUs and memory for people: "2 vCPU, 8 GiB" ("?" where the plan leaves one out).
+    pub fn size_label(&self) -> String {
+        let or_unknown = |value: Option<String>| value.unwrap_or_else(|| "?".into());
+        format!(
+            "{} vCPU, {} GiB",
+            or_unknown(self.vcpus.map(|v| v.to_string())),
+            or_unknown(self.memory_gib.map(|m| m.to_string()))
+        )
     }
 
     /// The family part of the ID: `ecs.g8y.large` → `g8y`.
@@ -284,15 +308,18 @@ pub enum ImageStatus {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataDisk {
-    /// Size in GiB.
-    pub size_gib: u32,
+    /// Size in GiB; `None` when the plan leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_gib: Option<u32>,
 }
 
 /// An ECS image: public, custom, shared, Marketplace or community.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
-    /// The image ID (`m-bp1...`, or a public image name such as `aliyun_3_x64_20G_alibase_20240819.vhd`).
+    /// The image ID (`m-bp1...`, or a public image name such as `aliyun_3_x64_20G_alibase_20240819.vhd`);
+    /// empty when the plan leaves it out (`value-missing`).
+    #[serde(default)]
     pub id: String,
     /// Display name; for creates and copies, the ImageName sent to the API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -379,15 +406,34 @@ pub enum CreateSource {
 }
 
 /// A custom image to create (CreateImage).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Create {
     /// The image it will be; `regions` holds the one region it is created in.
+    #[serde(default)]
     pub image: Image,
-    /// Instance or snapshot.
-    pub from: CreateSource,
+    /// Instance or snapshot; when absent, implied by the source's prefix (`i-`, `s-`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<CreateSource>,
     /// The instance or snapshot ID.
-    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Create {
+    /// What the image is created from: `from`, else what the source ID's prefix implies.
+    pub fn source_kind(&self) -> Option<CreateSource> {
+        self.from.or_else(|| {
+            let source = self.source.as_deref()?;
+            if source.starts_with("i-") {
+                Some(CreateSource::Instance)
+            } else if source.starts_with("s-") {
+                Some(CreateSource::Snapshot)
+            } else {
+                None
+            }
+        })
+    }
 }
 
 /// A CopyImage call.
@@ -395,9 +441,11 @@ pub struct Create {
 #[serde(deny_unknown_fields)]
 pub struct Copy {
     /// ID of the image to copy.
-    pub image: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// Destination region ID.
-    pub to_region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_region: Option<String>,
     /// DestinationImageName.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -414,9 +462,11 @@ pub struct Copy {
 #[serde(deny_unknown_fields)]
 pub struct Share {
     /// ID of the image to share.
-    pub image: String,
-    /// Region of the image to share.
-    pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Region of the image to share; when absent, the image's one region (CONTRACT §4.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// Account IDs to add.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<String>,
@@ -427,9 +477,11 @@ pub struct Share {
 #[serde(deny_unknown_fields)]
 pub struct Export {
     /// ID of the image to export.
-    pub image: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// Region of the OSS bucket.
-    pub bucket_region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket_region: Option<String>,
     /// ImageFormat (RAW, VHD, QCOW2, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
@@ -452,14 +504,17 @@ pub struct SystemDisk {
 #[serde(deny_unknown_fields)]
 pub struct Launch {
     /// Region ID.
-    pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// Zone ID (`cn-hangzhou-g`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
     /// Instance type ID.
-    pub instance_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<String>,
     /// Image ID.
-    pub image: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// Number of instances; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<u32>,

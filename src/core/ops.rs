@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::model::{CreateSource, Plan};
+use super::model::{given, CreateSource, Plan};
 use super::report::Operation;
 use super::resolve::{home_region, Resolver};
 use super::rules::launch::default_disk_size;
@@ -43,45 +43,50 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
     }
 }
 
-/// The ordered API calls of `plan`, referring to images through `resolver`.
+/// The ordered API calls of `plan`, referring to images through `resolver`. A value the item
+/// leaves out is left out of the call too (the findings say `value-missing`).
 pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     let mut ops = Vec::new();
-    let image_ref = |id: &str, region: &str| {
-        resolver
-            .resolve(id, region)
+    let image_ref = |id: &str, region: Option<&str>| {
+        region
+            .and_then(|region| resolver.resolve(id, region))
             .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image))
     };
     for (n, create) in plan.creates.iter().enumerate() {
         let region = home_region(&create.image);
-        let source = match create.from {
-            CreateSource::Instance => "InstanceId",
-            CreateSource::Snapshot => "SnapshotId",
+        let source = match create.source_kind() {
+            Some(CreateSource::Snapshot) => "SnapshotId",
+            _ => "InstanceId",
         };
         let params = Params::new()
             .maybe("RegionId", region)
-            .set(source, create.source.as_str())
+            .maybe(source, given(&create.source))
             .maybe("ImageName", create.image.name.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
     for (n, copy) in plan.copies.iter().enumerate() {
-        let found = resolver.find(&copy.image);
+        let id = given(&copy.image);
+        let found = id.and_then(|id| resolver.find(id));
         let region = found.and_then(|(source, _)| home_region(source));
-        let image = found.map_or_else(|| copy.image.clone(), |(s, o)| o.image_ref(s));
+        let image = found
+            .map(|(s, o)| o.image_ref(s))
+            .or(id.map(str::to_string));
         let params = Params::new()
             .maybe("RegionId", region)
-            .set("ImageId", image)
-            .set("DestinationRegionId", copy.to_region.as_str())
+            .maybe("ImageId", image)
+            .maybe("DestinationRegionId", given(&copy.to_region))
             .maybe("DestinationImageName", copy.name.as_deref())
             .maybe("Encrypted", copy.encrypted)
             .maybe("KMSKeyId", copy.kms_key_id.as_deref());
         ops.push(op(format!("copy-{n}"), "CopyImage", params));
     }
     for (n, share) in plan.shares.iter().enumerate() {
-        let image = image_ref(&share.image, &share.region);
+        let region = resolver.share_region(share);
+        let image = given(&share.image).map(|id| image_ref(id, region));
         for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
             let mut params = Params::new()
-                .set("RegionId", share.region.as_str())
-                .set("ImageId", image.as_str());
+                .maybe("RegionId", region)
+                .maybe("ImageId", image.as_deref());
             for (k, account) in batch.iter().enumerate() {
                 params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
             }
@@ -93,19 +98,32 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         }
     }
     for (n, export) in plan.exports.iter().enumerate() {
+        let region = given(&export.bucket_region);
         let params = Params::new()
-            .set("RegionId", export.bucket_region.as_str())
-            .set("ImageId", image_ref(&export.image, &export.bucket_region))
+            .maybe("RegionId", region)
+            .maybe(
+                "ImageId",
+                given(&export.image).map(|id| image_ref(id, region)),
+            )
             .set(
                 "OSSBucket",
-                format!("<your OSS bucket in {}>", export.bucket_region),
+                format!(
+                    "<your OSS bucket in {}>",
+                    region.unwrap_or("the image's region")
+                ),
             )
             .maybe("ImageFormat", export.format.as_deref());
         ops.push(op(format!("export-{n}"), "ExportImage", params));
     }
     for (n, launch) in plan.launches.iter().enumerate() {
-        let resolved = resolver.resolve(&launch.image, &launch.region);
-        let image = resolved.map_or_else(|| launch.image.clone(), |r| r.origin.image_ref(r.image));
+        let region = given(&launch.region);
+        let id = given(&launch.image);
+        let resolved = id
+            .zip(region)
+            .and_then(|(id, region)| resolver.resolve(id, region));
+        let image = resolved
+            .map(|r| r.origin.image_ref(r.image))
+            .or(id.map(str::to_string));
         let disk = launch.system_disk.as_ref();
         let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
             resolved.map_or(super::rules::launch::DEFAULT_DISK_GIB, |r| {
@@ -113,10 +131,10 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             })
         });
         let params = Params::new()
-            .set("RegionId", launch.region.as_str())
+            .maybe("RegionId", region)
             .maybe("ZoneId", launch.zone.as_deref())
-            .set("ImageId", image)
-            .set("InstanceType", launch.instance_type.as_str())
+            .maybe("ImageId", image)
+            .maybe("InstanceType", given(&launch.instance_type))
             .set("Amount", launch.amount.unwrap_or(1))
             .maybe(
                 "SystemDisk.Category",
@@ -131,10 +149,12 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             ops.push(op(format!("delete-{n}"), "DeleteSnapshot", params));
             continue;
         }
-        let Some(id) = &delete.image else { continue };
+        let Some(id) = given(&delete.image) else {
+            continue;
+        };
         let found = resolver.find(id);
         let region = found.and_then(|(image, _)| home_region(image));
-        let image = found.map_or_else(|| id.clone(), |(i, o)| o.image_ref(i));
+        let image = found.map_or_else(|| id.to_string(), |(i, o)| o.image_ref(i));
         let params = Params::new()
             .maybe("RegionId", region)
             .set("ImageId", image);

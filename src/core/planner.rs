@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::catalog::Catalog;
 use super::date::Date;
+use super::ledger::Ledger;
 use super::model::Plan;
 use super::ops;
 use super::report::{Report, Severity};
@@ -16,10 +17,12 @@ use super::rules::{self, Context};
 pub fn check(plan: &Plan, catalog: &Catalog, today: Date) -> Report {
     let merged = catalog.with_plan(plan);
     let resolver = Resolver::new(plan, &merged);
+    let ledger = Ledger::new(plan, &merged, &resolver);
     let ctx = Context {
         plan,
         catalog: &merged,
         resolver: &resolver,
+        ledger: &ledger,
         as_of: plan.as_of.unwrap_or(today),
     };
     let mut findings = Vec::new();
@@ -29,6 +32,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, today: Date) -> Report {
         ok: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,
         operations,
+        ledger,
     }
 }
 
@@ -57,7 +61,11 @@ pub fn summary(plan: &Plan, report: &Report) -> String {
         );
     }
     let instances: u32 = plan.launches.iter().map(|l| l.amount.unwrap_or(1)).sum();
-    let regions: BTreeSet<&str> = plan.launches.iter().map(|l| l.region.as_str()).collect();
+    let regions: BTreeSet<&str> = plan
+        .launches
+        .iter()
+        .filter_map(|l| l.region.as_deref())
+        .collect();
     let mut line = format!(
         "This plan can launch: {} in {}",
         plural(instances as usize, "instance"),

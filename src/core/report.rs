@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use super::fix::Fix;
+use super::item::Item;
+use super::ledger::Ledger;
 
 /// How bad a finding is. A plan with no `Error` can launch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,4 +70,23 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The ordered API calls.
     pub operations: Vec<Operation>,
+    /// Quota usage as the plan goes, which the quota rules read (not part of the JSON output).
+    #[serde(skip)]
+    pub ledger: Ledger,
+}
+
+impl Report {
+    /// The findings grouped by the plan item they are about, items in the order their first
+    /// finding comes, findings in plan order within each.
+    pub fn by_item(&self) -> Vec<(Item, Vec<&Finding>)> {
+        let mut groups: Vec<(Item, Vec<&Finding>)> = Vec::new();
+        for finding in &self.findings {
+            let item = Item::of_path(&finding.path);
+            match groups.iter_mut().find(|(seen, _)| *seen == item) {
+                Some((_, findings)) => findings.push(finding),
+                None => groups.push((item, vec![finding])),
+            }
+        }
+        groups
+    }
 }

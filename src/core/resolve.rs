@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::catalog::Catalog;
-use super::model::{Copy, Image, ImageStatus, ImageType, KeyKind, Plan};
+use super::model::{given, Copy, Image, ImageStatus, ImageType, KeyKind, Plan, Share};
 
 /// Where a resolved image comes from, which decides how later API calls refer to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,14 +65,15 @@ impl<'a> Resolver<'a> {
             copy_into: HashMap::new(),
         };
         for (n, copy) in plan.copies.iter().enumerate() {
+            let (Some(image), Some(to)) = (given(&copy.image), given(&copy.to_region)) else {
+                resolver.copies.push(None);
+                continue;
+            };
             let result = resolver
-                .find(&copy.image)
-                .map(|(source, _)| copy_result(n, source, copy));
+                .find(image)
+                .map(|(source, _)| copy_result(n, source, to, copy));
             resolver.copies.push(result);
-            resolver
-                .copy_into
-                .entry((copy.image.as_str(), copy.to_region.as_str()))
-                .or_insert(n);
+            resolver.copy_into.entry((image, to)).or_insert(n);
         }
         resolver
     }
@@ -118,6 +119,26 @@ impl<'a> Resolver<'a> {
     }
 }
 
+impl Resolver<'_> {
+    /// The region a share happens in: its own `region`, else the one region the image lives in
+    /// when there is exactly one (a custom or shared image with one region, or an image the
+    /// plan creates), CONTRACT §4.1. `None` when neither says.
+    pub fn share_region<'s>(&'s self, share: &'s Share) -> Option<&'s str> {
+        if let Some(region) = given(&share.region) {
+            return Some(region);
+        }
+        let (image, origin) = self.find(given(&share.image)?)?;
+        let single = match image.regions.as_deref() {
+            Some([region]) => Some(region.as_str()),
+            _ => None,
+        };
+        match (origin, image.kind) {
+            (Origin::Create(_), _) | (_, ImageType::Custom | ImageType::Shared) => single,
+            _ => None,
+        }
+    }
+}
+
 /// The region an image lives in: the first of its regions (custom images have exactly one).
 pub fn home_region(image: &Image) -> Option<&str> {
     image.regions.as_ref()?.first().map(String::as_str)
@@ -125,7 +146,7 @@ pub fn home_region(image: &Image) -> Option<&str> {
 
 /// A copy's result: a custom image in `to_region` with the source's attributes, the copy's name
 /// and encryption, no shares, and new snapshots.
-fn copy_result(n: usize, source: &Image, copy: &Copy) -> Image {
+fn copy_result(n: usize, source: &Image, to_region: &str, copy: &Copy) -> Image {
     let encrypted = copy.encrypted == Some(true) || source.encrypted;
     let key = match (encrypted, &copy.kms_key_id) {
         (false, _) => None,
@@ -137,7 +158,7 @@ fn copy_result(n: usize, source: &Image, copy: &Copy) -> Image {
         id: format!("${{copy-{n}.ImageId}}"),
         name: copy.name.clone(),
         kind: ImageType::Custom,
-        regions: Some(vec![copy.to_region.clone()]),
+        regions: Some(vec![to_region.to_string()]),
         encrypted,
         key,
         status: ImageStatus::Available,

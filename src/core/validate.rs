@@ -50,8 +50,9 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
         }
     }
     for (index, delete) in plan.deletes.iter().enumerate() {
+        // Neither given is a valid document with a `value-missing` finding (CONTRACT §4.1).
         match (&delete.image, &delete.snapshot) {
-            (Some(_), None) => {}
+            (_, None) => {}
             (None, Some(_)) if delete.keep_snapshots.is_none() => {}
             (None, Some(_)) => {
                 return Err(error(
@@ -62,7 +63,7 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
             _ => {
                 return Err(error(
                     format!("/deletes/{index}"),
-                    "a delete names exactly one of \"image\" or \"snapshot\"".into(),
+                    "a delete names an image or a snapshot, not both: write two deletes".into(),
                 ))
             }
         }

@@ -34,14 +34,14 @@ pub fn big_plan(catalog: &Catalog) -> Plan {
     plan.images.push(custom.clone());
     for region in catalog.regions.iter().skip(1).take(5) {
         plan.copies.push(Copy {
-            image: custom.id.clone(),
-            to_region: region.id.clone(),
+            image: Some(custom.id.clone()),
+            to_region: Some(region.id.clone()),
             ..Copy::default()
         });
     }
     plan.shares.push(Share {
-        image: custom.id.clone(),
-        region: catalog.regions[0].id.clone(),
+        image: Some(custom.id.clone()),
+        region: Some(catalog.regions[0].id.clone()),
         accounts: (0..25).map(|n| format!("2000000000{n:05}")).collect(),
     });
     for n in 0..LAUNCHES {
@@ -51,12 +51,14 @@ pub fn big_plan(catalog: &Catalog) -> Plan {
             catalog.images[n % catalog.images.len()].id.clone()
         };
         plan.launches.push(Launch {
-            region: catalog.regions[n % catalog.regions.len()].id.clone(),
+            region: Some(catalog.regions[n % catalog.regions.len()].id.clone()),
             zone: None,
-            instance_type: catalog.instance_types[n % catalog.instance_types.len()]
-                .id
-                .clone(),
-            image,
+            instance_type: Some(
+                catalog.instance_types[n % catalog.instance_types.len()]
+                    .id
+                    .clone(),
+            ),
+            image: Some(image),
             amount: Some((n % 7) as u32 + 1),
             system_disk: Some(SystemDisk {
                 category: Some("cloud_essd".into()),

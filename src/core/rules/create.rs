@@ -5,30 +5,36 @@ use std::collections::{HashMap, HashSet};
 
 use super::{copy, docs, Context, Rule};
 use crate::core::fix::Fix;
+use crate::core::item::Item;
 use crate::core::model::ImageType;
 use crate::core::report::{Finding, Severity};
 
-/// `image-name-invalid`.
-pub const IMAGE_NAME_INVALID: Rule = Rule {
-    code: "image-name-invalid",
-    severity: Severity::Error,
-    summary: "a create or copy name breaking the ECS image name rules",
-    doc: docs::COPY_IMAGE,
-};
-/// `image-name-duplicate`.
-pub const IMAGE_NAME_DUPLICATE: Rule = Rule {
-    code: "image-name-duplicate",
-    severity: Severity::Error,
-    summary: "a name already used by another custom image in that region",
-    doc: docs::COPY_IMAGE,
-};
-/// `custom-image-quota`.
-pub const CUSTOM_IMAGE_QUOTA: Rule = Rule {
-    code: "custom-image-quota",
-    severity: Severity::Error,
-    summary: "a create or copy that takes a region past custom_images_per_region",
-    doc: docs::IMAGE_OVERVIEW,
-};
+declare_rules! {
+    /// `image-name-invalid`.
+    IMAGE_NAME_INVALID = Rule {
+        code: "image-name-invalid",
+        severity: Severity::Error,
+        summary: "a create or copy name breaking the ECS image name rules",
+        doc: docs::COPY_IMAGE,
+        topic: None,
+    };
+    /// `image-name-duplicate`.
+    IMAGE_NAME_DUPLICATE = Rule {
+        code: "image-name-duplicate",
+        severity: Severity::Error,
+        summary: "a name already used by another custom image in that region",
+        doc: docs::COPY_IMAGE,
+        topic: None,
+    };
+    /// `custom-image-quota`.
+    CUSTOM_IMAGE_QUOTA = Rule {
+        code: "custom-image-quota",
+        severity: Severity::Error,
+        summary: "a create or copy that takes a region past custom_images_per_region",
+        doc: docs::IMAGE_OVERVIEW,
+        topic: None,
+    };
+}
 
 /// Why `name` breaks the ECS image name rules (2-128 characters, starts with a letter, letters,
 /// digits and `.:_-`, not starting with `acs:` or `aliyun`, no `http://` or `https://`), or
@@ -115,15 +121,13 @@ pub(crate) fn check_top_level(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Custom images per region as the plan goes: existing names and counts, then each create and
-/// copy in plan order.
-struct Ledger<'a> {
+/// Custom image names per region as the plan goes: existing names, then each create and copy.
+struct Names<'a> {
     ctx: &'a Context<'a>,
     names: HashMap<String, HashSet<String>>,
-    planned: HashMap<String, u32>,
 }
 
-impl<'a> Ledger<'a> {
+impl Names<'_> {
     fn names_in(&mut self, region: &str) -> &mut HashSet<String> {
         let catalog = self.ctx.catalog;
         self.names.entry(region.to_string()).or_insert_with(|| {
@@ -142,108 +146,133 @@ impl<'a> Ledger<'a> {
         })
     }
 
-    /// Checks one new custom image named `name` in `region` at `at` (the item) / `name_at`
-    /// (its name field), then records it.
+    /// Checks the name of one new custom image in `region` at `name_at`, then records it.
     fn add(
         &mut self,
         region: &str,
         name: Option<&str>,
-        at: &str,
         name_at: &str,
         rename: impl Fn(String) -> Fix,
         out: &mut Vec<Finding>,
     ) {
-        if let Some(name) = name {
-            if let Some(problem) = name_problem(name) {
-                let proposal = propose_name(name, self.names_in(region));
-                out.push(IMAGE_NAME_INVALID.finding_with_fix(
-                    name_at.to_string(),
-                    format!("image name \"{name}\" is not valid: {problem}"),
-                    format!("rename it, e.g. \"{proposal}\""),
-                    Some(rename(proposal)),
-                ));
-            } else if self.names_in(region).contains(name) {
-                let proposal = propose_name(name, self.names_in(region));
-                out.push(IMAGE_NAME_DUPLICATE.finding_with_fix(
-                    name_at.to_string(),
-                    format!("a custom image named \"{name}\" already exists in {region}"),
-                    format!("give this image another name, e.g. \"{proposal}\""),
-                    Some(rename(proposal)),
-                ));
-            }
-            self.names_in(region).insert(name.to_string());
-        }
-        let existing = self
-            .ctx
-            .plan
-            .custom_image_usage
-            .get(region)
-            .copied()
-            .unwrap_or(0);
-        let planned = self.planned.entry(region.to_string()).or_insert(0);
-        *planned += 1;
-        let quota = self.ctx.plan.custom_images_per_region();
-        let total = existing.saturating_add(*planned);
-        if total > quota && total - 1 <= quota {
-            out.push(CUSTOM_IMAGE_QUOTA.finding(
-                at.to_string(),
-                format!(
-                    "{region} holds {existing} custom image(s) and the plan adds {planned} up to here: {total} is over the quota of {quota}"
-                ),
-                "raise q_user-image-count in Quota Center and set quotas.custom_images_per_region, delete unused images first, or plan fewer images in this region".into(),
+        let Some(name) = name else { return };
+        if let Some(problem) = name_problem(name) {
+            let proposal = propose_name(name, self.names_in(region));
+            out.push(IMAGE_NAME_INVALID.finding_with_fix(
+                name_at.to_string(),
+                format!("image name \"{name}\" is not valid: {problem}"),
+                format!("rename it, e.g. \"{proposal}\""),
+                Some(rename(proposal)),
             ));
-        } else if total > quota {
-            out.push(CUSTOM_IMAGE_QUOTA.finding(
-                at.to_string(),
-                format!("{region} is already past its quota of {quota} custom images; this adds image number {total}"),
-                "raise the quota or plan fewer images in this region".into(),
+        } else if self.names_in(region).contains(name) {
+            let proposal = propose_name(name, self.names_in(region));
+            out.push(IMAGE_NAME_DUPLICATE.finding_with_fix(
+                name_at.to_string(),
+                format!("a custom image named \"{name}\" already exists in {region}"),
+                format!("give this image another name, e.g. \"{proposal}\""),
+                Some(rename(proposal)),
             ));
         }
+        self.names_in(region).insert(name.to_string());
     }
+}
+
+/// A `custom-image-quota` finding when the image `item` makes takes its region past the quota
+/// ([`crate::core::ledger::Ledger`] counts them).
+fn check_quota(ctx: &Context, item: Item, out: &mut Vec<Finding>) {
+    let Some(made) = ctx.ledger.made_by(item) else {
+        return;
+    };
+    let quota = ctx.ledger.custom_image_quota;
+    let (total, region, existing, planned) =
+        (made.total(), &made.region, made.existing, made.planned);
+    if total <= quota {
+        return;
+    }
+    let (message, help) = if total - 1 <= quota {
+        (
+            format!("{region} holds {existing} custom image(s) and the plan adds {planned} up to here: {total} is over the quota of {quota}"),
+            "raise q_user-image-count in Quota Center and enter the new quota here, delete unused images first, or plan fewer images in this region",
+        )
+    } else {
+        (
+            format!("{region} is already past its quota of {quota} custom images; this adds image number {total}"),
+            "raise the quota or plan fewer images in this region",
+        )
+    };
+    out.push(CUSTOM_IMAGE_QUOTA.finding(item.to_string(), message, help.into()));
 }
 
 /// Creates, then copies, in plan order: each item's own rules, its name, and the quota.
 pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut ledger = Ledger {
+    let mut names = Names {
         ctx,
         names: HashMap::new(),
-        planned: HashMap::new(),
     };
     for (n, create) in ctx.plan.creates.iter().enumerate() {
         let at = format!("/creates/{n}");
-        let Some(region) = create.image.regions.as_ref().and_then(|r| r.first()) else {
-            out.push(super::launch::REGION_UNKNOWN.finding(
-                format!("{at}/image/regions"),
-                format!("created image {} names no region", create.image.id),
-                "set image.regions to the one region the instance or snapshot is in, e.g. [\"cn-hangzhou\"]".into(),
+        if create.image.id.trim().is_empty() {
+            out.push(missing_id(n));
+        }
+        if let Some(source) = ctx.require(
+            &create.source,
+            &format!("{at}/source"),
+            "instance or snapshot to create the image from",
+            "CreateImage",
+            "InstanceId or SnapshotId",
+            out,
+        ) {
+            if create.source_kind().is_none() {
+                out.push(super::reference::missing(
+                    &format!("{at}/from"),
+                    &format!("kind of source (instance or snapshot) for {source}"),
+                    "CreateImage",
+                    "InstanceId or SnapshotId",
+                ));
+            }
+        }
+        let region = create.image.regions.as_ref().and_then(|r| r.first());
+        let Some(region) = region.filter(|r| !r.trim().is_empty()) else {
+            out.push(super::reference::missing(
+                &format!("{at}/image/regions"),
+                "region",
+                "CreateImage",
+                "RegionId",
             ));
             continue;
         };
         if !ctx.check_region(region, &format!("{at}/image/regions/0"), out) {
             continue;
         }
-        ledger.add(
+        names.add(
             region,
             create.image.name.as_deref(),
-            &at,
             &format!("{at}/image/name"),
             |name| Fix::RenameCreate { create: n, name },
             out,
         );
+        check_quota(ctx, Item::Create(n), out);
     }
     for (n, item) in ctx.plan.copies.iter().enumerate() {
-        if copy::check_copy(ctx, n, out).is_none() || ctx.catalog.region(&item.to_region).is_none()
-        {
+        let Some((_, to)) = copy::check_copy(ctx, n, out) else {
             continue;
-        }
-        let at = format!("/copies/{n}");
-        ledger.add(
-            &item.to_region,
+        };
+        names.add(
+            to,
             item.name.as_deref(),
-            &at,
-            &format!("{at}/name"),
+            &format!("/copies/{n}/name"),
             |name| Fix::RenameCopy { copy: n, name },
             out,
         );
+        check_quota(ctx, Item::Copy(n), out);
     }
+}
+
+/// A create whose image has no ID: later items cannot name what it makes.
+fn missing_id(n: usize) -> Finding {
+    super::reference::VALUE_MISSING.finding(
+        format!("/creates/{n}/image/id"),
+        format!("create #{n} gives its image no ID, so no launch, copy or share can name it"),
+        "fill in an ID for the new image; the plan refers to the created image by it".into(),
+    )
 }

@@ -4,23 +4,28 @@
 use std::collections::HashSet;
 
 use super::{docs, Context, Rule};
-use crate::core::model::{CreateSource, Image};
+use crate::core::guide::Topic;
+use crate::core::model::{given, CreateSource, Image};
 use crate::core::report::{Finding, Severity};
 
-/// `snapshot-in-use`.
-pub const SNAPSHOT_IN_USE: Rule = Rule {
-    code: "snapshot-in-use",
-    severity: Severity::Error,
-    summary: "deleting a snapshot that an image not deleted before it still uses",
-    doc: docs::DELETE_SNAPSHOT,
-};
-/// `image-shared-delete`.
-pub const IMAGE_SHARED_DELETE: Rule = Rule {
-    code: "image-shared-delete",
-    severity: Severity::Error,
-    summary: "deleting an image that is still shared",
-    doc: docs::SHARE_GUIDE,
-};
+declare_rules! {
+    /// `snapshot-in-use`.
+    SNAPSHOT_IN_USE = Rule {
+        code: "snapshot-in-use",
+        severity: Severity::Error,
+        summary: "deleting a snapshot that an image not deleted before it still uses",
+        doc: docs::DELETE_SNAPSHOT,
+        topic: Some(Topic::Snapshots),
+    };
+    /// `image-shared-delete`.
+    IMAGE_SHARED_DELETE = Rule {
+        code: "image-shared-delete",
+        severity: Severity::Error,
+        summary: "deleting an image that is still shared",
+        doc: docs::SHARE_GUIDE,
+        topic: None,
+    };
+}
 
 /// Every image the plan knows and the snapshots it uses: catalog images with their
 /// `snapshots`, and created images with theirs plus the snapshot they are created from.
@@ -34,8 +39,12 @@ fn snapshot_users<'a>(ctx: &Context<'a>) -> Vec<(&'a str, Vec<&'a str>)> {
         .collect();
     for create in &ctx.plan.creates {
         let mut snapshots = snapshots_of(&create.image);
-        if create.from == CreateSource::Snapshot {
-            snapshots.push(&create.source);
+        if let Some(source) = create
+            .source
+            .as_deref()
+            .filter(|_| create.source_kind() == Some(CreateSource::Snapshot))
+        {
+            snapshots.push(source);
         }
         users.push((&create.image.id, snapshots));
     }
@@ -59,7 +68,15 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             in_use(&users, &deleted, snapshot, &format!("{at}/snapshot"), out);
             continue;
         }
-        let Some(id) = &delete.image else { continue };
+        let Some(id) = given(&delete.image) else {
+            out.push(super::reference::missing(
+                &format!("{at}/image"),
+                "image or snapshot to delete",
+                "DeleteImage",
+                "ImageId",
+            ));
+            continue;
+        };
         if !ctx.check_image_known(id, &format!("{at}/image"), out) {
             continue;
         }
@@ -70,7 +87,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .plan
             .shares
             .iter()
-            .filter(|share| share.image == *id)
+            .filter(|share| given(&share.image) == Some(id))
             .flat_map(|share| share.accounts.iter().map(String::as_str))
             .collect();
         if !image.shared_with.is_empty() || !planned.is_empty() {

@@ -3,44 +3,52 @@
 
 use super::{docs, Context, Rule};
 use crate::core::fix::Fix;
+use crate::core::guide::Topic;
 use crate::core::model::{ImageType, Platform};
 use crate::core::report::{Finding, Severity};
 
-/// `export-not-custom`.
-pub const EXPORT_NOT_CUSTOM: Rule = Rule {
-    code: "export-not-custom",
-    severity: Severity::Error,
-    summary: "exporting anything but an own custom image",
-    doc: docs::EXPORT_GUIDE,
-};
-/// `export-windows`.
-pub const EXPORT_WINDOWS: Rule = Rule {
-    code: "export-windows",
-    severity: Severity::Error,
-    summary: "exporting a Windows image",
-    doc: docs::EXPORT_GUIDE,
-};
-/// `export-marketplace-derived`.
-pub const EXPORT_MARKETPLACE_DERIVED: Rule = Rule {
-    code: "export-marketplace-derived",
-    severity: Severity::Error,
-    summary: "exporting a Marketplace-derived image",
-    doc: docs::EXPORT_GUIDE,
-};
-/// `export-bucket-region`.
-pub const EXPORT_BUCKET_REGION: Rule = Rule {
-    code: "export-bucket-region",
-    severity: Severity::Error,
-    summary: "an OSS bucket in another region than the image",
-    doc: docs::EXPORT_IMAGE,
-};
-/// `export-data-disks`.
-pub const EXPORT_DATA_DISKS: Rule = Rule {
-    code: "export-data-disks",
-    severity: Severity::Error,
-    summary: "more than 4 data disks, or one over 500 GiB",
-    doc: docs::EXPORT_IMAGE,
-};
+declare_rules! {
+    /// `export-not-custom`.
+    EXPORT_NOT_CUSTOM = Rule {
+        code: "export-not-custom",
+        severity: Severity::Error,
+        summary: "exporting anything but an own custom image",
+        doc: docs::EXPORT_GUIDE,
+        topic: Some(Topic::ImageTypes),
+    };
+    /// `export-windows`.
+    EXPORT_WINDOWS = Rule {
+        code: "export-windows",
+        severity: Severity::Error,
+        summary: "exporting a Windows image",
+        doc: docs::EXPORT_GUIDE,
+        topic: None,
+    };
+    /// `export-marketplace-derived`.
+    EXPORT_MARKETPLACE_DERIVED = Rule {
+        code: "export-marketplace-derived",
+        severity: Severity::Error,
+        summary: "exporting a Marketplace-derived image",
+        doc: docs::EXPORT_GUIDE,
+        topic: None,
+    };
+    /// `export-bucket-region`.
+    EXPORT_BUCKET_REGION = Rule {
+        code: "export-bucket-region",
+        severity: Severity::Error,
+        summary: "an OSS bucket in another region than the image",
+        doc: docs::EXPORT_IMAGE,
+        topic: None,
+    };
+    /// `export-data-disks`.
+    EXPORT_DATA_DISKS = Rule {
+        code: "export-data-disks",
+        severity: Severity::Error,
+        summary: "more than 4 data disks, or one over 500 GiB",
+        doc: docs::EXPORT_IMAGE,
+        topic: None,
+    };
+}
 
 /// Most data disks an exported image may carry.
 pub const MAX_EXPORT_DATA_DISKS: usize = 4;
@@ -51,7 +59,25 @@ pub const MAX_EXPORT_DATA_DISK_GIB: u32 = 500;
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (n, export) in ctx.plan.exports.iter().enumerate() {
         let at = format!("/exports/{n}");
-        let (id, region) = (&export.image, &export.bucket_region);
+        let id = ctx.require(
+            &export.image,
+            &format!("{at}/image"),
+            "image",
+            "ExportImage",
+            "ImageId",
+            out,
+        );
+        let region = ctx.require(
+            &export.bucket_region,
+            &format!("{at}/bucket_region"),
+            "OSS bucket region",
+            "ExportImage",
+            "RegionId",
+            out,
+        );
+        let (Some(id), Some(region)) = (id, region) else {
+            continue;
+        };
         if !ctx.check_region(region, &format!("{at}/bucket_region"), out)
             || !ctx.check_image_known(id, &format!("{at}/image"), out)
         {
@@ -98,14 +124,14 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 ),
                 format!("add a copy of {id} to {region}, or use a bucket in the image's region"),
                 Some(Fix::AddCopy {
-                    image: id.clone(),
-                    to_region: region.clone(),
+                    image: id.to_string(),
+                    to_region: region.to_string(),
                     encrypted: image.encrypted,
                 }),
             ));
         }
         let disks = &image.data_disks;
-        let largest = disks.iter().map(|d| d.size_gib).max().unwrap_or(0);
+        let largest = disks.iter().filter_map(|d| d.size_gib).max().unwrap_or(0);
         if disks.len() > MAX_EXPORT_DATA_DISKS || largest > MAX_EXPORT_DATA_DISK_GIB {
             out.push(EXPORT_DATA_DISKS.finding(
                 format!("{at}/image"),

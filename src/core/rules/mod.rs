@@ -16,11 +16,30 @@
 //! - A copy result (`${copy-0.ImageId}`) cannot be copied again; copies read from images that
 //!   exist or that creates make.
 
+/// Declares a module's rules once: each entry becomes a `pub static`, and the module's
+/// `RULES` lists them in the order written, for the registry ([`all`]). Entries are [`Rule`]s;
+/// with `launch` they are [`launch::LaunchRule`]s, whose `rule` is listed.
+macro_rules! declare_rules {
+    ($( $(#[$meta:meta])* $name:ident = $value:expr; )*) => {
+        $( $(#[$meta])* pub static $name: $crate::core::rules::Rule = $value; )*
+        /// This module's rules, in contract order.
+        pub(crate) static RULES: &[&$crate::core::rules::Rule] = &[$(&$name),*];
+    };
+    (launch: $( $(#[$meta:meta])* $name:ident = $value:expr; )*) => {
+        $( $(#[$meta])* pub static $name: LaunchRule = $value; )*
+        /// This module's rules, in contract order.
+        pub(crate) static RULES: &[&$crate::core::rules::Rule] = &[$(&$name.rule),*];
+        /// The pure launch rules, in contract order, as [`launch_violations`] runs them.
+        pub static LAUNCH_RULES: &[&LaunchRule] = &[$(&$name),*];
+    };
+}
+
 pub mod copy;
 pub mod create;
 pub mod delete;
 pub mod export;
 pub mod launch;
+pub mod reference;
 pub mod share;
 
 use serde::Serialize;
@@ -28,11 +47,14 @@ use serde::Serialize;
 use super::catalog::Catalog;
 use super::date::Date;
 use super::fix::Fix;
-use super::model::Plan;
+use super::guide::Topic;
+use super::ledger::Ledger;
+use super::model::{given, Plan};
 use super::report::{Finding, Severity};
 use super::resolve::Resolver;
 
-/// One rule of the contract.
+/// One rule of the contract: everything about it but the condition, which its area's check
+/// holds next to the entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Rule {
     /// The contract's rule code (`arch-mismatch`).
@@ -43,6 +65,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// The Alibaba Cloud documentation page the rule comes from.
     pub doc: &'static str,
+    /// The section of the planner's guide that explains the background, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
 }
 
 impl Rule {
@@ -112,66 +137,47 @@ pub mod docs {
         "https://www.alibabacloud.com/help/en/ecs/user-guide/delete-a-snapshot-1";
 }
 
-static ALL: [Rule; 46] = [
-    launch::REGION_UNKNOWN,
-    launch::IMAGE_NOT_FOUND,
-    launch::INSTANCE_TYPE_NOT_FOUND,
-    launch::LAUNCH_FROM_SNAPSHOT,
-    launch::IMAGE_REGION_MISMATCH,
-    launch::IMAGE_NOT_RELEASED_IN_REGION,
-    launch::INSTANCE_TYPE_NOT_IN_REGION,
-    launch::ARCH_MISMATCH,
-    launch::ARCH_32BIT_MEMORY,
-    launch::WINDOWS_32BIT_CPU,
-    launch::WINDOWS_MIN_MEMORY,
-    launch::BOOT_MODE_MISMATCH,
-    launch::NVME_UNSUPPORTED,
-    launch::SYSTEM_DISK_TOO_SMALL,
-    launch::SYSTEM_DISK_TOO_LARGE,
-    launch::AMOUNT_OUT_OF_RANGE,
-    launch::IMAGE_EOL,
-    launch::IMAGE_DEPRECATED,
-    launch::LICENSE_FEE,
-    launch::COMMUNITY_IMAGE_UNSUPPORTED,
-    copy::COPY_NOT_CUSTOM,
-    copy::COPY_SHARED_CROSS_REGION,
-    copy::COPY_DEPRECATED,
-    copy::COPY_SAME_REGION,
-    copy::COPY_ENCRYPTED_TO_PLAIN,
-    copy::COPY_KMS_WITHOUT_ENCRYPTION,
-    copy::COPY_MARKETPLACE_NOT_PUBLISHED,
-    copy::COPY_LARGE_IMAGE,
-    create::IMAGE_NAME_INVALID,
-    create::IMAGE_NAME_DUPLICATE,
-    create::CUSTOM_IMAGE_QUOTA,
-    share::SHARE_NOT_CUSTOM,
-    share::SHARE_CROSS_REGION,
-    share::SHARE_QUOTA_EXCEEDED,
-    share::SHARE_SELF,
-    share::SHARE_ACCOUNT_INVALID,
-    share::SHARE_ENCRYPTED_SERVICE_KEY,
-    share::SHARE_MARKETPLACE_DERIVED,
-    share::SHARE_DEPRECATED,
-    export::EXPORT_NOT_CUSTOM,
-    export::EXPORT_WINDOWS,
-    export::EXPORT_MARKETPLACE_DERIVED,
-    export::EXPORT_BUCKET_REGION,
-    export::EXPORT_DATA_DISKS,
-    delete::SNAPSHOT_IN_USE,
-    delete::IMAGE_SHARED_DELETE,
+/// Every area's rules, in the contract's order. Each module declares its rules once with
+/// [`declare_rules!`], which also lists them here: a new rule is one entry in its module.
+const AREAS: [&[&Rule]; 7] = [
+    reference::RULES,
+    launch::RULES,
+    copy::RULES,
+    create::RULES,
+    share::RULES,
+    export::RULES,
+    delete::RULES,
 ];
 
 /// Every rule, in the contract's order.
-pub fn all() -> &'static [Rule] {
-    &ALL
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    AREAS.iter().flat_map(|area| area.iter().copied())
+}
+
+/// The rule table of the project's contract page (`docs/contract.md`), one row per rule in
+/// registry order: code, severity, what it checks, the documentation behind it. Generated, so
+/// the page cannot drift from the registry (`tests/docs.rs` compares them).
+pub fn markdown_table() -> String {
+    let mut table = String::from("| code | severity | when | doc |\n|---|---|---|---|\n");
+    for rule in all() {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | [doc]({}) |\n",
+            rule.code,
+            rule.severity.as_str(),
+            rule.summary.replace('|', "\\|"),
+            rule.doc
+        ));
+    }
+    table
 }
 
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    ALL.iter().find(|rule| rule.code == code)
+    all().find(|rule| rule.code == code)
 }
 
-/// What every area's checks read: the plan, the catalog it sees, the resolver and the date.
+/// What every area's checks read: the plan, the catalog it sees, the resolver, the quota
+/// ledger and the date.
 pub struct Context<'a> {
     /// The plan being checked.
     pub plan: &'a Plan,
@@ -179,41 +185,47 @@ pub struct Context<'a> {
     pub catalog: &'a Catalog,
     /// Where each referenced image is, after planned creates and copies.
     pub resolver: &'a Resolver<'a>,
+    /// Quota usage as the plan goes, counted once for the rules and the page's gauges.
+    pub ledger: &'a Ledger,
     /// The date lifecycle rules use.
     pub as_of: Date,
 }
 
 impl Context<'_> {
+    /// The value of a field an API call needs: the given text, or a `value-missing` finding at
+    /// `path` naming the field (`what`, in words) and the API parameter `param` of `api` it
+    /// feeds.
+    pub fn require<'v>(
+        &self,
+        value: &'v Option<String>,
+        path: &str,
+        what: &str,
+        api: &str,
+        param: &str,
+        out: &mut Vec<Finding>,
+    ) -> Option<&'v str> {
+        let value = given(value);
+        if value.is_none() {
+            out.push(reference::missing(path, what, api, param));
+        }
+        value
+    }
+
     /// A `region-unknown` finding when `region` is not in the catalog.
     pub fn check_region(&self, region: &str, path: &str, out: &mut Vec<Finding>) -> bool {
-        if self.catalog.region(region).is_some() {
-            return true;
-        }
-        out.push(launch::REGION_UNKNOWN.finding(
-            path.to_string(),
-            format!("region \"{region}\" is not a region this planner knows"),
-            "use a region ID such as cn-hangzhou or ap-southeast-1; `ecs-image-planner rules` and the catalog list them".into(),
-        ));
-        false
+        reference::check_region(self, region, path, out)
     }
 
     /// An `image-not-found` finding when no catalog image, plan image or create has this ID.
     pub fn check_image_known(&self, image: &str, path: &str, out: &mut Vec<Finding>) -> bool {
-        if self.resolver.find(image).is_some() {
-            return true;
-        }
-        out.push(launch::IMAGE_NOT_FOUND.finding(
-            path.to_string(),
-            format!("image \"{image}\" is neither in the catalog, nor in the plan's images, nor created by the plan"),
-            "add the image to the plan's \"images\" with its attributes, or pick an image ID from the catalog".into(),
-        ));
-        false
+        reference::check_image_known(self, image, path, out)
     }
 }
 
 /// Every finding of a plan, in plan order: top level, creates, copies, shares, exports,
 /// launches, deletes.
 pub fn check_all(ctx: &Context, out: &mut Vec<Finding>) {
+    reference::check_plan_entries(ctx, out);
     create::check_top_level(ctx, out);
     create::check_creates_and_copies(ctx, out);
     share::check(ctx, out);

@@ -1,0 +1,167 @@
+//! Reference rules, shared by every area: a value an API call needs and the plan does not give
+//! (`value-missing`, CONTRACT §4.1), and IDs that name nothing known (regions, images, instance
+//! types). An item that fails here gets no further findings: one root cause, one error.
+
+use super::{docs, Context};
+use crate::core::guide::Topic;
+use crate::core::report::{Finding, Severity};
+
+declare_rules! {
+    /// `region-unknown`.
+    REGION_UNKNOWN = super::Rule {
+        code: "region-unknown",
+        severity: Severity::Error,
+        summary: "a region ID not in the catalog",
+        doc: docs::REGIONS,
+        topic: None,
+    };
+    /// `image-not-found`.
+    IMAGE_NOT_FOUND = super::Rule {
+        code: "image-not-found",
+        severity: Severity::Error,
+        summary: "an image ID that is neither in the catalog nor in the plan",
+        doc: docs::IMAGE_OVERVIEW,
+        topic: Some(Topic::ImageTypes),
+    };
+    /// `instance-type-not-found`.
+    INSTANCE_TYPE_NOT_FOUND = super::Rule {
+        code: "instance-type-not-found",
+        severity: Severity::Error,
+        summary: "an instance type ID that is neither in the catalog nor in the plan",
+        doc: docs::RUN_INSTANCES,
+        topic: None,
+    };
+    /// `launch-from-snapshot`: the launch names a snapshot where RunInstances needs an image.
+    LAUNCH_FROM_SNAPSHOT = super::Rule {
+        code: "launch-from-snapshot",
+        severity: Severity::Error,
+        summary: "a launch names a snapshot (s-...); create an image from it first",
+        doc: docs::IMAGE_OVERVIEW,
+        topic: Some(Topic::Snapshots),
+    };
+    /// `value-missing` (CONTRACT §4.1).
+    VALUE_MISSING = super::Rule {
+        code: "value-missing",
+        severity: Severity::Error,
+        summary: "an API call of the plan needs a value the item does not give and the plan does not imply",
+        doc: docs::IMAGE_OVERVIEW,
+        topic: None,
+    };
+}
+
+/// A `value-missing` finding at `path`: `api` needs `param` (`what`, in words), and the item
+/// gives none.
+pub fn missing(path: &str, what: &str, api: &str, param: &str) -> Finding {
+    let item = path.rsplit_once('/').map_or("", |(item, _)| item);
+    VALUE_MISSING.finding(
+        path.to_string(),
+        format!("{} gives no {what}: {api} needs {param}", item_words(item)),
+        format!("fill in the {what}"),
+    )
+}
+
+/// How a person names the plan item at `pointer`: `/launches/0` is "launch #0".
+fn item_words(pointer: &str) -> String {
+    let mut parts = pointer.trim_start_matches('/').split('/');
+    let list = parts.next().unwrap_or("");
+    let index = parts.next().unwrap_or("");
+    let noun = match list {
+        "launches" => "launch",
+        "copies" => "copy",
+        "shares" => "share",
+        "exports" => "export",
+        "creates" => "create",
+        "deletes" => "delete",
+        "images" => "image",
+        "instance_types" => "instance type",
+        "" => return "the plan".into(),
+        other => other,
+    };
+    let rest: Vec<&str> = parts.collect();
+    if rest.is_empty() {
+        format!("{noun} #{index}")
+    } else {
+        format!("{} of {noun} #{index}", rest.join(" ").replace('_', " "))
+    }
+}
+
+/// A `region-unknown` finding when `region` is not in the catalog.
+pub(crate) fn check_region(
+    ctx: &Context,
+    region: &str,
+    path: &str,
+    out: &mut Vec<Finding>,
+) -> bool {
+    if ctx.catalog.region(region).is_some() {
+        return true;
+    }
+    out.push(REGION_UNKNOWN.finding(
+        path.to_string(),
+        format!("region \"{region}\" is not a region this planner knows"),
+        "use a region ID such as cn-hangzhou or ap-southeast-1; `ecs-image-planner rules` and the catalog list them".into(),
+    ));
+    false
+}
+
+/// An `image-not-found` finding when no catalog image, plan image or create has this ID.
+pub(crate) fn check_image_known(
+    ctx: &Context,
+    image: &str,
+    path: &str,
+    out: &mut Vec<Finding>,
+) -> bool {
+    if ctx.resolver.find(image).is_some() {
+        return true;
+    }
+    out.push(IMAGE_NOT_FOUND.finding(
+        path.to_string(),
+        format!("image \"{image}\" is neither in the catalog, nor among the plan's images, nor created by the plan"),
+        "describe the image (its type, OS, architecture and boot mode) among the plan's images, or pick an image from the catalog".into(),
+    ));
+    false
+}
+
+/// The plan's own images and instance types: an entry without an ID cannot be referred to, and
+/// a type without vCPUs or memory cannot be checked against an image.
+pub(crate) fn check_plan_entries(ctx: &Context, out: &mut Vec<Finding>) {
+    for (n, image) in ctx.plan.images.iter().enumerate() {
+        if image.id.trim().is_empty() {
+            out.push(VALUE_MISSING.finding(
+                format!("/images/{n}/id"),
+                format!(
+                    "image #{n} of the plan has no ID, so no launch, copy or share can name it"
+                ),
+                "fill in the image ID (m-..., or a public image's ID)".into(),
+            ));
+        }
+    }
+    for (n, itype) in ctx.plan.instance_types.iter().enumerate() {
+        let at = format!("/instance_types/{n}");
+        if itype.id.trim().is_empty() {
+            out.push(VALUE_MISSING.finding(
+                format!("{at}/id"),
+                format!("instance type #{n} of the plan has no ID, so no launch can name it"),
+                "fill in the instance type ID (ecs.g8i.large, ...)".into(),
+            ));
+        }
+        for (missing, field, what) in [
+            (itype.vcpus.is_none(), "vcpus", "vCPU count"),
+            (itype.memory_gib.is_none(), "memory_gib", "memory in GiB"),
+        ] {
+            if missing {
+                out.push(VALUE_MISSING.finding(
+                    format!("{at}/{field}"),
+                    format!(
+                        "instance type {} gives no {what}, so images cannot be checked against it",
+                        if itype.id.is_empty() {
+                            format!("#{n}")
+                        } else {
+                            itype.id.clone()
+                        }
+                    ),
+                    format!("fill in the {what} (DescribeInstanceTypes shows it)"),
+                ));
+            }
+        }
+    }
+}
