@@ -201,3 +201,110 @@ fn the_built_in_catalog_holds_no_placeholder_image() {
         assert_eq!(i.kind, ImageType::Public, "{}", i.id);
     }
 }
+
+fn check_builtin(launch: &str) -> ecs_image_planner::core::Report {
+    let plan = ecs_image_planner::core::parse_plan(&format!(
+        r#"{{"version": 1, "as_of": "2026-11-29", "launches": [{launch}]}}"#
+    ))
+    .expect("valid plan");
+    ecs_image_planner::core::planner::check_builtin(&plan, Date::new(2026, 11, 29).unwrap())
+}
+
+/// The verdicts the fixes change: u1 and g7a refuse a UEFI-only image, and say why with the
+/// boot-mode table and its date; the old catalog let both launch.
+#[test]
+fn u1_and_g7a_refuse_a_uefi_only_image_with_their_evidence() {
+    for itype in ["ecs.u1-c1m2.large", "ecs.g7a.large"] {
+        let report = check_builtin(&format!(
+            r#"{{"region": "ap-southeast-1", "instance_type": "{itype}",
+                "image": "win2025_24H2_x64_dtc_en-us_40G_uefi_alibase_20251112.vhd"}}"#
+        ));
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.code == "boot-mode-mismatch")
+            .unwrap_or_else(|| panic!("{itype}: {:?}", report.findings));
+        let boot = finding
+            .evidence
+            .iter()
+            .find(|e| e.fact == format!("{itype} boots BIOS only"))
+            .unwrap_or_else(|| panic!("{:?}", finding.evidence));
+        assert!(boot.confirmed);
+        assert_eq!(boot.seen, Date::new(2023, 12, 5).unwrap());
+        assert!(boot.source.contains("boot-mode table"), "{}", boot.source);
+    }
+}
+
+/// A launch in Mumbai is refused with `region-closed`, citing the closure and its date.
+#[test]
+fn a_launch_in_a_closed_region_is_refused() {
+    let report = check_builtin(
+        r#"{"region": "ap-south-1", "instance_type": "ecs.g7.large",
+            "image": "ubuntu_24_04_x64_20G_alibase_20260810.vhd"}"#,
+    );
+    assert!(!report.ok);
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["region-closed"]);
+    let evidence = &report.findings[0].evidence;
+    assert_eq!(evidence.len(), 1);
+    assert_eq!(evidence[0].fact, "ap-south-1 closed on 2024-07-15");
+}
+
+/// Windows bills its licence in Hong Kong and outside the Chinese mainland only.
+#[test]
+fn windows_licence_fees_follow_the_region() {
+    let image = "win2022_21H2_x64_dtc_zh-cn_40G_uefi_alibase_20260812.vhd";
+    let fee = |region: &str| {
+        check_builtin(&format!(
+            r#"{{"region": "{region}", "instance_type": "ecs.g7.large", "image": "{image}"}}"#
+        ))
+        .findings
+        .into_iter()
+        .find(|f| f.code == "license-fee")
+    };
+    assert!(fee("cn-hangzhou").is_none());
+    let billed = fee("cn-hongkong").expect("billed in Hong Kong");
+    assert!(billed
+        .evidence
+        .iter()
+        .any(|e| e.fact.contains("outside the Chinese mainland")));
+    assert!(fee("ap-southeast-1").is_some());
+}
+
+/// `check --format json` carries the evidence list of each finding (an optional field).
+#[test]
+fn the_json_report_carries_evidence() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let plan = r#"{"version": 1, "as_of": "2026-11-29", "launches": [{"region": "ap-southeast-1",
+        "instance_type": "ecs.u1-c1m2.large",
+        "image": "win2025_24H2_x64_dtc_en-us_40G_uefi_alibase_20251112.vhd"}]}"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ecs-image-planner"))
+        .args(["check", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(plan.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "boot-mode-mismatch")
+        .expect("boot-mode-mismatch");
+    let evidence = finding["evidence"].as_array().expect("an evidence list");
+    assert!(evidence
+        .iter()
+        .any(|e| e["fact"] == "ecs.u1-c1m2.large boots BIOS only"
+            && e["seen"] == "2023-12-05"
+            && e["url"] == "https://www.alibabacloud.com/help/doc-detail/324257.htm"
+            && e["confirmed"] == true));
+}

@@ -175,6 +175,10 @@ pub fn MatrixPanel() -> impl IntoView {
     let grid = Memo::new(move |_| {
         let region = region.get();
         let as_of = state.plan.with(|p| p.as_of).unwrap_or(state.today);
+        // The catalog the plan sees: the plan's own images and types carry no catalog facts.
+        let catalog = state
+            .plan
+            .with(|p| Catalog::builtin().with_plan(p).into_owned());
         images.with(|all_images| {
             types.with(|all_types| {
                 let rows: Vec<&Image> = all_images
@@ -188,7 +192,7 @@ pub fn MatrixPanel() -> impl IntoView {
                 let (total_images, total_types) = (rows.len(), cols.len());
                 let rows = &rows[..rows.len().min(MAX_ROWS)];
                 let cols = &cols[..cols.len().min(MAX_COLS)];
-                let m = matrix(&region, rows, cols, as_of);
+                let m = matrix(&catalog, &region, rows, cols, as_of);
                 let mut cells = Vec::with_capacity(rows.len() * cols.len());
                 for r in 0..rows.len() {
                     for c in 0..cols.len() {

@@ -243,6 +243,9 @@ fn render_text(plan: &Plan, report: &Report) -> String {
                 let _ = writeln!(out, "  = fix: {}", fix.label());
             }
             let _ = writeln!(out, "  = doc: {}", f.doc);
+            for evidence in &f.evidence {
+                let _ = writeln!(out, "  = evidence: {evidence}");
+            }
         }
         out.push('\n');
     }

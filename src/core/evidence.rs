@@ -112,57 +112,104 @@ pub fn license(catalog: &Catalog, image: &Image, region: Option<&Region>) -> Vec
     out
 }
 
-/// The unconfirmed catalog facts that a passing launch of `image` on `itype` rests on: a boot
-/// mode or NVMe value the verdict depends on, or an image whose existence or availability no
-/// source confirms. Empty when every fact the verdict needs is confirmed (or the plan's own).
-/// Call it only for a launch that otherwise passes.
+/// One catalog fact a launch verdict can rest on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Basis {
+    TypeBoot,
+    ImageBoot,
+    TypeNvme,
+    ImageNvme,
+    TypeExists,
+    ImageExists,
+    ImageStatus,
+}
+
+/// Calls `found` with each unconfirmed fact that a passing launch of `image` on `itype` rests
+/// on. Allocation-free: the matrix asks it for every cell.
+fn unconfirmed_basis(
+    catalog: &Catalog,
+    itype: &InstanceType,
+    image: &Image,
+    mut found: impl FnMut(Basis),
+) {
+    let type_provenance = catalog.type_provenance.get(&itype.id);
+    let image_provenance = catalog.image_provenance.get(&image.id);
+    if type_provenance.is_none() && image_provenance.is_none() {
+        return;
+    }
+    let type_unconfirmed = |field| type_provenance.is_some_and(|p| !p.confirms(field));
+    let image_unconfirmed = |field| image_provenance.is_some_and(|p| !p.confirms(field));
+
+    // Boot: an image that boots one mode depends on the type offering it; a type that offers
+    // one mode (or whose modes are unconfirmed) depends on the image booting it.
+    let image_one_mode = image.boot_mode != ImageBootMode::UefiPreferred;
+    let type_one_mode = type_boot_words(itype) != "BIOS or UEFI";
+    if image_one_mode && type_unconfirmed("boot_modes") {
+        found(Basis::TypeBoot);
+    }
+    if (type_one_mode || type_unconfirmed("boot_modes")) && image_unconfirmed("boot_mode") {
+        found(Basis::ImageBoot);
+    }
+    // NVMe: an image without the driver depends on the type not requiring it; a type that
+    // requires it depends on the image having it.
+    if image.nvme != NvmeSupport::Supported && type_unconfirmed("nvme") {
+        found(Basis::TypeNvme);
+    }
+    if itype.nvme == NvmeRequirement::Required && image_unconfirmed("nvme") {
+        found(Basis::ImageNvme);
+    }
+    // The entries themselves: seen only in a weak source, or a build that may be retired.
+    if type_unconfirmed("id") {
+        found(Basis::TypeExists);
+    }
+    if image_unconfirmed("id") {
+        found(Basis::ImageExists);
+    }
+    if image_unconfirmed("status") {
+        found(Basis::ImageStatus);
+    }
+}
+
+/// Whether a passing launch of `image` on `itype` rests on a catalog value no source
+/// confirms (`catalog-unconfirmed`).
+pub fn rests_on_unconfirmed(catalog: &Catalog, itype: &InstanceType, image: &Image) -> bool {
+    let mut any = false;
+    unconfirmed_basis(catalog, itype, image, |_| any = true);
+    any
+}
+
+/// The unconfirmed catalog facts that a passing launch of `image` on `itype` rests on, as
+/// evidence: a boot mode or NVMe value the verdict depends on, or an entry whose existence or
+/// availability no source confirms. Empty when every fact the verdict needs is confirmed (or
+/// the plan's own).
 pub fn unconfirmed_launch_facts(
     catalog: &Catalog,
     itype: &InstanceType,
     image: &Image,
 ) -> Vec<Evidence> {
-    let mut out = Vec::new();
-    let type_fact = |field| catalog.type_fact(&itype.id, field);
-    let image_fact = |field| catalog.image_fact(&image.id, field);
-    let unconfirmed = |fact: Option<super::catalog::Fact<'_>>| fact.is_some_and(|f| !f.confirmed);
-
-    // Boot: an image that boots one mode depends on the type offering it; a type that offers
-    // one mode depends on the image booting it.
-    let image_one_mode = image.boot_mode != ImageBootMode::UefiPreferred;
-    let type_one_mode = type_boot_words(itype) != "BIOS or UEFI";
-    if image_one_mode && unconfirmed(type_fact("boot_modes")) {
-        out.extend(type_boot(catalog, itype));
-    }
-    if (type_one_mode || unconfirmed(type_fact("boot_modes")))
-        && unconfirmed(image_fact("boot_mode"))
-    {
-        out.extend(image_boot(catalog, image));
-    }
-
-    // NVMe: an image without the driver depends on the type not requiring it; a type that
-    // requires it depends on the image having it.
-    if image.nvme != NvmeSupport::Supported && unconfirmed(type_fact("nvme")) {
-        out.extend(type_nvme(catalog, itype));
-    }
-    if itype.nvme == NvmeRequirement::Required && unconfirmed(image_fact("nvme")) {
-        out.extend(image_nvme(catalog, image));
-    }
-
-    // The image itself: seen only in a weak source, or an old build that may be retired.
-    if let Some(f) = image_fact("id").filter(|f| !f.confirmed) {
-        out.push(f.evidence(format!("public image {} exists", image.id)));
-    }
-    if let Some(f) = image_fact("status").filter(|f| !f.confirmed) {
-        let word = match image.status {
-            ImageStatus::Available => "is still offered",
-            ImageStatus::Deprecated => "is Deprecated",
-        };
-        out.push(f.evidence(format!("{} {word}", image.id)));
-    }
-    if let Some(f) = type_fact("id").filter(|f| !f.confirmed) {
-        out.push(f.evidence(format!("instance type {} exists", itype.id)));
-    }
-    out
+    let mut basis = Vec::new();
+    unconfirmed_basis(catalog, itype, image, |b| basis.push(b));
+    basis
+        .into_iter()
+        .filter_map(|b| match b {
+            Basis::TypeBoot => type_boot(catalog, itype),
+            Basis::ImageBoot => image_boot(catalog, image),
+            Basis::TypeNvme => type_nvme(catalog, itype),
+            Basis::ImageNvme => image_nvme(catalog, image),
+            Basis::TypeExists => catalog
+                .type_fact(&itype.id, "id")
+                .map(|f| f.evidence(format!("instance type {} exists", itype.id))),
+            Basis::ImageExists => catalog
+                .image_fact(&image.id, "id")
+                .map(|f| f.evidence(format!("public image {} exists", image.id))),
+            Basis::ImageStatus => catalog.image_fact(&image.id, "status").map(|f| {
+                f.evidence(match image.status {
+                    ImageStatus::Available => format!("{} is still offered", image.id),
+                    ImageStatus::Deprecated => format!("{} is Deprecated", image.id),
+                })
+            }),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,11 +2,13 @@
 //! same launch rules the planner uses ([`launch_violations`]). Cells keep violations as plain
 //! values; messages are written only when asked for ([`Matrix::issues`]).
 
+use super::catalog::Catalog;
 use super::date::Date;
 use super::model::{Image, InstanceType};
 use super::report::Severity;
 use super::rules::launch::{
-    group_violations, launch_violations, Group, LaunchSubject, LaunchViolation, ViolationSink,
+    drop_unconfirmed_when_failing, group_violations, launch_violations, Detail, Group,
+    LaunchSubject, LaunchViolation, ViolationSink, CATALOG_UNCONFIRMED,
 };
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
@@ -26,6 +28,37 @@ impl ViolationSink for Cell {
         let severity = violation.rule().severity;
         self.worst = Some(self.worst.map_or(severity, |worst| worst.min(severity)));
         self.broken = self.broken.saturating_add(1);
+    }
+}
+
+/// A cell's tally while its pair rules run: `catalog-unconfirmed` counts only for a launch
+/// that breaks no error rule (as [`drop_unconfirmed_when_failing`] does for the planner).
+struct PairTally {
+    cell: Cell,
+    unconfirmed: bool,
+}
+
+impl ViolationSink for PairTally {
+    #[inline]
+    fn push(&mut self, violation: LaunchViolation) {
+        if std::ptr::eq(violation.rule, &CATALOG_UNCONFIRMED) {
+            self.unconfirmed = true;
+        } else {
+            self.cell.push(violation);
+        }
+    }
+}
+
+impl PairTally {
+    fn finish(self) -> Cell {
+        let mut cell = self.cell;
+        if self.unconfirmed && cell.worst != Some(Severity::Error) {
+            cell.push(LaunchViolation {
+                rule: &CATALOG_UNCONFIRMED,
+                detail: Detail::None,
+            });
+        }
+        cell
     }
 }
 
@@ -52,6 +85,8 @@ impl Cell {
 /// Verdicts for every image x instance type in one region, row by image.
 #[derive(Clone, Debug)]
 pub struct Matrix<'a> {
+    /// The catalog the images and types come from (regions, sources of catalog facts).
+    pub catalog: &'a Catalog,
     /// The region ID.
     pub region: &'a str,
     /// The rows.
@@ -77,6 +112,7 @@ impl<'a> Matrix<'a> {
         let subject = self.subject(self.images[image], self.types[itype]);
         let mut violations: Vec<LaunchViolation> = Vec::new();
         launch_violations(&subject, &mut violations);
+        drop_unconfirmed_when_failing(&mut violations);
         violations
             .iter()
             .map(|v| (v.rule().code, v.message(&subject)))
@@ -85,6 +121,7 @@ impl<'a> Matrix<'a> {
 
     fn subject(&self, image: &'a Image, itype: &'a InstanceType) -> LaunchSubject<'a> {
         LaunchSubject {
+            catalog: self.catalog,
             image,
             instance_type: itype,
             region: self.region,
@@ -100,6 +137,7 @@ impl<'a> Matrix<'a> {
 /// Checks every image against every instance type in `region`, with the default system disk
 /// (max(40 GiB, image size)) and one instance.
 pub fn matrix<'a>(
+    catalog: &'a Catalog,
     region: &'a str,
     images: &[&'a Image],
     types: &[&'a InstanceType],
@@ -108,6 +146,7 @@ pub fn matrix<'a>(
     // The type's own rule (offered here) once per column, the image's own rules once per
     // row, and only the pair rules per cell.
     let mut matrix = Matrix {
+        catalog,
         region,
         images: images.to_vec(),
         types: types.to_vec(),
@@ -140,13 +179,16 @@ pub fn matrix<'a>(
             &mut row,
         );
         for (itype, column) in types.iter().zip(&columns) {
-            let mut cell = row.merged(column);
+            let mut pair = PairTally {
+                cell: row.merged(column),
+                unconfirmed: false,
+            };
             group_violations(
                 &matrix.subject(image, itype),
                 |g| g == Group::Pair,
-                &mut cell,
+                &mut pair,
             );
-            matrix.cells.push(cell);
+            matrix.cells.push(pair.finish());
         }
     }
     matrix

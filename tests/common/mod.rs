@@ -14,7 +14,9 @@ pub const CATALOG: &str = r#"{
     {"id": "cn-hangzhou", "name": "China (Hangzhou)", "from": {"*": "test"}},
     {"id": "cn-beijing", "name": "China (Beijing)", "from": {"*": "test"}},
     {"id": "cn-shanghai", "name": "China (Shanghai)", "from": {"*": "test"}},
-    {"id": "ap-southeast-1", "name": "Singapore", "from": {"*": "test"}}
+    {"id": "ap-southeast-1", "name": "Singapore", "from": {"*": "test"}},
+    {"id": "cn-qingdao", "name": "China (Qingdao)", "chinese_mainland": true, "from": {"*": "test"}},
+    {"id": "ap-south-1", "name": "India (Mumbai)", "closed": "2024-07-15", "from": {"*": "test"}}
   ],
   "instance_types": [
     {"id": "ecs.g7.large", "vcpus": 2, "memory_gib": 8, "from": {"*": "test"}},
@@ -29,7 +31,8 @@ pub const CATALOG: &str = r#"{
     {"id": "ecs.lowmem.large", "vcpus": 2, "memory_gib": 2, "from": {"*": "test"}},
     {"id": "ecs.lowmem.2xlarge", "vcpus": 8, "memory_gib": 2, "from": {"*": "test"}},
     {"id": "ecs.hz.large", "vcpus": 2, "memory_gib": 8, "regions": ["cn-hangzhou"], "from": {"*": "test"}},
-    {"id": "ecs.hz.xlarge", "vcpus": 4, "memory_gib": 16, "from": {"*": "test"}}
+    {"id": "ecs.hz.xlarge", "vcpus": 4, "memory_gib": 16, "from": {"*": "test"}},
+    {"id": "ecs.u9.large", "vcpus": 2, "memory_gib": 8, "from": {"*": "test"}, "unconfirmed": ["boot_modes"]}
   ],
   "images": [
     {"id": "pub-x64", "type": "public", "os": "Linux A", "boot_mode": "UEFI-Preferred", "nvme": "supported", "size_gib": 20, "from": {"*": "test"}},
