@@ -2,7 +2,10 @@
 // which measures the planner against the Leptos baseline in the same run and prints one
 // Markdown table with each budget and PASS/FAIL, and writes the same numbers to
 // bench/out/latest.json. A number that could not be measured is reported as "n/a (why)", never
-// invented.
+// invented, and fails the run: so does an edit that did not update the findings within the
+// cut-off (a lost edit counts, as slower than any budget, in the p95), a cold load that never
+// showed its first findings or first paint, and a page error. The run then prints each failure
+// and why, and exits 1.
 //
 // Inputs (built by scripts/bench.sh): dist/ (the app), bench/baseline/dist/ (the baseline),
 // bench/out/engine-wasm/ (the engine bench in wasm, wasm-bindgen --target web),
@@ -17,7 +20,7 @@ import { cpus } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../scripts/static-server.mjs';
-import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -28,6 +31,8 @@ const LOADS = Number(process.env.BENCH_LOADS || 15);
 const EDITS = Number(process.env.BENCH_EDITS || 120);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS || 200);
 const FIRST_FINDINGS = 'eip:first-findings';
+/** An edit that has not updated the findings after this long is lost. */
+const EDIT_CUTOFF_MS = 2000;
 const LINK_BASE = 'http://127.0.0.1:8080/';
 
 /** The issue's budgets. `max` is inclusive ("at most"), `under` is exclusive. */
@@ -40,7 +45,8 @@ const BUDGETS = {
   linkLength: { under: 1000, text: '< 1,000 chars' },
 };
 
-/** PASS/FAIL of `value` against `budget`, or "n/a" when there is no value. */
+/** PASS/FAIL of `value` against `budget`, or "n/a" when there is no value. A lost sample
+ * (Infinity) fails every budget. */
 function verdict(value, budget) {
   if (value == null || Number.isNaN(value)) return 'n/a';
   const ok = budget.max != null ? value <= budget.max : value < budget.under;
@@ -141,8 +147,8 @@ async function coldLoad(browser, url, { mark, markTimeout }) {
 
 /** Cold loads of the app and the baseline, interleaved so that both see the same noise. */
 async function startup(browser, appUrl, baseUrl) {
-  const app = { fcp: [], findings: [], errors: [] };
-  const base = { fcp: [], errors: [] };
+  const app = { fcp: [], findings: [], errors: [], lost: 0 };
+  const base = { fcp: [], errors: [], lost: 0 };
   let hook = 'present';
   // One untimed load of each first: the browser process and the server warm up.
   await coldLoad(browser, baseUrl, {});
@@ -150,11 +156,13 @@ async function startup(browser, appUrl, baseUrl) {
   if (probe.findings == null) hook = probe.errors.length ? `page error: ${probe.errors[0]}` : 'missing';
   for (let i = 0; i < LOADS; i++) {
     const b = await coldLoad(browser, baseUrl, {});
-    if (b.fcp != null) base.fcp.push(b.fcp);
+    if (b.fcp != null) base.fcp.push(b.fcp); else base.lost++;
     base.errors.push(...b.errors);
     const a = await coldLoad(browser, appUrl, hook === 'present' ? { mark: FIRST_FINDINGS, markTimeout: 15_000 } : {});
     if (a.fcp != null) app.fcp.push(a.fcp);
-    if (a.findings != null) app.findings.push(a.findings);
+    if (hook === 'present') {
+      if (a.findings != null) app.findings.push(a.findings); else app.lost++;
+    }
     app.errors.push(...a.errors);
   }
   return { loads: LOADS, hook, app, base };
@@ -177,14 +185,14 @@ async function editLatency(browser, appUrl) {
       const revision = () => document.getElementById('findings')?.getAttribute('data-revision');
       if (revision() == null) return { missing: '#findings[data-revision]' };
       const settle = () => new Promise((ok) => setTimeout(ok, 5));
-      // Resolves true once the revision differs from `before`, false after 2 s.
+      // Resolves true once the revision differs from `before`, false after the cut-off.
       const changed = (before) => new Promise((ok) => {
         if (revision() !== before) return ok(true);
         const observer = new MutationObserver(() => {
           if (revision() !== before) { observer.disconnect(); clearTimeout(timer); ok(true); }
         });
         observer.observe(document.body, { attributes: true, attributeFilter: ['data-revision'], childList: true, subtree: true });
-        const timer = setTimeout(() => { observer.disconnect(); ok(false); }, 2000);
+        const timer = setTimeout(() => { observer.disconnect(); ok(false); }, cutoff);
       });
       const edit = async (value) => {
         const el = document.getElementById('launch-0-type');
@@ -206,15 +214,14 @@ async function editLatency(browser, appUrl) {
         if ((await edit(candidate)) != null && (await edit(first)) != null) { second = candidate; break; }
       }
       if (second == null) return { missing: 'a findings update after switching the type' };
+      // A lost edit stays in the samples as null: it counts, slower than any budget.
       const samples = [];
-      let lost = 0;
       for (let i = 0; i < warmup + edits; i++) {
         const ms = await edit(i % 2 === 0 ? second : first);
-        if (i < warmup) continue;
-        if (ms == null) lost++; else samples.push(ms);
+        if (i >= warmup) samples.push(ms);
       }
-      return { types: [first, second], samples, lost };
-    }, { edits: EDITS, warmup: 5 });
+      return { types: [first, second], samples, lost: samples.filter((ms) => ms == null).length };
+    }, { edits: EDITS, warmup: 5, cutoff: EDIT_CUTOFF_MS });
   } finally {
     await context.close();
   }
@@ -239,7 +246,7 @@ function engineNative() {
   return JSON.parse(line.slice('BENCH_JSON '.length));
 }
 
-const ms = (v) => (v == null ? null : `${v.toFixed(1)} ms`);
+const ms = (v) => (v == null ? null : v === Infinity ? `> ${EDIT_CUTOFF_MS} ms (lost)` : `${v.toFixed(1)} ms`);
 const us = (v) => (v == null ? null : v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(0)} µs`);
 const bytes = (v) => `${v.toLocaleString('en-US')} B`;
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
@@ -286,7 +293,8 @@ async function main() {
   const startApp = stats(start.app.findings);
   const startBase = stats(start.base.fcp);
   const fcpApp = stats(start.app.fcp);
-  const editStats = edit.samples ? stats(edit.samples) : null;
+  // Lost edits count as slower than the cut-off: they are in the median and p95, as Infinity.
+  const editStats = edit.samples ? stats(edit.samples.map((v) => v ?? Infinity)) : null;
   const startRatio = ratio(startApp?.median, startBase?.median);
   const checkRatio = ratio(wasm.result.check_us.median, native.check_us.median);
   const matrixRatio = ratio(wasm.result.matrix_us.median, native.matrix_us.median);
@@ -330,11 +338,20 @@ async function main() {
   const engineLine = `engine: wasm ${build.engine_wasm ?? '(build info not given)'}; native ${build.engine_native ?? '(build info not given)'}; ${ENGINE_RUNS} runs each`;
   console.log(`\n${machineLine}\n${engineLine}\n\n${table}\n`);
   console.log(`budgets: ${count('PASS')} PASS, ${count('FAIL')} FAIL, ${count('n/a')} n/a`);
-  if (start.app.errors.length || start.base.errors.length) {
-    console.log(`page errors: app ${start.app.errors.length} (${start.app.errors[0] ?? ''}), baseline ${start.base.errors.length}`);
-  }
-  if (edit.lost) console.log(`edit latency: ${edit.lost} edits did not update the findings within 2 s (left out)`);
   if (LOADS < 15) console.log(`note: BENCH_LOADS=${LOADS} is below the 15 cold loads a valid run needs`);
+
+  // What makes this run invalid: each with why. Any of them fails the run.
+  const failures = [];
+  for (const [measure, value, base, r, , result] of rows) {
+    if (result !== 'n/a') continue;
+    const why = [value, base, r].find((cell) => /^n\/a \(/.test(cell)) ?? 'a number it needs was not measured (see the failures below)';
+    failures.push(`row "${measure}" is n/a: ${why}`);
+  }
+  if (edit.lost) failures.push(`edit latency: ${edit.lost} of ${edit.samples.length} edits did not update the findings within ${EDIT_CUTOFF_MS} ms (lost; counted as slower than any budget)`);
+  if (start.app.lost) failures.push(`startup: ${start.app.lost} of ${start.loads} cold loads of the planner never reached the ${FIRST_FINDINGS} mark`);
+  if (start.base.lost) failures.push(`startup: ${start.base.lost} of ${start.loads} cold loads of the baseline never painted (no first-contentful-paint)`);
+  if (start.app.errors.length) failures.push(`startup: the planner threw ${start.app.errors.length} page error(s), first: ${start.app.errors[0]}`);
+  if (start.base.errors.length) failures.push(`startup: the baseline threw ${start.base.errors.length} page error(s), first: ${start.base.errors[0]}`);
 
   const json = {
     machine: info,
@@ -350,10 +367,11 @@ async function main() {
       ratio_median: hookNote ? null : startRatio,
       samples: { app_first_findings: start.app.findings, app_fcp: start.app.fcp, baseline_fcp: start.base.fcp },
       page_errors: { app: start.app.errors, baseline: start.base.errors },
+      lost_loads: { app: start.app.lost, baseline: start.base.lost },
     },
     edit_latency: edit.missing
       ? { missing: edit.missing }
-      : { types: edit.types, lost: edit.lost, ms: editStats, samples: edit.samples },
+      : { types: edit.types, cutoff_ms: EDIT_CUTOFF_MS, lost: edit.lost, ms: editStats, samples: edit.samples },
     engine: {
       runs: ENGINE_RUNS,
       native,
@@ -362,10 +380,16 @@ async function main() {
     },
     share_link: { base: LINK_BASE, length: wasm.link.length, link: wasm.link },
     table: rows.map(([measure, planner, baseline, r, budget, result]) => ({ measure, planner, baseline, ratio: r, budget, result })),
+    failures,
   };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
   console.log(`wrote ${join(OUT, 'latest.json')}`);
+  if (failures.length) {
+    console.log(`\nTHE RUN FAILED (${failures.length}): its numbers are not a valid measurement.`);
+    for (const failure of failures) console.log(`- ${failure}`);
+    process.exitCode = 1;
+  }
   if (process.env.BENCH_STRICT === '1' && count('FAIL') > 0) process.exitCode = 1;
 }
 

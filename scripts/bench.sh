@@ -4,7 +4,8 @@
 # natively, then measures everything in one run (bench/run.mjs): transfer sizes, cold startup and
 # edit latency in headless Chromium, engine timings, share link length. Prints one table with the
 # budgets and writes bench/out/latest.json. Installs what is missing first (scripts/setup.sh).
-# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_STRICT=1 (exit 1 on a FAIL).
+# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_STRICT=1 (exit 1 on a FAIL). A run that
+# could not measure something (an n/a row, a lost edit or load, a page error) exits 1 regardless.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently: the wasm32 target, trunk, the
-# wasm-bindgen CLI that matches Cargo.lock, wasm-opt (npm binaryen) and playwright-core, and
-# Debian's Chromium with its driver. A second run prints one line per tool and installs nothing.
+# wasm-bindgen CLI that matches Cargo.lock, wasm-opt (npm binaryen) and playwright-core,
+# Debian's Chromium with its driver, and Debian's jq (the exported aliyun script pipes through it,
+# and tests/export.rs runs that script). A second run prints one line per tool and installs nothing.
 #
 # Tools live in $ECS_PLANNER_TOOLS (default ~/.cache/ecs-image-planner), outside the checkout, so
 # every clone on the machine shares them. Source scripts/env.sh afterwards to put them on PATH.
@@ -106,6 +107,13 @@ elif [ -x /usr/bin/chromium ]; then
   say "chromium: already installed ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
 else
   apt_install chromium chromium-driver
+fi
+
+# 6. jq from Debian: the exported aliyun script reads IDs with it, and tests/export.rs runs it.
+if have jq; then
+  say "jq: already installed ($(jq --version))"
+else
+  apt_install jq
 fi
 
 say "ready"

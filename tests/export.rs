@@ -1,7 +1,16 @@
 //! Exporters: exact output for a known set of operations, and hostile values that must reach
-//! the API intact without breaking out of their quoting. Where bash, jq or terraform are
-//! installed, the generated script is run against a fake `aliyun` and the HCL is parsed and
-//! evaluated by terraform itself.
+//! the API intact without breaking out of their quoting. The generated script is checked by
+//! `bash -n` and run against a fake `aliyun` (with jq, which `scripts/setup.sh` installs); the
+//! Terraform configuration is parsed by a real HCL parser (hcl-rs), checked against the alicloud
+//! provider's argument schemas (`tests/fixtures/alicloud-schema.json`) and against `terraform
+//! fmt`'s layout rules (`export/hcl_fmt.rs`). Nothing here is skipped when a tool is missing: a
+//! missing tool fails the test with what to install. Terraform itself is needed only by the
+//! ignored test `terraform_itself_agrees` (`cargo test --test export -- --ignored`).
+
+mod export {
+    pub mod hcl_fmt;
+    pub mod schema;
+}
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,7 +18,8 @@ use std::process::{Command, Stdio};
 
 use base64::Engine;
 use ecs_image_planner::core::export::{aliyun_cli, launch_plan_json, terraform};
-use ecs_image_planner::core::{parse_plan, Operation};
+use ecs_image_planner::core::{parse_plan, planner, Date, Operation};
+use export::{hcl_fmt, schema};
 use serde_json::{json, Map, Value};
 
 /// An image name that tries every way out of shell and HCL quoting.
@@ -85,13 +95,95 @@ fn assert_golden(name: &str, actual: &str) {
     assert_eq!(actual, expected, "{} differs", path.display());
 }
 
-fn has(tool: &str) -> bool {
-    Command::new(tool)
+/// Fails, rather than skips, when a tool the test needs is missing.
+fn require(tool: &str) {
+    let found = Command::new(tool)
         .arg("--version")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
-        .is_ok_and(|status| status.success())
+        .is_ok_and(|status| status.success());
+    assert!(
+        found,
+        "{tool} is not installed: run `bash scripts/setup.sh` (it installs {tool})"
+    );
+}
+
+/// Operations that use every parameter each exporter maps, plus references inside text.
+fn every_mapped_param() -> Vec<Operation> {
+    vec![
+        op(
+            "create-0",
+            "CreateImage",
+            json!({"RegionId": "cn-hangzhou", "SnapshotId": "s-bp1abc", "ImageName": "from-snap",
+                   "Description": "d", "Architecture": "x86_64", "Platform": "Aliyun"}),
+        ),
+        op(
+            "copy-0",
+            "CopyImage",
+            json!({"RegionId": "cn-hangzhou", "ImageId": "${create-0.ImageId}",
+                   "DestinationRegionId": "cn-beijing", "DestinationImageName": "n",
+                   "DestinationDescription": "copied ${create-0.ImageId}"}),
+        ),
+        op(
+            "export-0",
+            "ExportImage",
+            json!({"RegionId": "cn-beijing", "ImageId": "${copy-0.ImageId}",
+                   "OSSBucket": "b", "OSSPrefix": "images/"}),
+        ),
+        op(
+            "launch-0",
+            "RunInstances",
+            json!({"RegionId": "cn-beijing", "ImageId": "${copy-0.ImageId}",
+                   "InstanceType": "ecs.g7.large"}),
+        ),
+    ]
+}
+
+/// The operations of every example plan and of the reference plan, as the CLI exports them,
+/// with whether the plan checked without errors.
+fn plan_operations() -> Vec<(String, bool, Vec<Operation>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("examples"))
+        .expect("examples/")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.push(root.join("tests/golden/reference-plan.json"));
+    files.sort();
+    let today = Date::new(2026, 11, 28).expect("a date");
+    let sets: Vec<(String, bool, Vec<Operation>)> = files
+        .iter()
+        .filter_map(|path| {
+            let text = fs::read_to_string(path).expect("read plan");
+            let plan = parse_plan(&text).ok()?;
+            let report = planner::check_builtin(&plan, today);
+            Some((path.display().to_string(), report.ok, report.operations))
+        })
+        .collect();
+    assert!(
+        sets.iter()
+            .filter(|(_, ok, ops)| *ok && !ops.is_empty())
+            .count()
+            >= 2,
+        "too few plans with operations to test the exporters on"
+    );
+    sets
+}
+
+/// Every set of operations the exporter tests run on, named, and whether the plan had no error:
+/// samples and real plans.
+fn all_operation_sets() -> Vec<(String, bool, Vec<Operation>)> {
+    let mut sets = vec![
+        ("sample".to_string(), true, sample_ops()),
+        (
+            "every mapped parameter".to_string(),
+            true,
+            every_mapped_param(),
+        ),
+    ];
+    sets.extend(plan_operations());
+    sets
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -147,10 +239,8 @@ fn aliyun_unknown_reference_is_literal_text() {
 /// arrives as one argument, byte for byte, and no injected command ran.
 #[test]
 fn aliyun_script_runs_with_values_intact() {
-    if !has("bash") || !has("jq") {
-        println!("bash or jq not installed: skipped");
-        return;
-    }
+    require("bash");
+    require("jq");
     let dir = temp_dir("aliyun");
     let fake = dir.join("aliyun");
     fs::write(
@@ -232,12 +322,12 @@ fn terraform_shape() {
     for expected in [
         "provider \"alicloud\" {\n  alias  = \"ap_southeast_1\"\n  region = \"ap-southeast-1\"\n}",
         "provider \"alicloud\" {\n  alias  = \"cn_hangzhou\"\n  region = \"cn-hangzhou\"\n}",
-        "resource \"alicloud_image\" \"create_0\" {\n  provider = alicloud.cn_hangzhou\n",
-        "resource \"alicloud_image_copy\" \"copy_0\" {\n  provider = alicloud.ap_southeast_1\n",
-        "  source_image_id = alicloud_image.create_0.id\n",
+        "resource \"alicloud_image\" \"create_0\" {\n  provider    = alicloud.cn_hangzhou\n",
+        "resource \"alicloud_image_copy\" \"copy_0\" {\n  provider         = alicloud.ap_southeast_1\n",
+        "  source_image_id  = alicloud_image.create_0.id\n",
         "  source_region_id = \"cn-hangzhou\"\n",
-        "  encrypted = true\n",
-        "  kms_key_id = \"key-1\"\n",
+        "  encrypted        = true\n",
+        "  kms_key_id       = \"key-1\"\n",
         "resource \"alicloud_image_share_permission\" \"share_0_1\" {",
         "resource \"alicloud_image_share_permission\" \"share_0_2\" {",
         "  account_id = \"6543210987654321\"\n",
@@ -245,11 +335,11 @@ fn terraform_shape() {
         "  oss_bucket = \"my-bucket\"\n",
         "  # ImageFormat = \"qcow2\" has no argument in alicloud_image_export\n",
         "resource \"alicloud_instance\" \"launch_0\" {",
-        "  image_id = alicloud_image_copy.copy_0.id\n",
-        "  count = 2\n",
-        "  system_disk_size = 40\n",
-        "  availability_zone = \"ap-southeast-1c\"\n",
-        "  vswitch_id = var.launch_0_vswitch_id\n",
+        "  image_id             = alicloud_image_copy.copy_0.id\n",
+        "  count                = 2\n",
+        "  system_disk_size     = 40\n",
+        "  availability_zone    = \"ap-southeast-1c\"\n",
+        "  vswitch_id           = var.launch_0_vswitch_id\n",
         "variable \"launch_0_security_group_ids\" {",
         "# DeleteImage has no Terraform resource",
         "#   ImageId = \"m-old\"\n",
@@ -262,7 +352,7 @@ fn terraform_shape() {
 fn terraform_escapes_hostile_strings() {
     let hcl = terraform(&sample_ops());
     assert!(hcl.contains(
-        "  image_name = \"x'; touch pwned; echo '$(touch pwned2)`touch pwned3`$${HOME}%%{if true}\\\"\\\\\\nline2\\ttab \u{202e}漢字\"\n"
+        "  image_name       = \"x'; touch pwned; echo '$(touch pwned2)`touch pwned3`$${HOME}%%{if true}\\\"\\\\\\nline2\\ttab \u{202e}漢字\"\n"
     ), "{hcl}");
     // A reference inside other text becomes an interpolation; a lone `${` stays literal.
     let ops = vec![
@@ -279,65 +369,188 @@ fn terraform_escapes_hostile_strings() {
     ];
     let hcl = terraform(&ops);
     assert!(
-        hcl.contains("  image_id = \"pre-${alicloud_image_copy.copy_0.id}-$${nope}\"\n"),
+        hcl.contains("  image_id        = \"pre-${alicloud_image_copy.copy_0.id}-$${nope}\"\n"),
         "{hcl}"
     );
 }
 
-/// Terraform itself parses the configuration and reads the hostile string back unchanged.
+/// `bash -n` parses every script the exporter writes, from samples and from real plans.
 #[test]
-fn terraform_accepts_the_output() {
-    if !has("terraform") {
-        println!("terraform not installed: skipped");
-        return;
+fn aliyun_scripts_are_valid_bash() {
+    require("bash");
+    let dir = temp_dir("bash-n");
+    for (name, _, ops) in all_operation_sets() {
+        let script = dir.join("plan.sh");
+        fs::write(&script, aliyun_cli(&ops)).expect("write script");
+        let output = Command::new("bash")
+            .arg("-n")
+            .arg(&script)
+            .output()
+            .expect("run bash -n");
+        assert!(
+            output.status.success(),
+            "{name}: bash -n: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
-    let dir = temp_dir("terraform");
-    let hcl = terraform(&sample_ops());
-    let fmt = Command::new("terraform")
-        .args(["fmt", "-no-color", "-"])
-        .current_dir(&dir)
-        .env("TF_CLI_CONFIG_FILE", "/dev/null")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(hcl.as_bytes())?;
-            child.wait_with_output()
+    // The check can fail: a broken script is refused.
+    fs::write(dir.join("broken.sh"), "echo 'unterminated\n").expect("write");
+    let broken = Command::new("bash")
+        .arg("-n")
+        .arg(dir.join("broken.sh"))
+        .output()
+        .expect("run bash -n");
+    assert!(!broken.status.success(), "bash -n accepted a broken script");
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Every configuration the exporter writes parses as HCL and uses only resource types and
+/// arguments the alicloud provider declares, with values of the right type.
+#[test]
+fn terraform_matches_the_provider_schema() {
+    for (name, ok, ops) in all_operation_sets() {
+        let hcl = terraform(&ops);
+        let problems = schema::problems(&hcl, ok);
+        assert!(
+            problems.is_empty(),
+            "{name}:\n{}\n\n{hcl}",
+            problems.join("\n")
+        );
+    }
+}
+
+/// The schema check catches what it is for: an unknown argument, a computed-only or deprecated
+/// one, a wrong value type, a missing required argument, an unknown resource type, a dangling
+/// reference, and text that is not HCL.
+#[test]
+fn the_schema_check_can_fail() {
+    let cases = [
+        ("resource \"alicloud_image\" \"a\" {\n  no_such_argument = \"x\"\n}\n", "declares no argument"),
+        ("resource \"alicloud_image\" \"a\" {\n  status = \"x\"\n}\n", "computed only"),
+        ("resource \"alicloud_image\" \"a\" {\n  name = \"x\"\n}\n", "deprecated"),
+        ("resource \"alicloud_instance\" \"a\" {\n  system_disk_size = \"40\"\n}\n", "is not a TypeInt"),
+        ("resource \"alicloud_image_export\" \"a\" {\n  image_id = \"m-1\"\n}\n", "required argument \"oss_bucket\""),
+        ("resource \"alicloud_disk\" \"a\" {\n}\n", "not in the schema snapshot"),
+        ("resource \"alicloud_image_share_permission\" \"a\" {\n  image_id = alicloud_image.nope.id\n  account_id = \"1\"\n}\n", "reference to nothing declared"),
+        ("resource \"alicloud_image\" \"a\" {\n  provider = alicloud.nowhere\n}\n", "no declared alicloud provider alias"),
+        ("resource \"alicloud_image\" \"a\" {\n  image_name = \"x\n}\n", "not valid HCL"),
+    ];
+    for (hcl, expected) in cases {
+        let problems = schema::problems(hcl, true);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "expected a problem containing {expected:?} for\n{hcl}\ngot {problems:?}"
+        );
+    }
+}
+
+/// The hostile image name reads back from the parsed HCL as the exact original text.
+#[test]
+fn terraform_hostile_string_evaluates_to_the_original() {
+    use hcl::eval::{Context, Evaluate};
+    let body = hcl::parse(&terraform(&sample_ops())).expect("valid HCL");
+    let copy = body
+        .blocks()
+        .find(|b| {
+            b.identifier() == "resource"
+                && b.labels().len() == 2
+                && b.labels()[1].as_str() == "copy_0"
         })
-        .expect("run terraform fmt");
+        .expect("the copy resource");
+    let name = copy
+        .body()
+        .attributes()
+        .find(|a| a.key() == "image_name")
+        .expect("image_name");
+    let value = name.expr().evaluate(&Context::new()).expect("evaluates");
+    assert_eq!(value, hcl::Value::String(HOSTILE.to_string()));
+}
+
+/// The port of terraform fmt's rules gives exactly what terraform fmt gave for an untidy file,
+/// and leaves that output unchanged.
+#[test]
+fn the_fmt_check_agrees_with_terraform_fmt() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/terraform-fmt");
+    let input = fs::read_to_string(dir.join("input.tf")).expect("input.tf");
+    let expected = fs::read_to_string(dir.join("expected.tf")).expect("expected.tf");
+    let formatted = hcl_fmt::format(&input).expect("formats");
     assert!(
-        fmt.status.success(),
-        "terraform fmt rejected the output: {}\n{hcl}",
-        String::from_utf8_lossy(&fmt.stderr)
+        formatted == expected,
+        "{}",
+        hcl_fmt::first_difference(&formatted, &expected)
     );
+    assert_eq!(hcl_fmt::format(&expected).as_deref(), Ok(expected.as_str()));
+    for (rewritten, why) in [
+        ("locals {\n  b = \"${var.a}\"\n}\n", "one interpolation"),
+        ("variable \"a\" {\n  type = \"string\"\n}\n", "quoted type"),
+        ("locals {\n  a = <<EOT\nx\nEOT\n}\n", "heredocs"),
+    ] {
+        let err = hcl_fmt::format(rewritten).expect_err(why);
+        assert!(err.contains(why), "{err}");
+    }
+}
+
+/// Every configuration the exporter writes is already in `terraform fmt`'s layout.
+#[test]
+fn terraform_output_is_fmt_canonical() {
+    for (name, _, ops) in all_operation_sets() {
+        let hcl = terraform(&ops);
+        let canonical = hcl_fmt::format(&hcl).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert!(
+            hcl == canonical,
+            "{name}: not terraform fmt's layout at {}",
+            hcl_fmt::first_difference(&hcl, &canonical)
+        );
+    }
+}
+
+/// Terraform itself: `terraform fmt -check` accepts every configuration, and `terraform
+/// console` reads the hostile string back unchanged. Needs terraform on PATH, which the set-up
+/// does not install (it is no Debian package); run it with `-- --ignored` where it is.
+#[test]
+#[ignore = "needs terraform: cargo test --test export -- --ignored"]
+fn terraform_itself_agrees() {
+    require("terraform");
+    let dir = temp_dir("terraform");
+    let run = |args: &[&str], input: &str| {
+        use std::io::Write;
+        let mut child = Command::new("terraform")
+            .args(args)
+            .current_dir(&dir)
+            .env("TF_CLI_CONFIG_FILE", "/dev/null")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run terraform");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("terraform output")
+    };
+    for (name, _, ops) in all_operation_sets() {
+        let hcl = terraform(&ops);
+        let fmt = run(&["fmt", "-no-color", "-check", "-"], &hcl);
+        assert!(
+            fmt.status.success(),
+            "{name}: terraform fmt -check: {}{}\n{hcl}",
+            String::from_utf8_lossy(&fmt.stdout),
+            String::from_utf8_lossy(&fmt.stderr)
+        );
+    }
+    let hcl = terraform(&sample_ops());
     let line = hcl
         .lines()
-        .find(|line| line.starts_with("  image_name = \"x'"))
+        .find(|line| line.trim_start().starts_with("image_name") && line.contains("pwned"))
         .expect("the hostile image_name line");
-    let literal = line.trim_start_matches("  image_name = ");
-    let console = Command::new("terraform")
-        .args(["console", "-no-color"])
-        .current_dir(&dir)
-        .env("TF_CLI_CONFIG_FILE", "/dev/null")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            writeln!(
-                child.stdin.take().expect("stdin"),
-                "base64encode({literal})"
-            )?;
-            child.wait_with_output()
-        })
-        .expect("run terraform console");
+    let literal = line.split_once(" = ").expect("an assignment").1;
+    let console = run(
+        &["console", "-no-color"],
+        &format!("base64encode({literal})\n"),
+    );
     let stdout = String::from_utf8_lossy(&console.stdout);
     let encoded = stdout
         .lines()

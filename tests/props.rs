@@ -1,8 +1,11 @@
-//! Property tests: any plan within the limits survives JSON and share links unchanged, and no
-//! input, however broken, makes the readers panic.
+//! Property tests: any plan within the limits survives JSON and share links unchanged; the whole
+//! check (`planner::check`) keeps its promises on any plan; and no input, however broken, makes
+//! the readers panic.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
+use ecs_image_planner::core::catalog::Catalog;
 use ecs_image_planner::core::import::{import_describe_images, import_describe_instance_types};
 use ecs_image_planner::core::link;
 use ecs_image_planner::core::model::{
@@ -10,15 +13,54 @@ use ecs_image_planner::core::model::{
     ImageBootMode, ImageStatus, ImageType, InstanceType, KeyKind, Launch, NvmeRequirement,
     NvmeSupport, Platform, Quotas, Share, SystemDisk,
 };
-use ecs_image_planner::core::{parse_plan, Date, Plan};
+use ecs_image_planner::core::{parse_plan, planner, Date, Plan, Severity};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-/// Any Unicode text, short (the limits allow 1024 characters; short keeps cases fast).
+/// Words of the plan's world: every region, instance type and image of the built-in catalog,
+/// IDs a plan makes for itself (so copies, shares and launches find the images and creates of
+/// the same plan), zones, disk categories, formats, account IDs, and text that looks like an
+/// operation reference.
+fn words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let catalog = Catalog::builtin();
+        let mut words: Vec<String> = catalog.regions.iter().map(|r| r.id.clone()).collect();
+        words.extend(catalog.instance_types.iter().map(|t| t.id.clone()));
+        words.extend(catalog.images.iter().map(|i| i.id.clone()));
+        words.extend(
+            [
+                "m-plan-0",
+                "m-plan-1",
+                "s-plan-0",
+                "i-plan-0",
+                "cn-hangzhou-k",
+                "cloud_essd",
+                "cloud_auto",
+                "qcow2",
+                "vhd",
+                "1234567890123456",
+                "6543210987654321",
+                "",
+                "${copy-0.ImageId}",
+                "${create-0.ImageId}",
+                "eu/west~1",
+            ]
+            .map(String::from),
+        );
+        words
+    })
+}
+
+/// Text: a word of the plan's world three times in four, else any short Unicode text (the
+/// limits allow 1024 characters; short keeps cases fast).
 fn text() -> impl Strategy<Value = String> {
-    vec(any::<char>(), 0..24).prop_map(String::from_iter)
+    prop_oneof![
+        3 => select(words()),
+        1 => vec(any::<char>(), 0..24).prop_map(String::from_iter),
+    ]
 }
 
 fn texts() -> impl Strategy<Value = Vec<String>> {
@@ -297,6 +339,40 @@ proptest! {
     }
 
     #[test]
+    fn check_keeps_its_promises(plan in plan(), today in date()) {
+        let report = planner::check(&plan, Catalog::builtin(), today);
+        let document = serde_json::to_value(&plan).expect("serializes");
+        let plan_text = document.to_string();
+        for finding in &report.findings {
+            prop_assert!(
+                points_into(&document, &finding.path),
+                "{} points at {:?}, which is not a place in the plan", finding.code, finding.path
+            );
+        }
+        prop_assert_eq!(
+            report.ok,
+            !report.findings.iter().any(|f| f.severity == Severity::Error),
+            "ok must mean: no error finding"
+        );
+        let mut earlier: BTreeSet<&str> = BTreeSet::new();
+        for op in &report.operations {
+            for value in op.params.values() {
+                for (reference, id) in references(value) {
+                    // Text the user wrote that looks like a reference is theirs, not the planner's.
+                    if plan_text.contains(reference) {
+                        continue;
+                    }
+                    prop_assert!(
+                        earlier.contains(id),
+                        "{} refers to {} before (or without) an operation {}", op.id, reference, id
+                    );
+                }
+            }
+            prop_assert!(earlier.insert(op.id.as_str()), "two operations are called {}", op.id);
+        }
+    }
+
+    #[test]
     fn parse_plan_never_panics(text in ".{0,200}") {
         let _ = parse_plan(&text);
     }
@@ -347,4 +423,61 @@ proptest! {
         );
         let _ = import_describe_instance_types(&types);
     }
+}
+
+/// Whether `path` is an RFC 6901 JSON Pointer that names a place in `document`: a value it
+/// holds, or a member it leaves out of an object it holds (where a finding says a value is
+/// missing).
+fn points_into(document: &serde_json::Value, path: &str) -> bool {
+    if path.is_empty() {
+        return true;
+    }
+    let Some(tokens) = path.strip_prefix('/') else {
+        return false;
+    };
+    let well_escaped = tokens.split('/').all(|token| {
+        let mut chars = token.chars();
+        while let Some(c) = chars.next() {
+            if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+                return false;
+            }
+        }
+        true
+    });
+    if !well_escaped {
+        return false;
+    }
+    if document.pointer(path).is_some() {
+        return true;
+    }
+    let parent = &path[..path.rfind('/').expect("starts with /")];
+    matches!(document.pointer(parent), Some(serde_json::Value::Object(_)))
+        || (parent.is_empty() && document.is_object())
+}
+
+/// The `${id.Field}` references in a parameter value: (the whole reference, the operation id).
+fn references(value: &serde_json::Value) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::String(text) => {
+                let mut rest = text.as_str();
+                while let Some(open) = rest.find("${") {
+                    let Some(len) = rest[open..].find('}') else {
+                        break;
+                    };
+                    let whole = &rest[open..open + len + 1];
+                    if let Some((id, _field)) = whole[2..whole.len() - 1].split_once('.') {
+                        out.push((whole, id));
+                    }
+                    rest = &rest[open + 2..];
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    out
 }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::state::AppState;
+use crate::core::rules::reference::VALUE_MISSING;
+
 /// A `<select>` with a label (visible, or for screen readers only when `hidden_label`).
 #[component]
 pub fn Select(
@@ -22,11 +25,21 @@ pub fn Select(
     /// Show the label to screen readers only.
     #[prop(optional)]
     hidden_label: bool,
+    /// The JSON pointer of the plan field the select edits: a `value-missing` finding there is
+    /// shown at the field.
+    #[prop(optional, into)]
+    pointer: Option<String>,
 ) -> impl IntoView {
+    let missing = missing_at(pointer);
+    let error_id = format!("{id}-missing");
+    let described_by = error_id.clone();
     view! {
         <label class="eip-field">
             <span class:eip-sr=hidden_label>{label}</span>
-            <select id=id on:change:target=move |ev| on_change.run(ev.target().value())>
+            <select id=id
+                aria-invalid=move || missing.with(Option::is_some).to_string()
+                aria-describedby=move || missing.with(Option::is_some).then(|| described_by.clone())
+                on:change:target=move |ev| on_change.run(ev.target().value())>
                 {move || {
                     let current = value.get();
                     let mut list = options.get();
@@ -44,8 +57,26 @@ pub fn Select(
                         .collect_view()
                 }}
             </select>
+            {move || missing.get().map(|message| view! {
+                <span class="eip-field-error" id=error_id.clone()>{message}</span>
+            })}
         </label>
     }
+}
+
+/// The message of the `value-missing` finding at `pointer`, as the findings change.
+fn missing_at(pointer: Option<String>) -> Signal<Option<String>> {
+    let state = AppState::get();
+    Signal::derive(move || {
+        let pointer = pointer.as_deref()?;
+        state.report.with(|report| {
+            report
+                .findings
+                .iter()
+                .find(|f| f.code == VALUE_MISSING.code && f.path == pointer)
+                .map(|f| f.message.clone())
+        })
+    })
 }
 
 /// A text or number `<input>` with a label; changes are committed on `change`.

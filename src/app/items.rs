@@ -63,9 +63,9 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Copy #{i}"), key.clone(), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("copy-{i}-image") label="Image" options=choices.own_images
+                                <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label="Image" options=choices.own_images
                                     value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
-                                <Select id=format!("copy-{i}-region") label="To region" options=choices.regions
+                                <Select id=format!("copy-{i}-region") pointer=format!("/copies/{i}/to_region") label="To region" options=choices.regions
                                     value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
                                 <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
                                     value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
@@ -104,9 +104,9 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Share #{i}"), key.clone(), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("share-{i}-image") label="Image" options=choices.own_images
+                                <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label="Image" options=choices.own_images
                                     value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
-                                <Select id=format!("share-{i}-region") label="Region" options=choices.regions
+                                <Select id=format!("share-{i}-region") pointer=format!("/shares/{i}/region") label="Region" options=choices.regions
                                     value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
                             </div>
                             <label class="eip-field">
@@ -157,9 +157,9 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Export #{i}"), key.clone(), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("export-{i}-image") label="Image" options=choices.own_images
+                                <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label="Image" options=choices.own_images
                                     value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
-                                <Select id=format!("export-{i}-region") label="Bucket region" options=choices.regions
+                                <Select id=format!("export-{i}-region") pointer=format!("/exports/{i}/bucket_region") label="Bucket region" options=choices.regions
                                     value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone().unwrap_or_default())) on_change=set(|e, v| e.bucket_region = optional(v))/>
                                 <Select id=format!("export-{i}-format") label="Format" options=formats
                                     value=text(move |p| p.exports.get(i).and_then(|e| e.format.clone())) on_change=set(|e, v| e.format = (!v.is_empty()).then_some(v))/>

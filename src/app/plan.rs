@@ -223,11 +223,11 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                     on:click=move |_| state.edit(|p| if i < p.launches.len() { p.launches.remove(i); })>"×"</button>
             </div>
             <div class="eip-grid">
-                <Select id=format!("launch-{i}-region") label="Region" options=choices.regions
+                <Select id=format!("launch-{i}-region") pointer=format!("/launches/{i}/region") label="Region" options=choices.regions
                     value=field(|l| l.region.clone().unwrap_or_default()) on_change=set(|l, v| l.region = optional(v))/>
-                <Select id=format!("launch-{i}-type") label="Instance type" options=choices.types
+                <Select id=format!("launch-{i}-type") pointer=format!("/launches/{i}/instance_type") label="Instance type" options=choices.types
                     value=field(|l| l.instance_type.clone().unwrap_or_default()) on_change=set(|l, v| l.instance_type = optional(v))/>
-                <Select id=format!("launch-{i}-image") label="Image" options=choices.images
+                <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label="Image" options=choices.images
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v))/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v.trim().to_string()))/>

@@ -7,7 +7,7 @@ use super::guide::GuidePanel;
 use super::io::{ExportPanel, ImportAction, ImportPanel};
 use super::matrix::MatrixPanel;
 use super::output::Output;
-use super::persist::{self, LoadNotice};
+use super::persist::{self, LoadNotice, SaveNotices};
 use super::plan::PlanEditor;
 use super::state::{AppState, Tab};
 use crate::core::catalog::Catalog;
@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let startup = persist::startup();
     let state = AppState::provide(startup.plan);
     let notice = RwSignal::new(startup.notice);
-    persist::autosave(state.plan.into());
+    let autosave = persist::autosave(state.plan.into());
     undo_redo_keys(state);
     let open_linked = Callback::new(move |plan| state.replace(plan));
     let on_import = Callback::new(move |action| match action {
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <LoadNotice notice open_linked/>
+            <SaveNotices autosave open_plan=open_linked/>
             <nav class="eip-tabs" role="tablist" aria-label="Planner sections">
                 {tab_button(Tab::Plan, "tab-plan", "Plan")}
                 {tab_button(Tab::Findings, "tab-findings", "Findings")}

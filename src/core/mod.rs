@@ -4,6 +4,7 @@ pub mod answer;
 pub mod catalog;
 pub mod date;
 pub mod embed;
+pub mod enum_text;
 pub mod evidence;
 pub mod export;
 pub mod fix;

@@ -1,18 +1,39 @@
 // Browser test harness: Debian's Chromium driven by playwright-core (no browser download), the
 // release build in dist/ served on loopback. Every page records console errors, page errors and
-// requests, so a test can prove the page ran clean and stayed on its own origin.
+// requests. After every test of a file that imports this harness, each page the test opened must
+// have logged no console error (CSP violations and failed loads included) and no uncaught page
+// error, or the test fails; a test that provokes an error on purpose declares it first with
+// `page.expectProblems(...patterns)`. Then the test's browser contexts are closed.
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { serve } from '../../scripts/static-server.mjs';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** Pages opened by the running test, checked and closed after it. */
+const opened = [];
+
+/** The problems of `page` that its expected patterns do not account for, and expected ones that never came. */
+function unexpected(page) {
+  const stray = page.problems.filter((p) => !page.expected.some((re) => re.test(p)));
+  const missing = page.expected.filter((re) => !page.problems.some((p) => re.test(p)));
+  return [
+    ...stray.map((p) => `unexpected ${p}`),
+    ...missing.map((re) => `expected a problem matching ${re}, none was logged`),
+  ];
+}
+
+afterEach(async () => {
+  const pages = opened.splice(0);
+  // Let errors of the last action (a late console.error, a failed load) arrive.
+  await new Promise((ok) => setTimeout(ok, 50));
+  const report = pages.flatMap((page, n) => unexpected(page).map((p) => `page ${n + 1} (${page.url()}): ${p}`));
+  await Promise.all(pages.map((page) => page.context().close().catch(() => {})));
+  if (report.length) throw new Error(`the page logged errors:\n${report.join('\n')}`);
+});
 
 /** Starts the server and the browser once per test file. */
 export async function startSuite() {
@@ -27,21 +48,33 @@ export async function startSuite() {
     /** A fresh context (own storage) and page, with its errors and requests recorded. */
     async page(options = {}) {
       const context = await browser.newContext({ acceptDownloads: true, ...options });
-      const page = await context.newPage();
-      const problems = [];
-      const requests = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-      page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-      page.on('request', (req) => requests.push(req));
-      page.problems = problems;
-      page.requests = requests;
-      return page;
+      return watch(await context.newPage());
+    },
+    /** Another page (tab) in the same context as `page`: it shares its storage. */
+    async tab(page) {
+      return watch(await page.context().newPage());
     },
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/** Records a page's console errors, page errors and requests, for the check after the test. */
+function watch(page) {
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('request', (req) => requests.push(req));
+  page.problems = problems;
+  page.requests = requests;
+  page.expected = [];
+  /** Declares errors this test provokes on purpose: each pattern must match one, and every error must match a pattern. */
+  page.expectProblems = (...patterns) => { page.expected.push(...patterns); };
+  opened.push(page);
+  return page;
 }
 
 /** Opens the app and waits until it has mounted. */

@@ -104,6 +104,8 @@ test('a crash shows a banner that offers the last saved plan for download', asyn
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   const savedPlan = JSON.parse(readFileSync(await saved.path(), 'utf8')).plan;
   assert.equal(savedPlan.name, plan.name);
+  // The panic this URL asks for is logged by the panic hook and ends the wasm: both expected.
+  page.expectProblems(/^console: panicked at .*crash test requested by the URL/s, /^pageerror: unreachable/);
   await page.goto(suite.url + '?crash-test=1');
   await page.waitForSelector('#panic-banner');
   assert.match(await page.textContent('#panic-banner'), /internal error/);

@@ -171,14 +171,14 @@ fn resource_blocks(
     ctx: &Context,
 ) -> String {
     let name = resource_name(&op.id);
-    let mut body = String::new();
+    let mut body: Vec<(&str, String)> = Vec::new();
     if let Some(alias) = op
         .params
         .get(mapping.region)
         .and_then(Value::as_str)
         .and_then(|region| aliases.get(region))
     {
-        let _ = writeln!(body, "  provider = alicloud.{alias}");
+        body.push(("provider", format!("alicloud.{alias}")));
     }
     let mut notes = String::new();
     for (param, value) in &op.params {
@@ -186,7 +186,7 @@ fn resource_blocks(
             continue;
         }
         if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
-            let _ = writeln!(body, "  {argument} = {}", expression(value, ctx));
+            body.push((argument, expression(value, ctx)));
         } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
             let _ = writeln!(
                 notes,
@@ -198,8 +198,8 @@ fn resource_blocks(
         }
     }
     if op.api == "RunInstances" {
-        let _ = writeln!(body, "  vswitch_id = var.{name}_vswitch_id");
-        let _ = writeln!(body, "  security_groups = var.{name}_security_group_ids");
+        body.push(("vswitch_id", format!("var.{name}_vswitch_id")));
+        body.push(("security_groups", format!("var.{name}_security_group_ids")));
     }
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
@@ -207,20 +207,38 @@ fn resource_blocks(
             let Some(index) = param.strip_prefix("AddAccount.") else {
                 continue;
             };
+            let mut arguments = body.clone();
+            arguments.push(("account_id", expression(value, ctx)));
             let _ = write!(
                 out,
-                "resource \"{}\" \"{}\" {{\n{body}  account_id = {}\n{notes}}}\n",
+                "resource \"{}\" \"{}\" {{\n{}{notes}}}\n",
                 mapping.resource,
                 identifier(&format!("{name}_{index}")),
-                expression(value, ctx)
+                attributes(&arguments)
             );
         }
         return out;
     }
     format!(
-        "resource \"{}\" \"{name}\" {{\n{body}{notes}}}\n",
-        mapping.resource
+        "resource \"{}\" \"{name}\" {{\n{}{notes}}}\n",
+        mapping.resource,
+        attributes(&body)
     )
+}
+
+/// One-line attributes of a block body, with their `=` aligned one column after the longest
+/// name, as `terraform fmt` lays out consecutive attributes.
+fn attributes(arguments: &[(&str, String)]) -> String {
+    let width = arguments
+        .iter()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, value) in arguments {
+        let _ = writeln!(out, "  {name:width$} = {value}");
+    }
+    out
 }
 
 /// A call with no Terraform resource, as comment lines.

@@ -344,10 +344,7 @@ declare_rules! { launch:
             Detail::Disk { limit, .. } => format!("make the system disk {limit} GiB or larger"),
             _ => String::new(),
         },
-        fix: |f, d| match d {
-            Detail::Disk { limit, .. } => Some(Fix::SetSystemDiskSize { launch: f.launch, size_gib: limit }),
-            _ => None,
-        },
+        fix: disk_limit_fix,
         evidence: no_evidence,
     };
     /// `system-disk-too-large`.
@@ -376,10 +373,7 @@ declare_rules! { launch:
             Detail::Disk { limit, .. } => format!("make the system disk {limit} GiB or smaller, or use another disk category"),
             _ => String::new(),
         },
-        fix: |f, d| match d {
-            Detail::Disk { limit, .. } => Some(Fix::SetSystemDiskSize { launch: f.launch, size_gib: limit }),
-            _ => None,
-        },
+        fix: disk_limit_fix,
         evidence: no_evidence,
     };
     /// `amount-out-of-range`.
@@ -838,6 +832,17 @@ pub fn drop_unconfirmed_when_failing(violations: &mut Vec<LaunchViolation>) {
         .any(|v| v.rule().severity == Severity::Error)
     {
         violations.retain(|v| !std::ptr::eq(v.rule, &CATALOG_UNCONFIRMED));
+    }
+}
+
+/// Set the system disk to the limit it breaks.
+fn disk_limit_fix(f: &FixInput, d: Detail) -> Option<Fix> {
+    match d {
+        Detail::Disk { limit, .. } => Some(Fix::SetSystemDiskSize {
+            launch: f.launch,
+            size_gib: limit,
+        }),
+        _ => None,
     }
 }
 

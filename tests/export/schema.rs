@@ -1,0 +1,310 @@
+//! Checks a Terraform configuration, parsed by a real HCL parser (hcl-rs), against the alicloud
+//! provider's own argument schemas: `tests/fixtures/alicloud-schema.json`, extracted from the
+//! provider's Go source by `tests/fixtures/alicloud-schema-extract.py` (its `source` names the
+//! provider version, commit and files).
+//!
+//! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`);
+//! every resource type must be in the snapshot; every argument must be one the resource
+//! declares, settable (optional or required, not computed-only), neither deprecated nor
+//! removed, with a value of the argument's type; every required argument must be set; every
+//! reference must name a resource, variable or provider alias the configuration declares.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use hcl::expr::{Expression, TraversalOperator};
+use hcl::template::Element;
+use hcl::{Block, BlockLabel, Body, Template};
+use serde_json::Value;
+
+/// The snapshot, parsed once per call (it is small).
+fn snapshot() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/alicloud-schema.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{path}: {err}"));
+    serde_json::from_str(&text).unwrap_or_else(|err| panic!("{path}: {err}"))
+}
+
+/// Meta-arguments Terraform accepts in every resource block.
+const RESOURCE_META: [&str; 4] = ["provider", "count", "depends_on", "for_each"];
+/// Arguments of a `variable` block (Terraform language, "Input Variables").
+const VARIABLE_ARGS: [&str; 6] = [
+    "type",
+    "description",
+    "default",
+    "sensitive",
+    "nullable",
+    "ephemeral",
+];
+
+fn label(block: &Block, n: usize) -> &str {
+    match block.labels().get(n) {
+        Some(BlockLabel::String(s)) => s,
+        Some(BlockLabel::Identifier(id)) => id.as_str(),
+        None => "",
+    }
+}
+
+/// What the configuration declares, for checking references.
+#[derive(Default)]
+struct Declared {
+    /// `resource_type.name`.
+    resources: BTreeSet<String>,
+    variables: BTreeSet<String>,
+    provider_aliases: BTreeSet<String>,
+}
+
+/// Every problem with `hcl` (empty when it passes). `complete`: also require every argument the
+/// provider requires (a plan with errors can lack a value, such as a copy's source region when
+/// its image is not a custom one; its findings say so).
+pub fn problems(hcl: &str, complete: bool) -> Vec<String> {
+    let body: Body = match hcl::parse(hcl) {
+        Ok(body) => body,
+        Err(err) => return vec![format!("not valid HCL: {err}")],
+    };
+    let schema = snapshot();
+    let mut out = Vec::new();
+    let mut declared = Declared::default();
+    for block in body.blocks() {
+        match block.identifier() {
+            "resource" => {
+                declared
+                    .resources
+                    .insert(format!("{}.{}", label(block, 0), label(block, 1)));
+            }
+            "variable" => {
+                declared.variables.insert(label(block, 0).to_string());
+            }
+            "provider" => {
+                if let Some(Expression::String(alias)) = block
+                    .body()
+                    .attributes()
+                    .find(|a| a.key() == "alias")
+                    .map(|a| a.expr())
+                {
+                    declared.provider_aliases.insert(alias.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(attr) = body.attributes().next() {
+        out.push(format!(
+            "top-level attribute {:?}: a configuration holds blocks only",
+            attr.key()
+        ));
+    }
+    for block in body.blocks() {
+        let at = format!("{} {:?}", block.identifier(), block.labels());
+        match block.identifier() {
+            "terraform" => check_terraform(block, &mut out),
+            "provider" => {
+                if label(block, 0) != "alicloud" {
+                    out.push(format!("{at}: a provider other than alicloud"));
+                }
+                let known = &schema["provider"];
+                for attr in block.body().attributes() {
+                    let key = attr.key();
+                    if key != "alias" && known.get(key).is_none() {
+                        out.push(format!("{at}: the provider has no argument {key:?}"));
+                    }
+                }
+                if block.body().attributes().all(|a| a.key() != "region") {
+                    out.push(format!("{at}: no region"));
+                }
+            }
+            "variable" => {
+                for attr in block.body().attributes() {
+                    if !VARIABLE_ARGS.contains(&attr.key()) {
+                        out.push(format!("{at}: a variable has no argument {:?}", attr.key()));
+                    }
+                }
+            }
+            "resource" => {
+                let kind = label(block, 0);
+                match schema["resources"].get(kind).and_then(Value::as_object) {
+                    Some(args) => check_resource(block, args, &declared, complete, &mut out),
+                    None => out.push(format!(
+                        "{at}: resource type {kind:?} is not in the schema snapshot"
+                    )),
+                }
+            }
+            other => out.push(format!("{at}: unexpected block type {other:?}")),
+        }
+    }
+    out
+}
+
+fn check_terraform(block: &Block, out: &mut Vec<String>) {
+    let source = block
+        .body()
+        .blocks()
+        .filter(|b| b.identifier() == "required_providers")
+        .flat_map(|b| b.body().attributes())
+        .find(|a| a.key() == "alicloud")
+        .and_then(|a| match a.expr() {
+            Expression::Object(object) => object
+                .iter()
+                .find(|(k, _)| k.to_string() == "source")
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        });
+    if source != Some(Expression::String("aliyun/alicloud".into())) {
+        out.push(format!(
+            "terraform block: required_providers.alicloud.source is {source:?}, not \"aliyun/alicloud\""
+        ));
+    }
+}
+
+fn check_resource(
+    block: &Block,
+    args: &serde_json::Map<String, Value>,
+    declared: &Declared,
+    complete: bool,
+    out: &mut Vec<String>,
+) {
+    let at = format!("resource {:?}.{:?}", label(block, 0), label(block, 1));
+    if let Some(nested) = block.body().blocks().next() {
+        out.push(format!(
+            "{at}: unexpected nested block {:?}",
+            nested.identifier()
+        ));
+    }
+    let mut set = BTreeMap::new();
+    for attr in block.body().attributes() {
+        let (key, expr) = (attr.key(), attr.expr());
+        set.insert(key, expr);
+        for problem in references(expr, declared) {
+            out.push(format!("{at}.{key}: {problem}"));
+        }
+        if RESOURCE_META.contains(&key) {
+            if key == "provider" {
+                check_provider_reference(expr, declared, &format!("{at}.provider"), out);
+            }
+            if key == "count" && !matches!(expr, Expression::Number(_)) {
+                out.push(format!("{at}.count: not a number: {expr:?}"));
+            }
+            continue;
+        }
+        let Some(arg) = args.get(key) else {
+            out.push(format!("{at}: the provider declares no argument {key:?}"));
+            continue;
+        };
+        let flag = |name: &str| arg.get(name).and_then(Value::as_bool) == Some(true);
+        if !flag("optional") && !flag("required") {
+            out.push(format!("{at}.{key}: computed only, cannot be set"));
+        }
+        if flag("deprecated") || flag("removed") {
+            out.push(format!("{at}.{key}: deprecated or removed in the provider"));
+        }
+        let kind = arg.get("type").and_then(Value::as_str).unwrap_or("");
+        if !value_fits(expr, kind) {
+            out.push(format!("{at}.{key}: {expr:?} is not a {kind}"));
+        }
+    }
+    for (key, arg) in args.iter().filter(|_| complete) {
+        if arg.get("required").and_then(Value::as_bool) == Some(true)
+            && !set.contains_key(key.as_str())
+        {
+            out.push(format!("{at}: required argument {key:?} is not set"));
+        }
+    }
+}
+
+/// Whether an expression can be a value of the Go schema type `kind`: a literal of that type,
+/// or a reference (whose type Terraform checks at plan time).
+fn value_fits(expr: &Expression, kind: &str) -> bool {
+    let reference = matches!(expr, Expression::Traversal(_) | Expression::Variable(_));
+    reference
+        || match kind {
+            "TypeString" => matches!(expr, Expression::String(_) | Expression::TemplateExpr(_)),
+            "TypeInt" => matches!(expr, Expression::Number(n) if n.is_u64() || n.is_i64()),
+            "TypeFloat" => matches!(expr, Expression::Number(_)),
+            "TypeBool" => matches!(expr, Expression::Bool(_)),
+            "TypeList" | "TypeSet" => matches!(expr, Expression::Array(_)),
+            "TypeMap" => matches!(expr, Expression::Object(_)),
+            _ => false,
+        }
+}
+
+fn check_provider_reference(
+    expr: &Expression,
+    declared: &Declared,
+    at: &str,
+    out: &mut Vec<String>,
+) {
+    let ok = match expr {
+        Expression::Traversal(t) => {
+            matches!(&t.expr, Expression::Variable(v) if v.as_str() == "alicloud")
+                && matches!(t.operators.as_slice(), [TraversalOperator::GetAttr(alias)]
+                    if declared.provider_aliases.contains(alias.as_str()))
+        }
+        _ => false,
+    };
+    if !ok {
+        out.push(format!(
+            "{at}: {expr:?} names no declared alicloud provider alias"
+        ));
+    }
+}
+
+/// Problems with the references in an expression: each must name a declared variable
+/// (`var.x`) or a declared resource's `id` (`alicloud_image.create_0.id`).
+fn references(expr: &Expression, declared: &Declared) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![expr.clone()];
+    while let Some(expr) = stack.pop() {
+        match expr {
+            Expression::Traversal(t) => {
+                let root = match &t.expr {
+                    Expression::Variable(v) => v.as_str().to_string(),
+                    other => {
+                        out.push(format!("a traversal of {other:?}"));
+                        continue;
+                    }
+                };
+                let names: Vec<&str> = t
+                    .operators
+                    .iter()
+                    .map(|op| match op {
+                        TraversalOperator::GetAttr(id) => id.as_str(),
+                        _ => "",
+                    })
+                    .collect();
+                match (root.as_str(), names.as_slice()) {
+                    ("alicloud", [_]) => {} // a provider reference, checked where it is allowed
+                    ("var", [name]) if declared.variables.contains(*name) => {}
+                    (kind, [name, "id"])
+                        if declared.resources.contains(&format!("{kind}.{name}")) => {}
+                    _ => out.push(format!(
+                        "reference to nothing declared: {root}.{}",
+                        names.join(".")
+                    )),
+                }
+            }
+            Expression::Variable(v) => out.push(format!("a bare variable {:?}", v.as_str())),
+            Expression::TemplateExpr(template) => match Template::from_expr(&template) {
+                Ok(template) => {
+                    for element in template.elements() {
+                        match element {
+                            Element::Literal(_) => {}
+                            Element::Interpolation(i) => stack.push(i.expr.clone()),
+                            Element::Directive(_) => out.push("a template directive".into()),
+                        }
+                    }
+                }
+                Err(err) => out.push(format!("a template that does not parse: {err}")),
+            },
+            Expression::Array(items) => stack.extend(items),
+            Expression::Null
+            | Expression::Bool(_)
+            | Expression::Number(_)
+            | Expression::String(_) => {}
+            other => out.push(format!(
+                "an expression the exporter does not write: {other:?}"
+            )),
+        }
+    }
+    out
+}
