@@ -176,9 +176,7 @@ pub fn MatrixPanel() -> impl IntoView {
         let region = region.get();
         let as_of = state.plan.with(|p| p.as_of).unwrap_or(state.today);
         // The catalog the plan sees: the plan's own images and types carry no catalog facts.
-        let catalog = state
-            .plan
-            .with(|p| Catalog::builtin().with_plan(p).into_owned());
+        let catalog = state.plan.with(|p| Catalog::builtin().with_plan(p));
         images.with(|all_images| {
             types.with(|all_types| {
                 let rows: Vec<&Image> = all_images

@@ -15,10 +15,9 @@ pub struct Manifest {
     pub how: String,
     /// The capture date, or the date the documents were read.
     pub seen: Date,
-    /// A remark for readers.
-    #[serde(default)]
-    #[allow(dead_code)]
-    pub note: Option<String>,
+    /// A remark for readers of the directory; the build does not need it.
+    #[serde(default, rename = "note")]
+    _note: Option<serde::de::IgnoredAny>,
 }
 
 impl Manifest {

@@ -66,6 +66,18 @@ pub fn image_nvme(catalog: &Catalog, image: &Image) -> Option<Evidence> {
     })
 }
 
+/// "centos_7_9_… reaches end of life on 2024-06-30".
+pub fn image_eol(catalog: &Catalog, image: &Image) -> Option<Evidence> {
+    let eol = image.eol?;
+    catalog.image_fact(&image.id, "eol").map(|f| {
+        f.evidence(format!(
+            "{} ({}) reaches end of life on {eol}",
+            image.id,
+            image.os.as_deref().unwrap_or("its OS")
+        ))
+    })
+}
+
 /// "ap-south-1 closed on 2024-07-15".
 pub fn region_closed(catalog: &Catalog, region: &Region) -> Option<Evidence> {
     let closed = region.closed?;

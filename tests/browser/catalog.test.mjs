@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, fragmentOf } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -25,5 +25,35 @@ test('"catalog as of" opens the page of what the catalog holds and how sure it i
   const boot = await page.textContent('#src-boot-table');
   assert.match(boot, /boot-mode table/);
   assert.match(boot, /2023-12-05/);
+  assert.deepEqual(page.problems, [], 'no console errors, CSP violations or page errors');
+});
+
+test('a finding shows on demand the catalog facts it rests on, with source and date', async () => {
+  const page = await suite.page();
+  const plan = {
+    version: 1,
+    as_of: '2026-11-29',
+    launches: [{
+      region: 'ap-southeast-1',
+      instance_type: 'ecs.u1-c1m2.large',
+      image: 'win2025_24H2_x64_dtc_en-us_40G_uefi_alibase_20251112.vhd',
+    }],
+  };
+  await openApp(page, suite.url, '#' + fragmentOf(plan));
+  if (await page.locator('#open-linked').count()) await page.click('#open-linked');
+  const finding = page.locator('#findings li[data-code="boot-mode-mismatch"]');
+  await finding.first().waitFor();
+  const why = finding.locator('details.eip-evidence');
+  assert.equal(await why.count(), 1);
+  assert.equal(await why.getAttribute('open'), null, 'closed until asked for');
+  await why.locator('summary').click();
+  const text = await why.textContent();
+  assert.match(text, /ecs\.u1-c1m2\.large boots BIOS only: Alibaba Cloud boot-mode table/);
+  assert.match(text, /seen 2023-12-05/);
+  assert.equal(
+    await why.locator('a[href="https://www.alibabacloud.com/help/doc-detail/324257.htm"]').count(),
+    1,
+    'the source links to the document',
+  );
   assert.deepEqual(page.problems, [], 'no console errors, CSP violations or page errors');
 });

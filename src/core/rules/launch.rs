@@ -423,7 +423,7 @@ declare_rules! { launch:
         },
         help: |_, _| "launch a supported release of the operating system; EOL systems get no updates".into(),
         fix: no_fix,
-        evidence: no_evidence,
+        evidence: |s| evidence::image_eol(s.catalog, s.image).into_iter().collect(),
     };
     /// `image-deprecated`.
     IMAGE_DEPRECATED = LaunchRule {

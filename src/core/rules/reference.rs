@@ -135,7 +135,7 @@ pub(crate) fn check_region_open(
             .finding(
                 path.to_string(),
                 format!("region {region} ({}) closed on {closed}", found.name),
-                "plan this in an open region: the closest ones are listed by `ecs-image-planner catalog page` and on the catalog page".into(),
+                "plan this in an open region; the catalog page (\"catalog as of\" in the footer) lists every region and when the closed ones closed".into(),
             )
             .with_evidence(crate::core::evidence::region_closed(ctx.catalog, found).into_iter().collect()),
     );
