@@ -153,7 +153,8 @@ pub fn render(catalog: &Catalog) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
 <meta name=\"color-scheme\" content=\"light dark\" />\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n\
+<!-- No script runs here; script-src is there for scripts/csp-hash.mjs, which hashes inline scripts into every CSP. -->\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n\
 <title>ECS Image Planner catalog as of {as_of}</title>\n\
 <link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\" />\n\
 <link rel=\"stylesheet\" href=\"catalog.css\" />\n</head>\n<body>\n<main>\n\
