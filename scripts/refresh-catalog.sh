@@ -49,7 +49,7 @@ if [ -z "${REGIONS// /}" ]; then
 fi
 
 echo "DescribeInstanceTypes" >&2
-call DescribeInstanceTypes --MaxResults 100 --pager path=InstanceTypes.InstanceType \
+call DescribeInstanceTypes --MaxResults 100 --pager path=InstanceTypes.InstanceType NextToken=NextToken \
   >"$tmp/DescribeInstanceTypes.json"
 
 for region in $REGIONS; do

@@ -338,7 +338,7 @@ fn refresh_catalog_writes_what_the_build_reads() {
         calls.lines().collect::<Vec<_>>(),
         [
             "ecs DescribeRegions --AcceptLanguage en-US",
-            "ecs DescribeInstanceTypes --MaxResults 100 --pager path=InstanceTypes.InstanceType",
+            "ecs DescribeInstanceTypes --MaxResults 100 --pager path=InstanceTypes.InstanceType NextToken=NextToken",
             "ecs DescribeImages --RegionId cn-hangzhou --ImageOwnerAlias system --PageSize 100 --pager path=Images.Image",
             "ecs DescribeAvailableResource --RegionId cn-hangzhou --DestinationResource InstanceType",
         ]
