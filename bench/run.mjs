@@ -178,7 +178,7 @@ async function editLatency(browser, appUrl) {
   try {
     await page.goto(appUrl, { waitUntil: 'load' });
     await pageNumber(page, markOf, FIRST_FINDINGS, 15_000);
-    return await page.evaluate(async ({ edits, warmup }) => {
+    return await page.evaluate(async ({ edits, warmup, cutoff }) => {
       const select = document.getElementById('launch-0-type');
       if (!select) return { missing: '#launch-0-type' };
       if (!document.getElementById('findings')) return { missing: '#findings' };
@@ -252,13 +252,19 @@ const bytes = (v) => `${v.toLocaleString('en-US')} B`;
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const x = (v) => (v == null ? null : `${v.toFixed(2)}x`);
 
-/** One load of the embed page (embed.html), for its transfer size; the server records requests. */
+/**
+ * One load of the embed page (embed.html), for its transfer size; the server records requests.
+ * Returns null, or why the page did not show its answer.
+ */
 async function embedLoad(browser, url) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url + 'embed.html?type=ecs.g8y.large&region=cn-hangzhou');
     await page.waitForSelector('.eip-embed-title', { timeout: 30000 });
+    return null;
+  } catch (err) {
+    return `the embed page did not show its answer: ${err.message.split('\n')[0]}`;
   } finally {
     await context.close();
   }
@@ -271,11 +277,11 @@ async function main() {
   const baseServer = await serveRecording(BASE_DIST);
   const embedServer = await serveRecording(APP_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  let start, edit;
+  let start, edit, embedError;
   try {
     start = await startup(browser, appServer.url, baseServer.url);
     edit = await editLatency(browser, appServer.url);
-    await embedLoad(browser, embedServer.url);
+    embedError = await embedLoad(browser, embedServer.url);
   } finally {
     await browser.close();
     appServer.server.close();
@@ -311,8 +317,9 @@ async function main() {
   }
   row('transfer total (gzip -9)', bytes(size.app.gzip.total), bytes(size.baseline.gzip.total), x(sizeRatio),
     BUDGETS.totalTransfer.text, verdict(size.app.gzip.total, BUDGETS.totalTransfer));
-  row('transfer total of the embed page, embed.html (reference)', bytes(size.embed.gzip.total),
-    bytes(size.baseline.gzip.total), x(ratio(size.embed.gzip.total, size.baseline.gzip.total)));
+  row('transfer total of the embed page, embed.html (reference)',
+    embedError ? `n/a (${embedError})` : bytes(size.embed.gzip.total),
+    bytes(size.baseline.gzip.total), embedError ? 'n/a' : x(ratio(size.embed.gzip.total, size.baseline.gzip.total)));
   row(`startup median: nav to first findings vs baseline FCP (${start.loads} cold loads)`,
     hookNote ?? ms(startApp?.median), ms(startBase?.median), hookNote ? 'n/a' : x(startRatio),
     BUDGETS.startupRatio.text, hookNote ? 'n/a' : verdict(startRatio, BUDGETS.startupRatio));
@@ -343,9 +350,10 @@ async function main() {
   // What makes this run invalid: each with why. Any of them fails the run.
   const failures = [];
   for (const [measure, value, base, r, , result] of rows) {
-    if (result !== 'n/a') continue;
-    const why = [value, base, r].find((cell) => /^n\/a \(/.test(cell)) ?? 'a number it needs was not measured (see the failures below)';
-    failures.push(`row "${measure}" is n/a: ${why}`);
+    const cells = [value, base, r, result];
+    if (!cells.some((cell) => /^n\/a\b/.test(cell))) continue;
+    const why = cells.find((cell) => /^n\/a \(/.test(cell)) ?? 'n/a: a number it needs was not measured (see below)';
+    failures.push(`row "${measure}" is ${why}`);
   }
   if (edit.lost) failures.push(`edit latency: ${edit.lost} of ${edit.samples.length} edits did not update the findings within ${EDIT_CUTOFF_MS} ms (lost; counted as slower than any budget)`);
   if (start.app.lost) failures.push(`startup: ${start.app.lost} of ${start.loads} cold loads of the planner never reached the ${FIRST_FINDINGS} mark`);

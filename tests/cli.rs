@@ -270,3 +270,123 @@ fn copy_and_share_example_batches_and_references_earlier_calls() {
     let last = ops.last().unwrap();
     assert_eq!(last["api"], "DeleteSnapshot");
 }
+
+#[test]
+fn several_plans_and_globs_give_one_summary_line_each() {
+    let out = run(
+        &[
+            "check",
+            "examples/launchable.json",
+            "examples/*.json",
+            "examples/copy-and-share.json",
+        ],
+        None,
+    );
+    let stdout = text(&out.stdout);
+    // broken.json has errors: exit 1; each file once, in the order named.
+    assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
+    let summaries: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with("examples/") && !line.contains("=="))
+        .collect();
+    // The files named first, in their order; then the rest of the glob, each once.
+    assert_eq!(
+        summaries[..4],
+        [
+            "examples/launchable.json: This plan can launch: 4 instances in 3 regions",
+            "examples/broken.json: 13 errors, 1 warning",
+            "examples/copy-and-share.json: This plan can launch: 2 instances in 1 region",
+            "examples/first-visit.json: This plan can launch: 2 instances in 1 region",
+        ]
+    );
+    let examples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+    assert_eq!(summaries.len(), examples, "{summaries:#?}");
+    assert!(
+        stdout.ends_with(&format!(
+            "\n{examples} plans: {} can launch, 1 with errors, 0 not valid\n",
+            examples - 1
+        )),
+        "{stdout}"
+    );
+    // Findings name the file, line and column, then the pointer.
+    assert!(
+        stdout.contains("== examples/broken.json /launches/0 ==\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error[arch-mismatch]: ")
+            && stdout.contains("  --> examples/broken.json:17:5 (/launches/0)\n"),
+        "{stdout}"
+    );
+    // No operations: the compact view for CI logs.
+    assert!(!stdout.contains("Operations"), "{stdout}");
+}
+
+#[test]
+fn several_plans_exit_2_when_any_is_not_a_plan() {
+    let dir = std::env::temp_dir().join(format!("eip-cli-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"version\": 1,\n  \"launches\": [}\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let out = run(
+        &["check", "examples/launchable.json", bad, "plans/**/*.json"],
+        None,
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "{bad}: not a valid plan: at /launches (line 2, column 16): "
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("plans/**/*.json: no file matches this pattern"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("3 plans: 1 can launch, 0 with errors, 2 not valid"));
+    let json = run(
+        &["check", "examples/launchable.json", bad, "--format", "json"],
+        None,
+    );
+    assert_eq!(json.status.code(), Some(2));
+    let files: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(files[0]["file"], "examples/launchable.json");
+    assert_eq!(files[0]["ok"], true);
+    assert!(files[0]["operations"].as_array().unwrap().len() >= 4);
+    assert_eq!(files[1]["file"], bad);
+    assert!(files[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("not a valid plan: at /launches (line 2"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn several_launchable_plans_exit_0_and_stdin_joins_them() {
+    let plan = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/copy-and-share.json"
+    ))
+    .unwrap();
+    let out = run(&["check", "examples/launchable.json", "-"], Some(&plan));
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("<stdin>: This plan can launch: 2 instances in 1 region\n"));
+    let none = run(&["check"], None);
+    assert_eq!(
+        none.status.code(),
+        Some(2),
+        "clap refuses a check of nothing"
+    );
+}

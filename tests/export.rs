@@ -32,6 +32,7 @@ fn op(id: &str, api: &'static str, params: Value) -> Operation {
     Operation {
         id: id.into(),
         api,
+        product: None,
         params,
     }
 }
@@ -434,6 +435,10 @@ fn the_schema_check_can_fail() {
         ("resource \"alicloud_image_share_permission\" \"a\" {\n  image_id = alicloud_image.nope.id\n  account_id = \"1\"\n}\n", "reference to nothing declared"),
         ("resource \"alicloud_image\" \"a\" {\n  provider = alicloud.nowhere\n}\n", "no declared alicloud provider alias"),
         ("resource \"alicloud_image\" \"a\" {\n  image_name = \"x\n}\n", "not valid HCL"),
+        ("resource \"alicloud_image\" \"a\" {\n  tags {\n  }\n}\n", "no block \"tags\""),
+        ("resource \"alicloud_image_import\" \"a\" {\n  disk_device_mapping {\n    oss_bucket = 1\n  }\n}\n", "is not a TypeString"),
+        ("resource \"alicloud_image_import\" \"a\" {\n  disk_device_mapping {\n    nope = \"x\"\n  }\n}\n", "declares no argument \"nope\""),
+        ("resource \"alicloud_image_import\" \"a\" {\n}\n", "required argument \"disk_device_mapping\""),
     ];
     for (hcl, expected) in cases {
         let problems = schema::problems(hcl, true);

@@ -55,7 +55,7 @@ fn assert_agree(name: &str, report: &Report) -> usize {
             "{name}: region {region} gauge {usage:?} against the findings"
         );
         assert_eq!(
-            usage.created + usage.copied,
+            usage.planned(),
             usage.items.len() as u32,
             "{name}: {region}"
         );

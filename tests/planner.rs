@@ -45,7 +45,7 @@ fn a_copy_keeps_the_source_attributes_and_takes_its_encryption() {
     let report = check(&plan(
         r#""images": [{"id": "m-arm", "arch": "arm64", "boot_mode": "UEFI", "nvme": "supported", "regions": ["cn-hangzhou"]}],
            "copies": [{"image": "m-arm", "to_region": "ap-southeast-1", "encrypted": true}],
-           "shares": [{"image": "m-arm", "region": "ap-southeast-1", "accounts": ["200000000000002"]}],
+           "shares": [{"image": "m-arm", "region": "ap-southeast-1", "accounts": ["2000000000000002"]}],
            "launches": [{"region": "ap-southeast-1", "instance_type": "ecs.g7.large", "image": "m-arm"}]"#,
     ));
     // Encrypted without a KMS key uses the service key, which cannot be shared.
@@ -151,7 +151,7 @@ fn findings_come_in_plan_order() {
         r#""custom_image_usage": {"nowhere": 1},
            "creates": [{"image": {"id": "n", "name": "1bad", "regions": ["cn-hangzhou"]}, "from": "instance", "source": "i-1"}],
            "copies": [{"image": "pub-x64", "to_region": "cn-beijing"}],
-           "shares": [{"image": "pub-x64", "region": "cn-hangzhou", "accounts": ["200000000000002"]}],
+           "shares": [{"image": "pub-x64", "region": "cn-hangzhou", "accounts": ["2000000000000002"]}],
            "exports": [{"image": "pub-x64", "bucket_region": "cn-hangzhou"}],
            "launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "pub-arm"}],
            "deletes": [{"snapshot": "s-1"}]"#,
@@ -176,7 +176,7 @@ fn operations_are_ordered_and_listed_even_with_errors() {
     let report = check(&plan(
         r#""creates": [{"image": {"id": "n", "regions": ["cn-hangzhou"]}, "from": "instance", "source": "i-1"}],
            "copies": [{"image": "m-custom", "to_region": "cn-beijing", "encrypted": true, "kms_key_id": "k-1"}],
-           "shares": [{"image": "m-custom", "region": "cn-hangzhou", "accounts": ["200000000000002"]}],
+           "shares": [{"image": "m-custom", "region": "cn-hangzhou", "accounts": ["2000000000000002"]}],
            "exports": [{"image": "m-custom", "bucket_region": "cn-hangzhou", "format": "qcow2"}],
            "launches": [{"region": "cn-hangzhou", "zone": "cn-hangzhou-k", "instance_type": "ecs.g7.large", "image": "pub-arm", "amount": 3, "system_disk": {"category": "cloud_essd", "size_gib": 80}}],
            "deletes": [{"image": "m-custom", "keep_snapshots": false}, {"snapshot": "s-2"}]"#,
@@ -225,7 +225,7 @@ fn operations_are_ordered_and_listed_even_with_errors() {
 #[test]
 fn shares_are_batched_by_ten_accounts() {
     let accounts: Vec<String> = (1..=25)
-        .map(|n| format!("\"3000000000000{n:02}\""))
+        .map(|n| format!("\"30000000000000{n:02}\""))
         .collect();
     let report = check(&plan(&format!(
         r#""shares": [{{"image": "m-custom", "region": "cn-hangzhou", "accounts": [{}]}}]"#,
@@ -249,8 +249,8 @@ fn shares_are_batched_by_ten_accounts() {
         })
         .collect();
     assert_eq!(sizes, [10, 10, 5]);
-    assert_eq!(batches[1].params["AddAccount.1"], "300000000000011");
-    assert_eq!(batches[2].params["AddAccount.5"], "300000000000025");
+    assert_eq!(batches[1].params["AddAccount.1"], "3000000000000011");
+    assert_eq!(batches[2].params["AddAccount.5"], "3000000000000025");
     assert!(!batches[2].params.contains_key("AddAccount.6"));
 }
 
@@ -271,8 +271,8 @@ fn system_disk_size_defaults_to_forty_or_the_image_size() {
 fn share_quota_adds_up_across_shares_of_one_image() {
     let report = check(&plan(
         r#""quotas": {"share_accounts_per_image": 3},
-           "shares": [{"image": "m-out", "region": "cn-hangzhou", "accounts": ["200000000000002"]},
-                      {"image": "m-out", "region": "cn-hangzhou", "accounts": ["200000000000003", "200000000000004"]}]"#,
+           "shares": [{"image": "m-out", "region": "cn-hangzhou", "accounts": ["2000000000000002"]},
+                      {"image": "m-out", "region": "cn-hangzhou", "accounts": ["2000000000000003", "2000000000000004"]}]"#,
     ));
     let paths: Vec<&str> = report
         .findings
@@ -302,6 +302,17 @@ fn summary_counts_instances_and_regions_or_problems() {
     assert_eq!(
         planner::summary(&broken, &check(&broken)),
         "2 errors, 0 warnings"
+    );
+    // A plan with no launch says so, rather than "0 instances in 0 regions".
+    let empty = plan("");
+    assert_eq!(
+        planner::summary(&empty, &check(&empty)),
+        "Nothing planned yet: add a launch, copy or share"
+    );
+    let copy_only = plan(r#""copies": [{"image": "m-custom", "to_region": "cn-beijing"}]"#);
+    assert_eq!(
+        planner::summary(&copy_only, &check(&copy_only)),
+        "This plan can run: 1 API call and launches no instance"
     );
 }
 
@@ -376,7 +387,7 @@ fn add_copy_fixes_region_mismatch_share_and_export() {
     );
     assert_eq!(fix.label(), "Add a copy of m-custom to cn-beijing");
     fix_resolves(
-        r#""shares": [{"image": "m-custom", "region": "ap-southeast-1", "accounts": ["200000000000002"]}]"#,
+        r#""shares": [{"image": "m-custom", "region": "ap-southeast-1", "accounts": ["2000000000000002"]}]"#,
         "share-cross-region",
     );
     fix_resolves(
@@ -595,21 +606,21 @@ fn copy_fixes() {
 fn share_fixes() {
     let fix = fix_resolves(
         r#""quotas": {"share_accounts_per_image": 3},
-           "shares": [{"image": "m-out", "region": "cn-hangzhou", "accounts": ["200000000000002", "200000000000001", "200000000000003", "200000000000004"]}]"#,
+           "shares": [{"image": "m-out", "region": "cn-hangzhou", "accounts": ["2000000000000002", "2000000000000001", "2000000000000003", "2000000000000004"]}]"#,
         "share-quota-exceeded",
     );
-    // One account exists; 200000000000001 is that one again, so three of the four fit.
+    // One account exists; 2000000000000001 is that one again, so three of the four fit.
     assert_eq!(fix, Fix::TrimShareAccounts { share: 0, keep: 3 });
     // An image already shared past a lowered quota: no new account fits.
     let fix = fix_resolves(
         r#""quotas": {"share_accounts_per_image": 1},
-           "images": [{"id": "m-wide", "regions": ["cn-hangzhou"], "shared_with": ["200000000000008", "200000000000009"]}],
-           "shares": [{"image": "m-wide", "region": "cn-hangzhou", "accounts": ["200000000000002"]}]"#,
+           "images": [{"id": "m-wide", "regions": ["cn-hangzhou"], "shared_with": ["2000000000000008", "2000000000000009"]}],
+           "shares": [{"image": "m-wide", "region": "cn-hangzhou", "accounts": ["2000000000000002"]}]"#,
         "share-quota-exceeded",
     );
     assert_eq!(fix, Fix::TrimShareAccounts { share: 0, keep: 0 });
     let fix = fix_resolves(
-        r#""shares": [{"image": "m-custom", "region": "cn-hangzhou", "accounts": ["200000000000002", "100000000000001"]}]"#,
+        r#""shares": [{"image": "m-custom", "region": "cn-hangzhou", "accounts": ["2000000000000002", "1000000000000001"]}]"#,
         "share-self",
     );
     assert_eq!(

@@ -303,6 +303,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             (name, as_of, account_id, quotas, custom_image_usage),
             (instance_types, images, creates, copies, shares, exports, launches, deletes),
         )| Plan {
+            schema: None,
             version: 1,
             name,
             as_of,
@@ -317,6 +318,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             exports,
             launches,
             deletes,
+            ..Plan::default()
         },
     )
 }

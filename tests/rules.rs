@@ -2,6 +2,8 @@
 //! passing case in the table below.
 
 mod common;
+#[path = "rules/pipeline.rs"]
+mod pipeline_cases;
 
 use std::collections::BTreeSet;
 
@@ -53,6 +55,9 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("share-quota-exceeded", Severity::Error),
     ("share-self", Severity::Error),
     ("share-account-invalid", Severity::Error),
+    // Project additions (docs/contract.md): account IDs as Alibaba Cloud writes them.
+    ("share-account-length", Severity::Warning),
+    ("share-account-duplicate", Severity::Warning),
     ("share-encrypted-service-key", Severity::Error),
     ("share-marketplace-derived", Severity::Warning),
     ("share-deprecated", Severity::Error),
@@ -63,6 +68,10 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("export-data-disks", Severity::Error),
     ("snapshot-in-use", Severity::Error),
     ("image-shared-delete", Severity::Error),
+    // §4.5-4.6
+    ("pipeline-base-image", Severity::Error),
+    ("pipeline-limit", Severity::Error),
+    ("update-not-custom", Severity::Error),
 ];
 
 /// One case: the code, whether the plan must raise it, the path of the finding, the plan body.
@@ -104,6 +113,12 @@ fn export(image: &str, region: &str) -> String {
 }
 
 fn cases() -> Vec<Case> {
+    let mut cases = area_cases();
+    cases.extend(pipeline_cases::cases());
+    cases
+}
+
+fn area_cases() -> Vec<Case> {
     let hz = |itype: &str, image: &str| launch("cn-hangzhou", itype, image, "");
     let hz_with =
         |itype: &str, image: &str, extra: &str| launch("cn-hangzhou", itype, image, extra);
@@ -492,28 +507,28 @@ fn cases() -> Vec<Case> {
         fail(
             "share-not-custom",
             "/shares/0/image",
-            share("pub-x64", "cn-hangzhou", r#""200000000000002""#),
+            share("pub-x64", "cn-hangzhou", r#""2000000000000002""#),
         ),
         fail(
             "share-not-custom",
             "/shares/0/image",
-            share("m-shared", "cn-hangzhou", r#""200000000000002""#),
+            share("m-shared", "cn-hangzhou", r#""2000000000000002""#),
         ),
         pass(
             "share-not-custom",
-            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+            share("m-custom", "cn-hangzhou", r#""2000000000000002""#),
         ),
         fail(
             "share-cross-region",
             "/shares/0/region",
-            share("m-custom", "cn-beijing", r#""200000000000002""#),
+            share("m-custom", "cn-beijing", r#""2000000000000002""#),
         ),
         pass(
             "share-cross-region",
             format!(
                 "{}, {}",
                 copy("m-custom", "cn-beijing", ""),
-                share("m-custom", "cn-beijing", r#""200000000000002""#)
+                share("m-custom", "cn-beijing", r#""2000000000000002""#)
             ),
         ),
         fail(
@@ -524,7 +539,7 @@ fn cases() -> Vec<Case> {
                 share(
                     "m-out",
                     "cn-hangzhou",
-                    r#""200000000000002", "200000000000003""#
+                    r#""2000000000000002", "2000000000000003""#
                 )
             ),
         ),
@@ -535,7 +550,7 @@ fn cases() -> Vec<Case> {
                 share(
                     "m-out",
                     "cn-hangzhou",
-                    r#""200000000000002", "200000000000001""#
+                    r#""2000000000000002", "2000000000000001""#
                 )
             ),
         ),
@@ -545,12 +560,12 @@ fn cases() -> Vec<Case> {
             share(
                 "m-custom",
                 "cn-hangzhou",
-                r#""200000000000002", "100000000000001""#,
+                r#""2000000000000002", "1000000000000001""#,
             ),
         ),
         pass(
             "share-self",
-            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+            share("m-custom", "cn-hangzhou", r#""2000000000000002""#),
         ),
         fail(
             "share-account-invalid",
@@ -564,34 +579,60 @@ fn cases() -> Vec<Case> {
         ),
         pass(
             "share-account-invalid",
-            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+            share("m-custom", "cn-hangzhou", r#""2000000000000002""#),
+        ),
+        fail(
+            "share-account-length",
+            "/shares/0/accounts/1",
+            share("m-custom", "cn-hangzhou", r#""2000000000000002", "12345""#),
+        ),
+        pass(
+            "share-account-length",
+            share("m-custom", "cn-hangzhou", r#""2000000000000002""#),
+        ),
+        fail(
+            "share-account-duplicate",
+            "/shares/0/accounts/2",
+            share(
+                "m-custom",
+                "cn-hangzhou",
+                r#""2000000000000002", "2000000000000003", "2000000000000002""#,
+            ),
+        ),
+        pass(
+            "share-account-duplicate",
+            share(
+                "m-custom",
+                "cn-hangzhou",
+                r#""2000000000000002", "2000000000000003""#,
+            ),
         ),
         fail(
             "share-encrypted-service-key",
             "/shares/0/image",
-            share("m-enc", "cn-hangzhou", r#""200000000000002""#),
+            share("m-enc", "cn-hangzhou", r#""2000000000000002""#),
         ),
         pass(
             "share-encrypted-service-key",
-            share("m-cmk", "cn-hangzhou", r#""200000000000002""#),
+            share("m-cmk", "cn-hangzhou", r#""2000000000000002""#),
         ),
         fail(
             "share-marketplace-derived",
             "/shares/0/image",
-            share("m-mkt", "cn-hangzhou", r#""200000000000002""#),
+            share("m-mkt", "cn-hangzhou", r#""2000000000000002""#),
         ),
         pass(
             "share-marketplace-derived",
-            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+            share("m-custom", "cn-hangzhou", r#""2000000000000002""#),
         ),
         fail(
             "share-deprecated",
             "/shares/0/image",
-            share("m-dep", "cn-hangzhou", r#""200000000000002""#),
+            share("m-dep", "cn-hangzhou", r#""2000000000000002""#),
         ),
         pass(
             "share-deprecated",
-            share("m-custom", "cn-hangzhou", r#""200000000000002""#),
+            share("m-custom", "cn-hangzhou", r#""2000000000000002""#),
         ),
         fail(
             "export-not-custom",
@@ -662,7 +703,7 @@ fn cases() -> Vec<Case> {
             "/deletes/0/image",
             format!(
                 r#"{}, "deletes": [{{"image": "m-custom"}}]"#,
-                share("m-custom", "cn-hangzhou", r#""200000000000002""#)
+                share("m-custom", "cn-hangzhou", r#""2000000000000002""#)
             ),
         ),
         pass(
@@ -687,7 +728,7 @@ fn cases() -> Vec<Case> {
         fail(
             "value-missing",
             "/shares/0/region",
-            r#""shares": [{"image": "pub-x64", "accounts": ["200000000000002"]}]"#,
+            r#""shares": [{"image": "pub-x64", "accounts": ["2000000000000002"]}]"#,
         ),
         fail(
             "value-missing",
@@ -711,7 +752,7 @@ fn cases() -> Vec<Case> {
         ),
         pass(
             "value-missing",
-            r#""shares": [{"image": "m-custom", "accounts": ["200000000000002"]}]"#,
+            r#""shares": [{"image": "m-custom", "accounts": ["2000000000000002"]}]"#,
         ),
         pass(
             "value-missing",
@@ -873,7 +914,7 @@ fn one_root_cause_gives_one_error() {
 #[test]
 fn a_share_without_region_uses_the_image_region() {
     let report = check(&plan(
-        r#""shares": [{"image": "m-custom", "accounts": ["200000000000002"]}]"#,
+        r#""shares": [{"image": "m-custom", "accounts": ["2000000000000002"]}]"#,
     ));
     assert!(report.ok, "{:#?}", report.findings);
     let share = &report.operations[0];

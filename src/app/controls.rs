@@ -6,6 +6,14 @@ use super::state::AppState;
 use crate::core::rules::reference::VALUE_MISSING;
 
 /// A `<select>` with a label (visible, or for screen readers only when `hidden_label`).
+///
+/// The select always shows `value`. An `<option selected>` attribute alone cannot promise that:
+/// once a user (or a script) has picked an option, the browser marks the select "dirty" and
+/// ignores later changes of `selected` attributes, so after an undo the select would keep
+/// showing the user's last pick while the plan holds another value. And `prop:value` alone runs
+/// before the options of a new list exist. So the options carry `selected` for the first paint,
+/// and an effect, which runs after the options are in the DOM, sets the select's `value`
+/// property whenever the value or the option list changes.
 #[component]
 pub fn Select(
     /// DOM id of the select.
@@ -30,13 +38,23 @@ pub fn Select(
     #[prop(optional, into)]
     pointer: Option<String>,
 ) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let current = value.get();
+        options.track();
+        if let Some(select) = node.get() {
+            if select.value() != current {
+                select.set_value(&current);
+            }
+        }
+    });
     let missing = missing_at(pointer);
     let error_id = format!("{id}-missing");
     let described_by = error_id.clone();
     view! {
         <label class="eip-field">
             <span class:eip-sr=hidden_label>{label}</span>
-            <select id=id
+            <select id=id node_ref=node
                 aria-invalid=move || missing.with(Option::is_some).to_string()
                 aria-describedby=move || missing.with(Option::is_some).then(|| described_by.clone())
                 on:change:target=move |ev| on_change.run(ev.target().value())>
@@ -46,7 +64,7 @@ pub fn Select(
                     if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
                         list.insert(0, (current.clone(), current.clone()));
                     }
-                    if current.is_empty() {
+                    if current.is_empty() && !list.iter().any(|(v, _)| v.is_empty()) {
                         list.insert(0, (String::new(), "Choose…".to_string()));
                     }
                     list.into_iter()
@@ -79,7 +97,12 @@ fn missing_at(pointer: Option<String>) -> Signal<Option<String>> {
     })
 }
 
-/// A text or number `<input>` with a label; changes are committed on `change`.
+/// A text or number `<input>` with a label. Every key commits (`on_change` runs on `input`), so
+/// the findings follow the typing.
+///
+/// While the field has focus, a value that only normalises what is typed (the plan trims it,
+/// say) is not written back, so the caret never jumps and nothing typed is lost; once focus
+/// leaves, the field shows the plan's value.
 #[component]
 pub fn Input(
     /// DOM id of the input.
@@ -106,38 +129,122 @@ pub fn Input(
     /// message, and the plan is not changed.
     #[prop(optional)]
     whole: bool,
+    /// A hint under the field (what the value means, where to find it).
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
-    let described_by = error_id.clone();
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let node = NodeRef::<leptos::html::Input>::new();
+    bind_text(
+        move || node.get(),
+        value,
+        |typed, value| typed.trim() == value.trim(),
+    );
+    let commit = move |text: String| {
+        let trimmed = text.trim();
+        if whole && !trimmed.is_empty() && trimmed.parse::<u32>().is_err() {
+            error.set(Some(format!(
+                "\"{trimmed}\" is not a whole number: write digits only, such as 40; the plan keeps its previous value"
+            )));
+            return;
+        }
+        error.set(None);
+        on_change.run(text)
+    };
     view! {
         <label class="eip-field">
             <span class:eip-sr=hidden_label>{label}</span>
             <input
                 id=id
+                node_ref=node
                 type=kind
                 min=(kind == "number").then_some("0")
                 placeholder=placeholder
-                prop:value=value
                 aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
-                on:change:target=move |ev| {
-                    let text = ev.target().value();
-                    let trimmed = text.trim();
-                    if whole && !trimmed.is_empty() && trimmed.parse::<u32>().is_err() {
-                        error.set(Some(format!(
-                            "\"{trimmed}\" is not a whole number: write digits only, such as 40; the plan keeps its previous value"
-                        )));
-                        return;
+                aria-describedby=described_by
+                on:input:target=move |ev| commit(ev.target().value())
+                on:blur=move |_| {
+                    // Leaving the field shows what the plan holds (a trimmed ID, say).
+                    if error.with_untracked(Option::is_none) {
+                        if let Some(input) = node.get_untracked() {
+                            let shown = value.get_untracked();
+                            if input.value() != shown {
+                                input.set_value(&shown);
+                            }
+                        }
                     }
-                    error.set(None);
-                    on_change.run(text)
                 }
             />
             {move || error.get().map(|message| view! {
                 <span class="eip-field-error" id=error_id.clone() role="alert">{message}</span>
             })}
+            {hint.map(|hint| view! { <span class="eip-field-hint" id=hint_id>{hint}</span> })}
         </label>
+    }
+}
+
+/// Keeps a text field (`field`: its node, once mounted) showing `value`, except that while it
+/// has focus a value `same` judges equal to what is typed is not written back (no caret jump,
+/// nothing typed lost).
+pub fn bind_text<F: TextField>(
+    field: impl Fn() -> Option<F> + 'static,
+    value: Signal<String>,
+    same: fn(&str, &str) -> bool,
+) {
+    Effect::new(move |_| {
+        let value = value.get();
+        if let Some(field) = field() {
+            let typed = field.text();
+            if typed == value {
+                return;
+            }
+            if crate::web::dom::has_focus(field.as_ref()) && same(&typed, &value) {
+                return;
+            }
+            field.set_text(&value);
+        }
+    });
+}
+
+/// An element whose text a user edits: `<input>` or `<textarea>`.
+pub trait TextField: AsRef<web_sys::Element> {
+    /// The text in the field.
+    fn text(&self) -> String;
+    /// Replaces the text in the field.
+    fn set_text(&self, text: &str);
+}
+
+impl TextField for web_sys::HtmlInputElement {
+    fn text(&self) -> String {
+        self.value()
+    }
+    fn set_text(&self, text: &str) {
+        self.set_value(text)
+    }
+}
+
+impl TextField for web_sys::HtmlTextAreaElement {
+    fn text(&self) -> String {
+        self.value()
+    }
+    fn set_text(&self, text: &str) {
+        self.set_value(text)
     }
 }
 

@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 
 use super::labels::{item_label, severity_icon};
-use super::state::{item_key, AppState, GuideTopic};
+use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::catalog::Evidence;
+use crate::core::fix::Fix;
+use crate::core::item::Item;
+use crate::core::model::given;
 use crate::core::rules;
-use crate::core::{planner, Finding, Severity};
+use crate::core::{planner, Finding, Report, Severity};
 
 /// Error and warning counts of the current report.
 pub fn counts(state: AppState) -> (usize, usize) {
@@ -31,9 +34,7 @@ pub fn Findings() -> impl IntoView {
         revision.track();
         if !marked.get_value() {
             marked.set_value(true);
-            if let Some(performance) = window().performance() {
-                performance.mark("eip:first-findings").ok();
-            }
+            crate::web::dom::performance_mark("eip:first-findings");
         }
     });
     let summary = move || {
@@ -45,6 +46,7 @@ pub fn Findings() -> impl IntoView {
     view! {
         <p
             id="findings-summary"
+            tabindex="-1"
             class="eip-summary"
             class:is-ok=launchable
             class:is-bad=move || !launchable()
@@ -53,34 +55,26 @@ pub fn Findings() -> impl IntoView {
             <span aria-hidden="true">{move || if launchable() { "✓ " } else { "✕ " }}</span>
             {summary}
         </p>
+        <p id="fix-status" class="eip-status" role="status" aria-live="polite">{move || state.fix_status.get()}</p>
         <div id="findings" data-revision=move || revision.get()>
-            {move || state.report.with(|r| groups(state, &r.findings))}
+            {move || state.report.with(|r| groups(state, r))}
         </div>
     }
 }
 
-/// Findings grouped by plan item, groups in plan order, findings by severity within a group.
-fn groups(state: AppState, findings: &[Finding]) -> AnyView {
-    if findings.is_empty() {
+/// Findings grouped by plan item ([`Report::by_item`]), findings by severity within a group.
+fn groups(state: AppState, report: &Report) -> AnyView {
+    if report.findings.is_empty() {
         return view! { <p class="eip-muted">"No findings: nothing in this plan breaks a rule."</p> }
             .into_any();
     }
-    let mut keys: Vec<&str> = Vec::new();
-    for finding in findings {
-        let key = item_key(&finding.path);
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys.into_iter()
-        .map(|key| {
-            let mut members: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| item_key(&f.path) == key)
-                .collect();
+    report
+        .by_item()
+        .into_iter()
+        .map(|(item, mut members)| {
             members.sort_by_key(|f| f.severity);
-            let label = state.plan.with_untracked(|p| item_label(p, key));
-            let key_owned = key.to_string();
+            let key = item.to_string();
+            let label = state.plan.with_untracked(|p| item_label(p, &key));
             let aria = label.clone();
             view! {
                 <section class="eip-group" aria-label=aria>
@@ -88,7 +82,7 @@ fn groups(state: AppState, findings: &[Finding]) -> AnyView {
                         <button
                             class="eip-link"
                             title="Show this item in the plan"
-                            on:click=move |_| state.focus_item(&key_owned)
+                            on:click=move |_| state.focus_item(&key)
                         >
                             {label}
                         </button>
@@ -106,9 +100,20 @@ fn groups(state: AppState, findings: &[Finding]) -> AnyView {
 /// One finding, rustc style.
 fn finding(state: AppState, f: &Finding) -> impl IntoView {
     let sev = f.severity.as_str();
-    let key = item_key(&f.path).to_string();
+    let key = Item::of_path(&f.path).to_string();
     let fix = f.fix.clone();
     let guide = guide_topic(f.code);
+    // An image nothing describes: offer to describe it (the launch's region is where it is).
+    let describe = match (f.code, Item::of_path(&f.path)) {
+        ("image-not-found", Item::Launch(n)) => state.plan.with_untracked(|p| {
+            let launch = p.launches.get(n)?;
+            Some((
+                given(&launch.image)?.to_string(),
+                given(&launch.region).unwrap_or_default().to_string(),
+            ))
+        }),
+        _ => None,
+    };
     view! {
         <li class=format!("eip-finding sev-{sev}") data-code=f.code>
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
@@ -122,13 +127,16 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                 {fix.map(|fix| {
                     let label = fix.label();
                     view! {
-                        <button
-                            class="eip-fix"
-                            on:click=move |_| state.edit(|plan| fix.apply(plan))
-                        >
+                        <button class="eip-fix" on:click=move |_| apply_fix(state, &fix)>
                             {label}
                         </button>
                     }
+                })}
+                {describe.map(|(image, region)| view! {
+                    " "
+                    <button class="eip-fix" on:click=move |_| state.describe_image(image.clone(), region.clone())>
+                        {format!("Describe {image}")}
+                    </button>
                 })}
             </p>
             <p class="eip-doc">
@@ -175,6 +183,23 @@ fn evidence(facts: &[Evidence]) -> Option<impl IntoView> {
             <ul>{items}</ul>
         </details>
     })
+}
+
+/// Applies a fix, says what changed, and moves focus to the plan item it changed, so a second
+/// Enter cannot silently apply the next finding's fix.
+fn apply_fix(state: AppState, fix: &Fix) {
+    let target = state.plan.with_untracked(|p| fix.target(p));
+    state.edit(|plan| fix.apply(plan));
+    state.fix_status.set(format!(
+        "Done: {}. Undo (Ctrl+Z) takes it back.",
+        fix.label()
+    ));
+    match target {
+        Some(key) => state.focus_item(&key),
+        None => {
+            request_animation_frame(|| focus_by_id("findings-summary"));
+        }
+    }
 }
 
 /// The guide section that explains a rule, as its registry entry names it.

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::builder_guide::BuilderGuide;
 use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::guide::{self, Need};
 
@@ -15,6 +16,7 @@ pub fn GuidePanel() -> impl IntoView {
             let id = match topic {
                 GuideTopic::ImageTypes => "guide-types-h",
                 GuideTopic::Snapshots => "guide-snapshots-h",
+                GuideTopic::ImageBuilder => "guide-builder-h",
             };
             request_animation_frame(move || focus_by_id(id));
         }
@@ -67,6 +69,7 @@ pub fn GuidePanel() -> impl IntoView {
                 </table>
             </div>
             <ul>{guide::IMAGE_SNAPSHOT_LINKS.iter().map(|l| view! { <li>{*l}</li> }).collect_view()}</ul>
+            <BuilderGuide/>
             <p><a href=guide::IMAGE_OVERVIEW_URL target="_blank" rel="noopener noreferrer">"The ECS image overview on Alibaba Cloud"</a></p>
         </section>
     }

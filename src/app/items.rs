@@ -2,24 +2,19 @@
 
 use leptos::prelude::*;
 
-use super::controls::{static_options, Check, Input, Select};
+use super::controls::{bind_text, static_options, Check, Input, Select};
 use super::labels::Badge;
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
+use crate::core::accounts::AccountList;
 use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
 
-/// Splits a pasted list of account IDs on commas, whitespace and semicolons.
-pub fn split_accounts(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// A row's heading: title, severity badge and a remove button.
+/// A row's heading: title, severity badge and a remove button. Removing moves focus to the
+/// row that takes its place (or the list's add button).
 fn row_head(
     title: String,
     key: String,
+    (list, i, add_id): (&'static str, usize, &'static str),
     remove: impl Fn(&mut Plan) + std::marker::Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = AppState::get();
@@ -28,7 +23,7 @@ fn row_head(
             <strong>{title.clone()}</strong>
             <Badge key=key/>
             <button class="eip-icon-button" aria-label=format!("Remove {title}")
-                on:click=move |_| state.edit(remove)>"×"</button>
+                on:click=move |_| state.remove_item(list, i, add_id, remove)>"×"</button>
         </div>
     }
 }
@@ -61,7 +56,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                     let set = move |f: fn(&mut Copy, String)| Callback::new(move |v: String| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { f(c, v) }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Copy #{i}"), key.clone(), move |p| if i < p.copies.len() { p.copies.remove(i); })}
+                            {row_head(format!("Copy #{i}"), key.clone(), ("copies", i, "add-copy"), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label="Image" options=choices.own_images
                                     value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
@@ -69,7 +64,9 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                                     value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
                                 <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
                                     value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
-                                    on_change=set(|c, v| c.name = (!v.trim().is_empty()).then(|| v.trim().to_string()))/>
+                                    on_change=Callback::new(move |v: String| state.edit_typing(&format!("copy-{i}-name"), |p| if let Some(c) = p.copies.get_mut(i) {
+                                        c.name = (!v.trim().is_empty()).then(|| v.trim().to_string())
+                                    }))/>
                                 <Check id=format!("copy-{i}-encrypted") label="Encrypted"
                                     checked=Signal::derive(move || state.plan.with(|p| p.copies.get(i).and_then(|c| c.encrypted).unwrap_or(false)))
                                     on_change=Callback::new(move |on: bool| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { c.encrypted = on.then_some(true) }))/>
@@ -98,29 +95,16 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                 {
                     let key = format!("/shares/{i}");
                     let set = move |f: fn(&mut Share, String)| Callback::new(move |v: String| state.edit(|p| if let Some(s) = p.shares.get_mut(i) { f(s, v) }));
-                    let accounts = Memo::new(move |_| state.plan.with(|p| p.shares.get(i).map(|s| s.accounts.clone()).unwrap_or_default()));
-                    let area_id = format!("share-{i}-accounts");
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Share #{i}"), key.clone(), move |p| if i < p.shares.len() { p.shares.remove(i); })}
+                            {row_head(format!("Share #{i}"), key.clone(), ("shares", i, "add-share"), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label="Image" options=choices.own_images
                                     value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
                                 <Select id=format!("share-{i}-region") pointer=format!("/shares/{i}/region") label="Region" options=choices.regions
                                     value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
                             </div>
-                            <label class="eip-field">
-                                <span>"Accounts (paste a list: commas, spaces or new lines) · "
-                                    <span class="eip-count">{move || format!("{} account(s)", accounts.with(Vec::len))}</span>
-                                </span>
-                                <textarea id=area_id rows="2"
-                                    prop:value=move || accounts.with(|a| a.join(", "))
-                                    on:change:target=move |ev| {
-                                        let list = split_accounts(&ev.target().value());
-                                        state.edit(|p| if let Some(s) = p.shares.get_mut(i) { s.accounts = list });
-                                    }
-                                ></textarea>
-                            </label>
+                            <AccountsBox i/>
                         </div>
                     }
                 }
@@ -155,7 +139,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                     let set = move |f: fn(&mut Export, String)| Callback::new(move |v: String| state.edit(|p| if let Some(e) = p.exports.get_mut(i) { f(e, v) }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Export #{i}"), key.clone(), move |p| if i < p.exports.len() { p.exports.remove(i); })}
+                            {row_head(format!("Export #{i}"), key.clone(), ("exports", i, "add-export"), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label="Image" options=choices.own_images
                                     value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
@@ -193,7 +177,7 @@ pub fn Deletes() -> impl IntoView {
                     let key = format!("/deletes/{i}");
                     let is_image = Memo::new(move |_| state.plan.with(|p| p.deletes.get(i).is_none_or(|d| d.snapshot.is_none())));
                     let id_text = text(move |p| p.deletes.get(i).and_then(|d| d.image.clone().or_else(|| d.snapshot.clone())));
-                    let set_id = Callback::new(move |v: String| state.edit(|p| if let Some(d) = p.deletes.get_mut(i) {
+                    let set_id = Callback::new(move |v: String| state.edit_typing(&format!("delete-{i}-id"), |p| if let Some(d) = p.deletes.get_mut(i) {
                         let v = v.trim().to_string();
                         if d.snapshot.is_some() { d.snapshot = Some(v) } else { d.image = Some(v) }
                     }));
@@ -203,7 +187,7 @@ pub fn Deletes() -> impl IntoView {
                     }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Delete #{i}"), key.clone(), move |p| if i < p.deletes.len() { p.deletes.remove(i); })}
+                            {row_head(format!("Delete #{i}"), key.clone(), ("deletes", i, "add-delete"), move |p| if i < p.deletes.len() { p.deletes.remove(i); })}
                             <div class="eip-grid">
                                 <Select id=format!("delete-{i}-kind") label="What" options=kinds
                                     value=Signal::derive(move || if is_image.get() { "image".to_string() } else { "snapshot".to_string() })
@@ -221,5 +205,87 @@ pub fn Deletes() -> impl IntoView {
             </For>
             <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>"Add delete"</button>
         </section>
+    }
+}
+
+/// A share's accounts: a pasted list, read as it is typed. Duplicates are left out (and named),
+/// the findings about the accounts show under the box, and the accounts the image is already
+/// shared with are counted.
+#[component]
+fn AccountsBox(i: usize) -> impl IntoView {
+    let state = AppState::get();
+    let id = format!("share-{i}-accounts");
+    let accounts = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.shares
+                .get(i)
+                .map(|s| s.accounts.clone())
+                .unwrap_or_default()
+        })
+    });
+    let duplicates = RwSignal::new(Vec::<String>::new());
+    let node = NodeRef::<leptos::html::Textarea>::new();
+    bind_text(
+        move || node.get(),
+        Signal::derive(move || accounts.with(|a| AccountList::text(a))),
+        |typed, shown| AccountList::text(&AccountList::parse(typed).accounts) == shown,
+    );
+    let already = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let image = p
+                .shares
+                .get(i)
+                .and_then(|s| s.image.clone())
+                .unwrap_or_default();
+            let shared = p
+                .images
+                .iter()
+                .find(|img| img.id == image)
+                .map_or(0, |img| img.shared_with.len());
+            (image, shared)
+        })
+    });
+    let account_findings = Memo::new(move |_| {
+        let at = format!("/shares/{i}/accounts");
+        state.report.with(|r| {
+            r.findings
+                .iter()
+                .filter(|f| f.path.starts_with(&at))
+                .map(|f| format!("{}: {}", f.code, f.message))
+                .collect::<Vec<_>>()
+        })
+    });
+    let group = id.clone();
+    view! {
+        <label class="eip-field">
+            <span>"Accounts to add (16-digit Alibaba Cloud account IDs; paste a list: commas, spaces or new lines) · "
+                <span class="eip-count" id=format!("{id}-count")>{move || {
+                    let n = accounts.with(Vec::len);
+                    let (image, shared) = already.get();
+                    let mut line = format!("{n} account(s)");
+                    if shared > 0 {
+                        line.push_str(&format!("; {image} is already shared with {shared} more"));
+                    }
+                    line
+                }}</span>
+            </span>
+            <textarea id=id.clone() rows="2" node_ref=node
+                aria-describedby=format!("{id}-notes")
+                on:input:target=move |ev| {
+                    let list = AccountList::parse(&ev.target().value());
+                    duplicates.set(list.duplicates);
+                    state.edit_typing(&group, |p| if let Some(s) = p.shares.get_mut(i) { s.accounts = list.accounts });
+                }
+                on:blur=move |_| duplicates.set(Vec::new())
+            ></textarea>
+        </label>
+        <div class="eip-field-notes" id=format!("{id}-notes") aria-live="polite">
+            {move || duplicates.with(|d| (!d.is_empty()).then(|| view! {
+                <p class="eip-note">{format!("Listed twice, counted and shared once: {}.", d.join(", "))}</p>
+            }))}
+            {move || account_findings.get().into_iter().map(|line| view! {
+                <p class="eip-field-error">{line}</p>
+            }).collect_view()}
+        </div>
     }
 }

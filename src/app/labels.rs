@@ -61,6 +61,18 @@ pub fn item_label(plan: &Plan, key: &str) -> String {
             .creates
             .get(n)
             .map(|c| format!("Create #{n}: {} from {}", c.image.id, shown(&c.source))),
+        ("pipelines", Some(n)) => plan.pipelines.get(n).map(|x| {
+            format!(
+                "Pipeline #{n}: {} in {} and {} more region(s)",
+                x.image.id,
+                shown(&x.region),
+                x.to_regions.len()
+            )
+        }),
+        ("updates", Some(n)) => plan
+            .updates
+            .get(n)
+            .map(|u| format!("Update #{n}: {} in {}", shown(&u.image), shown(&u.region))),
         ("images", Some(n)) => plan.images.get(n).map(|i| format!("Image {}", i.label())),
         ("instance_types", Some(n)) => plan
             .instance_types

@@ -1,6 +1,8 @@
 //! The Leptos user interface (wasm32 only). Components read state and call [`crate::core`];
 //! no rule logic lives here.
 
+mod builder;
+mod builder_guide;
 mod controls;
 mod embed;
 mod findings;
@@ -23,7 +25,7 @@ use crate::core::Date;
 
 /// Today's date from the browser clock, for lifecycle rules.
 pub fn today() -> Date {
-    Date::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64)
+    Date::from_days_since_epoch((crate::web::dom::now_ms() / 86_400_000.0).floor() as i64)
 }
 
 /// Mounts the app on the page: the embed view when the URL asks for it (`?embed=1`), else the
@@ -56,10 +58,7 @@ pub fn start_embed() {
 /// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error
 /// banner and its "download your last saved plan" link can be tested in a real browser.
 fn crash_test_if_asked() {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    if search.split(['?', '&']).any(|part| part == "crash-test=1") {
+    if crate::web::dom::has_query_flag("crash-test=1") {
         panic!("crash test requested by the URL (?crash-test=1)");
     }
 }

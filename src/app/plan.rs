@@ -2,14 +2,16 @@
 
 use leptos::prelude::*;
 
+use super::builder::{Pipelines, Updates};
 use super::controls::{Input, Select};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
+use super::labels::item_label;
 use super::labels::Badge;
 use super::quotas::QuotaInputs;
-use super::state::{item_dom_id, AppState};
+use super::state::{first_visit_plan, focus_by_id, item_dom_id, region_users, AppState};
 use crate::core::catalog::Catalog;
-use crate::core::model::{optional, Launch, Plan, SystemDisk};
+use crate::core::model::{given, optional, Launch, Plan, SystemDisk};
 
 /// Choice lists shared by the plan's rows.
 #[derive(Clone, Copy)]
@@ -59,6 +61,7 @@ impl Choices {
                 p.images
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
+                    .chain(p.pipelines.iter().map(|x| &x.image))
                     .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
             })
@@ -89,22 +92,79 @@ impl Choices {
 pub fn PlanEditor() -> impl IntoView {
     let state = AppState::get();
     let choices = Choices::new(state);
+    let example = first_visit_plan();
+    let lead = move || {
+        state.plan.with(|p| {
+            if *p == example {
+                Lead::Example
+            } else if is_empty(p) {
+                Lead::Empty
+            } else {
+                Lead::Own
+            }
+        })
+    };
     view! {
-        <p class="eip-lead">
-            "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
-            <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
-                "Start from an empty plan"
+        <p class="eip-lead" id="plan-lead">
+            {move || match lead() {
+                Lead::Example => view! {
+                    "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
+                    <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
+                        "Start from an empty plan"
+                    </button>
+                }.into_any(),
+                Lead::Empty => view! {
+                    "Your plan is empty. Add a launch below (region, instance type, image), or a copy or share: the findings check it as you type. "
+                    <button id="show-example" class="eip-link" on:click=move |_| state.replace(first_visit_plan())>
+                        "Show the example plan"
+                    </button>
+                }.into_any(),
+                Lead::Own => view! {
+                    "Your plan: the findings check it as you type, and every change can be undone. "
+                    <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
+                        "Start from an empty plan"
+                    </button>
+                }.into_any(),
+            }}
+            " · "
+            <button id="embed-answer" class="eip-link" on:click=move |_| state.open_embed_answer()>
+                "Put an answer in your documentation"
             </button>
         </p>
         <Regions choices/>
         <Launches choices/>
         <ImagesSection/>
+        <Pipelines choices/>
+        <Updates choices/>
         <Copies choices/>
         <Shares choices/>
         <Exports choices/>
         <Deletes/>
         <QuotaInputs/>
     }
+}
+
+/// What the lead text says about the plan shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// The first visit's example, unchanged.
+    Example,
+    /// No item at all.
+    Empty,
+    /// The user's own plan (or an edited example, or a colleague's link).
+    Own,
+}
+
+/// Whether the plan holds no item (a name, date or account ID alone is no plan yet).
+fn is_empty(plan: &Plan) -> bool {
+    *plan
+        == Plan {
+            version: plan.version,
+            name: plan.name.clone(),
+            as_of: plan.as_of,
+            account_id: plan.account_id.clone(),
+            ..Plan::default()
+        }
 }
 
 pub(super) fn text(
@@ -135,31 +195,63 @@ pub(super) fn row_class(key: String) -> impl Fn() -> String + Send + Sync + 'sta
 fn Regions(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let pick = RwSignal::new(String::new());
+    // Why the last region could not be removed: the region and the items that use it.
+    let blocked = RwSignal::new(None::<(String, Vec<String>)>);
     view! {
         <section class="eip-section" aria-labelledby="regions-h">
             <h3 id="regions-h">"Target regions"</h3>
             <ul class="eip-chips" id="target-regions">
                 {move || state.regions().into_iter().map(|region| {
                     let r = region.clone();
+                    let users = state.plan.with(|p| region_users(p, &region).len());
+                    let title = if users > 0 {
+                        format!("{region} is used by {users} plan item(s); change them to remove it")
+                    } else {
+                        format!("Remove target region {region}")
+                    };
                     view! {
-                        <li class="eip-chip">
+                        <li class="eip-chip" class:is-used={users > 0}>
                             <code>{region.clone()}</code>
                             <button
                                 class="eip-icon-button"
+                                id=format!("remove-region-{region}")
                                 aria-label=format!("Remove target region {region}")
-                                on:click=move |_| state.targets.update(|t| t.retain(|x| *x != r))
+                                aria-disabled=(users > 0).then_some("true")
+                                aria-describedby=(users > 0).then_some("region-blocked")
+                                title=title
+                                on:click=move |_| match state.remove_region(&r) {
+                                    Ok(()) => {
+                                        blocked.set(None);
+                                        focus_by_id("add-region");
+                                    }
+                                    Err(users) => blocked.set(Some((r.clone(), users))),
+                                }
                             >"×"</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <p id="region-blocked" class="eip-note" role="status" aria-live="polite">
+                {move || blocked.get().map(|(region, users)| {
+                    let labels = state.plan.with_untracked(|p| users.iter().map(|key| (key.clone(), item_label(p, key))).collect::<Vec<_>>());
+                    view! {
+                        {format!("{region} stays a target region while the plan uses it: ")}
+                        {labels.into_iter().enumerate().map(|(n, (key, label))| view! {
+                            {(n > 0).then_some("; ")}
+                            <button class="eip-link" on:click=move |_| state.focus_item(&key)>{label}</button>
+                        }).collect_view()}
+                        ". Change or remove those first."
+                    }
+                })}
+            </p>
             <div class="eip-row">
                 <Select id="add-region" label="Add a target region" options=choices.regions value=pick
                     on_change=Callback::new(move |v: String| pick.set(v))/>
                 <button id="add-region-button" on:click=move |_| {
                     let region = pick.get();
                     if !region.is_empty() {
-                        state.targets.update(|t| if !t.contains(&region) { t.push(region) });
+                        blocked.set(None);
+                        state.add_region(region);
                     }
                 }>"Add region"</button>
             </div>
@@ -214,13 +306,45 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
             })
         })
     };
+    // Text and number fields: every key edits the plan, one undo step per field.
+    let typed = move |name: &'static str, f: fn(&mut Launch, String)| {
+        let id = format!("launch-{i}-{name}");
+        Callback::new(move |v: String| {
+            state.edit_typing(&id, |p| {
+                if let Some(l) = p.launches.get_mut(i) {
+                    f(l, v)
+                }
+            })
+        })
+    };
+    // An image ID no image of the plan or the catalog has: offer to describe it.
+    let unknown_image = Memo::new(move |_| {
+        let at = format!("/launches/{i}/image");
+        let unknown = state.report.with(|r| {
+            r.findings
+                .iter()
+                .any(|f| f.path == at && f.code == "image-not-found")
+        });
+        unknown
+            .then(|| {
+                state.plan.with(|p| {
+                    p.launches.get(i).and_then(|l| {
+                        Some((
+                            given(&l.image)?.to_string(),
+                            given(&l.region).unwrap_or_default().to_string(),
+                        ))
+                    })
+                })
+            })
+            .flatten()
+    });
     view! {
         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
             <div class="eip-item-head">
                 <strong>"Launch #" {i}</strong>
                 <Badge key=key.clone()/>
                 <button class="eip-icon-button" aria-label=format!("Remove launch #{i}")
-                    on:click=move |_| state.edit(|p| if i < p.launches.len() { p.launches.remove(i); })>"×"</button>
+                    on:click=move |_| state.remove_item("launches", i, "add-launch", |p| if i < p.launches.len() { p.launches.remove(i); })>"×"</button>
             </div>
             <div class="eip-grid">
                 <Select id=format!("launch-{i}-region") pointer=format!("/launches/{i}/region") label="Region" options=choices.regions
@@ -230,13 +354,13 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                 <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label="Image" options=choices.images
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v))/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
-                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v.trim().to_string()))/>
-                <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number"
-                    value=field(|l| l.amount.unwrap_or(1).to_string())
-                    on_change=set(|l, v| l.amount = v.trim().parse().ok())/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| l.image = optional(v.trim().to_string()))/>
+                <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number" placeholder="1"
+                    value=field(|l| l.amount.map(|n| n.to_string()).unwrap_or_default())
+                    on_change=typed("amount", |l, v| l.amount = v.trim().parse().ok())/>
                 <Input id=format!("launch-{i}-disk") whole=true label="System disk (GiB)" kind="number" placeholder="default"
                     value=field(|l| l.system_disk.as_ref().and_then(|d| d.size_gib).map(|s| s.to_string()).unwrap_or_default())
-                    on_change=set(|l, v| {
+                    on_change=typed("disk", |l, v| {
                         let size = v.trim().parse().ok();
                         match (&mut l.system_disk, size) {
                             (Some(disk), _) => disk.size_gib = size,
@@ -245,6 +369,15 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                         }
                     })/>
             </div>
+            {move || unknown_image.get().map(|(image, region)| view! {
+                <p class="eip-note" id=format!("launch-{i}-unknown-image")>
+                    {format!("The planner does not know {image} yet. If it is your own image, describe it (architecture, boot mode, NVMe driver) and the launch is checked against it. ")}
+                    <button class="eip-link" id=format!("launch-{i}-describe-image")
+                        on:click=move |_| state.describe_image(image.clone(), region.clone())>
+                        {format!("Describe {image}")}
+                    </button>
+                </p>
+            })}
         </div>
     }
 }

@@ -41,10 +41,10 @@ pub fn QuotaInputs() -> impl IntoView {
             <div class="eip-grid">
                 <Input id="quota-images" whole=true label="Custom images per region (q_user-image-count)" kind="number"
                     placeholder="100" value=quota(|q| q.custom_images_per_region)
-                    on_change=Callback::new(move |v: String| state.edit(|p| set_quota(p, &v, |q| &mut q.custom_images_per_region)))/>
+                    on_change=Callback::new(move |v: String| state.edit_typing("quota-images", |p| set_quota(p, &v, |q| &mut q.custom_images_per_region)))/>
                 <Input id="quota-shares" whole=true label="Accounts per shared image (q_user-per-image-shared-user-count)" kind="number"
                     placeholder="50" value=quota(|q| q.share_accounts_per_image)
-                    on_change=Callback::new(move |v: String| state.edit(|p| set_quota(p, &v, |q| &mut q.share_accounts_per_image)))/>
+                    on_change=Callback::new(move |v: String| state.edit_typing("quota-shares", |p| set_quota(p, &v, |q| &mut q.share_accounts_per_image)))/>
             </div>
             <p class="eip-muted">"Custom images that already exist in each target region:"</p>
             <div class="eip-grid">
@@ -56,7 +56,7 @@ pub fn QuotaInputs() -> impl IntoView {
                             value=Signal::derive(move || state.plan.with(|p| p.custom_image_usage.get(&r).map(|n| n.to_string()).unwrap_or_default()))
                             on_change=Callback::new(move |v: String| {
                                 let region = r2.clone();
-                                state.edit(|p| match v.trim().parse::<u32>() {
+                                state.edit_typing(&format!("usage-{region}"), |p| match v.trim().parse::<u32>() {
                                     Ok(n) if n > 0 => { p.custom_image_usage.insert(region, n); }
                                     _ => { p.custom_image_usage.remove(&region); }
                                 })
@@ -102,10 +102,7 @@ fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
         .map(|region| {
             let usage = ledger.regions.get(&region).unwrap_or(&empty);
             Gauge {
-                detail: format!(
-                    "{} existing + {} created + {} copied",
-                    usage.existing, usage.created, usage.copied
-                ),
+                detail: usage.breakdown(),
                 used: usage.used(),
                 quota: ledger.custom_image_quota,
                 over: usage.over(ledger.custom_image_quota),

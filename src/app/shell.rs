@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let startup = persist::startup();
     let state = AppState::provide(startup.plan);
     let notice = RwSignal::new(startup.notice);
-    let autosave = persist::autosave(state.plan.into());
+    let autosave = persist::autosave(state.plan);
     undo_redo_keys(state);
     let open_linked = Callback::new(move |plan| state.replace(plan));
     let on_import = Callback::new(move |action| match action {
@@ -104,7 +104,7 @@ pub fn App() -> impl IntoView {
                 <section class=col_class(Tab::Output) id="tab-output-panel" aria-labelledby="output-h">
                     <h2 id="output-h">"Output"</h2>
                     <Output/>
-                    <ExportPanel plan=state.plan.into() report=state.report.into()/>
+                    <ExportPanel plan=state.plan report=state.report.into()/>
                     <ImportPanel on_import/>
                 </section>
                 <Show when=move || state.matrix_open.get()>
@@ -133,10 +133,7 @@ fn undo_redo_keys(state: AppState) {
         if !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
-        let typing = document()
-            .active_element()
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing {
+        if crate::web::dom::focus_in_field() {
             return;
         }
         match (ev.key().as_str(), ev.shift_key()) {

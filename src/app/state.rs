@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::history::History;
+use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::{planner, Date, Plan, Report, Severity};
 
@@ -23,12 +24,15 @@ pub enum Tab {
     Output,
 }
 
-/// Everything components share, provided by context. Plan mutations go through
-/// [`AppState::edit`] and [`AppState::replace`] only.
+/// Everything components share, provided by context. The plan is read through
+/// [`AppState::plan`] and changed only through [`AppState::edit`], [`AppState::edit_typing`] and
+/// [`AppState::replace`], so that every change can be undone.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The plan being edited.
-    pub plan: RwSignal<Plan>,
+    /// The plan being edited (read only: change it with [`AppState::edit`]).
+    pub plan: Signal<Plan>,
+    /// The plan's storage, private so that no change bypasses the history.
+    doc: RwSignal<Plan>,
     /// The engine's verdict on the plan, recomputed on every change.
     pub report: Memo<Report>,
     /// The worst severity per plan item (`/launches/0`), for the badges.
@@ -41,14 +45,30 @@ pub struct AppState {
     pub tab: RwSignal<Tab>,
     /// Whether the compatibility matrix panel is open.
     pub matrix_open: RwSignal<bool>,
+    /// Whether the matrix opens on one question with its embed snippet shown.
+    pub matrix_embed: RwSignal<bool>,
     /// The guide section open in the guide panel (`None`: closed).
     pub guide: RwSignal<Option<GuideTopic>>,
-    /// Regions the user targets, beyond those the plan already uses.
-    pub targets: RwSignal<Vec<String>>,
+    /// Regions the user picked as targets that the plan does not use (yet): UI state, since
+    /// the regions the plan uses are derived from the plan.
+    extra_regions: RwSignal<Vec<String>>,
     /// Earlier and undone plans.
     history: StoredValue<History<Plan>>,
     /// Whether undo and redo have something to do (for the buttons).
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// What the last one-click fix did, announced politely.
+    pub fix_status: RwSignal<String>,
+    /// An image the user asked to describe (from an unknown ID): the image form opens on it.
+    pub describe: RwSignal<Option<ImageToDescribe>>,
+}
+
+/// An image ID the plan names but nothing describes, and the region it was named in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageToDescribe {
+    /// The image ID.
+    pub id: String,
+    /// The region of the launch that names it.
+    pub region: String,
 }
 
 /// A section of the guide (the core's [`crate::core::guide::Topic`]).
@@ -58,32 +78,36 @@ impl AppState {
     /// Creates the state around `plan` and provides it as context.
     pub fn provide(plan: Plan) -> AppState {
         let today = super::today();
-        let plan = RwSignal::new(plan);
+        let doc = RwSignal::new(plan);
+        let plan: Signal<Plan> = doc.into();
         let report = Memo::new(move |_| plan.with(|p| planner::check_builtin(p, today)));
         let worst = Memo::new(move |_| {
             report.with(|r| {
                 let mut worst = BTreeMap::new();
                 for finding in &r.findings {
-                    let key = item_key(&finding.path).to_string();
+                    let key = Item::of_path(&finding.path).to_string();
                     let entry = worst.entry(key).or_insert(finding.severity);
                     *entry = (*entry).min(finding.severity);
                 }
                 worst
             })
         });
-        let targets = plan.with_untracked(plan_regions);
         let state = AppState {
             plan,
+            doc,
             report,
             worst,
             today,
             focus: RwSignal::new(None),
             tab: RwSignal::new(Tab::Plan),
             matrix_open: RwSignal::new(false),
+            matrix_embed: RwSignal::new(false),
             guide: RwSignal::new(None),
-            targets: RwSignal::new(targets),
+            extra_regions: RwSignal::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo_redo: RwSignal::new((false, false)),
+            fix_status: RwSignal::new(String::new()),
+            describe: RwSignal::new(None),
         };
         provide_context(state);
         state
@@ -96,45 +120,45 @@ impl AppState {
 
     /// Changes the plan in place; the report follows, and the change can be undone.
     pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
-        let before = self.plan.get_untracked();
-        self.plan.update(f);
-        self.record(before);
+        let before = self.doc.get_untracked();
+        self.doc.update(f);
+        self.history
+            .update_value(|h| self.doc.with_untracked(|after| h.record(before, after)));
+        self.sync_undo_redo();
+    }
+
+    /// Changes the plan as a field is typed into (`field`: its DOM id): the findings follow
+    /// every key, and the typing of one field is one undo step.
+    pub fn edit_typing(&self, field: &str, f: impl FnOnce(&mut Plan)) {
+        let before = self.doc.get_untracked();
+        self.doc.update(f);
+        self.history.update_value(|h| {
+            self.doc
+                .with_untracked(|after| h.record_in(field, before, after))
+        });
+        self.sync_undo_redo();
     }
 
     /// Swaps in a whole new plan (an import, a link); it can be undone.
     pub fn replace(&self, plan: Plan) {
-        let before = self.plan.get_untracked();
-        self.show(plan);
-        self.record(before);
+        self.edit(|p| *p = plan);
     }
 
     /// Steps back to the plan before the last change.
     pub fn undo(&self) {
-        let current = self.plan.get_untracked();
+        let current = self.doc.get_untracked();
         if let Some(previous) = self.history.try_update_value(|h| h.undo(current)).flatten() {
-            self.show(previous);
+            self.doc.set(previous);
         }
         self.sync_undo_redo();
     }
 
     /// Steps forward again after [`AppState::undo`].
     pub fn redo(&self) {
-        let current = self.plan.get_untracked();
+        let current = self.doc.get_untracked();
         if let Some(next) = self.history.try_update_value(|h| h.redo(current)).flatten() {
-            self.show(next);
+            self.doc.set(next);
         }
-        self.sync_undo_redo();
-    }
-
-    fn show(&self, plan: Plan) {
-        self.targets.set(plan_regions(&plan));
-        self.plan.set(plan);
-    }
-
-    fn record(&self, before: Plan) {
-        let plan = self.plan;
-        self.history
-            .update_value(|h| plan.with_untracked(|after| h.record(before, after)));
         self.sync_undo_redo();
     }
 
@@ -143,15 +167,70 @@ impl AppState {
         self.can_undo_redo.set(flags);
     }
 
-    /// The target regions: the user's picks plus every region the plan uses, in first-seen order.
+    /// The target regions: every region the plan uses, in first-seen order, then the ones the
+    /// user picked that the plan does not use yet.
     pub fn regions(&self) -> Vec<String> {
-        let mut regions = self.targets.get();
-        for region in self.plan.with(plan_regions) {
-            if !regions.contains(&region) {
-                regions.push(region);
+        let mut regions = self.plan.with(plan_regions);
+        self.extra_regions.with(|extra| {
+            for region in extra {
+                if !regions.contains(region) {
+                    regions.push(region.clone());
+                }
             }
-        }
+        });
         regions
+    }
+
+    /// Adds a target region (UI state: the plan changes only when an item uses it).
+    pub fn add_region(&self, region: String) {
+        self.extra_regions.update(|extra| {
+            if !extra.contains(&region) {
+                extra.push(region)
+            }
+        });
+    }
+
+    /// Removes a target region, unless the plan uses it: then the plan items that use it, for
+    /// the user to change first.
+    pub fn remove_region(&self, region: &str) -> Result<(), Vec<String>> {
+        let users = self.plan.with_untracked(|p| region_users(p, region));
+        if !users.is_empty() {
+            return Err(users);
+        }
+        self.extra_regions
+            .update(|extra| extra.retain(|r| r != region));
+        Ok(())
+    }
+
+    /// Removes item `i` of a plan list (`"launches"`) and moves keyboard focus to the item that
+    /// takes its place, else the one before it, else the list's add button (`add_id`).
+    pub fn remove_item(
+        &self,
+        list: &'static str,
+        i: usize,
+        add_id: &'static str,
+        remove: impl FnOnce(&mut Plan),
+    ) {
+        self.edit(remove);
+        let left = self.plan.with_untracked(|p| list_len(p, list));
+        let target = match left {
+            0 => add_id.to_string(),
+            n => item_dom_id(&format!("/{list}/{}", i.min(n - 1))),
+        };
+        request_animation_frame(move || focus_by_id(&target));
+    }
+
+    /// Opens the matrix on the question of launch #0's image, with the snippet that embeds
+    /// its answer in a documentation page.
+    pub fn open_embed_answer(&self) {
+        self.matrix_embed.set(true);
+        self.matrix_open.set(true);
+    }
+
+    /// Opens the image form on an image ID the plan names but nothing describes.
+    pub fn describe_image(&self, id: String, region: String) {
+        self.tab.set(Tab::Plan);
+        self.describe.set(Some(ImageToDescribe { id, region }));
     }
 
     /// Shows a plan item: switches to the plan tab and moves keyboard focus to the item's row.
@@ -165,11 +244,7 @@ impl AppState {
 
 /// Moves keyboard focus to the element with this id (the browser scrolls it into view).
 pub fn focus_by_id(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-            element.focus().ok();
-        }
-    }
+    crate::web::dom::focus_by_id(id);
 }
 
 /// The first visit's plan.
@@ -177,7 +252,8 @@ pub fn first_visit_plan() -> Plan {
     serde_json::from_str(FIRST_VISIT).expect("examples/first-visit.json is a valid plan")
 }
 
-/// Regions a plan names in launches, copies, shares, exports and usage, in first-seen order.
+/// Regions a plan names in launches, copies, shares, exports, pipelines, updates and usage, in
+/// first-seen order.
 pub fn plan_regions(plan: &Plan) -> Vec<String> {
     let mut regions: Vec<String> = Vec::new();
     let named = plan
@@ -187,7 +263,14 @@ pub fn plan_regions(plan: &Plan) -> Vec<String> {
         .chain(plan.copies.iter().map(|c| &c.to_region))
         .chain(plan.shares.iter().map(|s| &s.region))
         .chain(plan.exports.iter().map(|e| &e.bucket_region))
+        .chain(plan.pipelines.iter().map(|x| &x.region))
+        .chain(plan.updates.iter().map(|u| &u.region))
         .filter_map(given)
+        .chain(
+            plan.pipelines
+                .iter()
+                .flat_map(|x| x.to_regions.iter().map(String::as_str)),
+        )
         .chain(plan.custom_image_usage.keys().map(String::as_str));
     for region in named {
         if !region.is_empty() && !regions.iter().any(|r| r == region) {
@@ -197,18 +280,63 @@ pub fn plan_regions(plan: &Plan) -> Vec<String> {
     regions
 }
 
-/// The plan item a JSON pointer is about: `/launches/0/image` → `/launches/0`, `/quotas/x` →
-/// `/quotas`.
-pub fn item_key(path: &str) -> &str {
-    let mut ends = path.match_indices('/').map(|(at, _)| at).skip(1);
-    let first_end = ends.next().unwrap_or(path.len());
-    let second_end = ends.next().unwrap_or(path.len());
-    let second = path.get(first_end + 1..second_end).unwrap_or("");
-    if !second.is_empty() && second.bytes().all(|b| b.is_ascii_digit()) {
-        &path[..second_end]
-    } else {
-        &path[..first_end]
+/// The number of items in the plan list called `list` (`"launches"`).
+pub fn list_len(plan: &Plan, list: &str) -> usize {
+    match list {
+        "launches" => plan.launches.len(),
+        "images" => plan.images.len(),
+        "creates" => plan.creates.len(),
+        "copies" => plan.copies.len(),
+        "shares" => plan.shares.len(),
+        "exports" => plan.exports.len(),
+        "deletes" => plan.deletes.len(),
+        "instance_types" => plan.instance_types.len(),
+        _ => 0,
     }
+}
+
+/// The plan items that name `region` (`/launches/0`), in plan order.
+pub fn region_users(plan: &Plan, region: &str) -> Vec<String> {
+    let mut users = Vec::new();
+    let mut add = |list: &str, named: Vec<&str>| {
+        for (n, r) in named.into_iter().enumerate() {
+            if r == region {
+                users.push(format!("/{list}/{n}"));
+            }
+        }
+    };
+    add(
+        "launches",
+        plan.launches
+            .iter()
+            .map(|l| l.region.as_deref().unwrap_or(""))
+            .collect(),
+    );
+    add(
+        "copies",
+        plan.copies
+            .iter()
+            .map(|c| c.to_region.as_deref().unwrap_or(""))
+            .collect(),
+    );
+    add(
+        "shares",
+        plan.shares
+            .iter()
+            .map(|s| s.region.as_deref().unwrap_or(""))
+            .collect(),
+    );
+    add(
+        "exports",
+        plan.exports
+            .iter()
+            .map(|e| e.bucket_region.as_deref().unwrap_or(""))
+            .collect(),
+    );
+    if plan.custom_image_usage.contains_key(region) {
+        users.push("/custom_image_usage".to_string());
+    }
+    users
 }
 
 /// The DOM id of a plan item's row: `/launches/0` → `item-launches-0`.

@@ -1,7 +1,6 @@
-//! The `ecs-image-planner` command line: checks a plan document (contract §3), lists the
-//! rules, and makes share links. Same engine as the web app.
+//! The `ecs-image-planner` command line: checks plan documents (contract §3), lists the
+//! rules, makes share links and prints the plan's JSON Schema. Same engine as the web app.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -9,11 +8,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ecs_image_planner::catalog_build::{self, page, Snapshots};
+use ecs_image_planner::cli::files::{self, PlanFile};
+use ecs_image_planner::cli::{output, sarif};
 use ecs_image_planner::core::catalog::Catalog;
-use ecs_image_planner::core::item::Item;
-use ecs_image_planner::core::rules;
 use ecs_image_planner::core::{export, link, planner};
-use ecs_image_planner::core::{parse_plan, Date, Plan, Report};
+use ecs_image_planner::core::{rules, schema};
+use ecs_image_planner::core::{Date, Plan, Report};
 
 /// Plan which Alibaba Cloud ECS image to launch where, before anything runs.
 #[derive(Parser)]
@@ -25,14 +25,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a plan: findings, then the API calls it implies. Exit 0: launchable; 1: errors;
-    /// 2: not a valid plan.
+    /// Check plans: findings, then the API calls each implies. With several files or globs,
+    /// the findings of each (at file:line:column) and one summary line per file. Exit 0: every
+    /// plan launchable; 1: errors in any; 2: any input not a valid plan (or not readable).
     Check {
-        /// The plan document (JSON, version 1), or `-` for standard input.
-        plan: String,
+        /// Plan documents (JSON, version 1): files, globs such as `plans/**/*.json` (quoted, so
+        /// that the planner expands them), or `-` for standard input.
+        #[arg(required = true, value_name = "PLAN")]
+        plans: Vec<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// List every rule code with its severity and what it checks.
     Rules {
@@ -48,6 +51,9 @@ enum Command {
         #[arg(long, default_value = "http://127.0.0.1:8080/")]
         base: String,
     },
+    /// Print the JSON Schema of the plan document v1 (`schema/plan-v1.schema.json`), for
+    /// editors and validators.
+    Schema,
     /// Export the plan as a launch plan JSON document, an aliyun CLI script or Terraform HCL.
     /// Exit codes as for `check`: the export is written even when the plan has errors.
     Export {
@@ -101,6 +107,17 @@ enum ExportFormat {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// For a person.
+    Text,
+    /// For a program: the report of contract §3 (an array of them, each with its `file`, for
+    /// several files).
+    Json,
+    /// SARIF 2.1.0, for code review (GitHub code scanning, GitLab, Azure DevOps).
+    Sarif,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// For a person.
     Text,
@@ -111,22 +128,23 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { plan, format } => match load(&plan) {
-            Ok(parsed) => check(&parsed, format),
-            Err(message) => fail(&message),
-        },
+        Command::Check { plans, format } => check(&plans, format),
+        Command::Schema => {
+            print!("{}", schema::plan_schema_text());
+            ExitCode::SUCCESS
+        }
         Command::Rules { format } => {
             print_rules(format);
             ExitCode::SUCCESS
         }
-        Command::Link { plan, base } => match load(&plan) {
+        Command::Link { plan, base } => match files::load(&plan) {
             Ok(parsed) => {
                 println!("{}", link::link(&parsed, &base));
                 ExitCode::SUCCESS
             }
             Err(message) => fail(&message),
         },
-        Command::Export { plan, format } => match load(&plan) {
+        Command::Export { plan, format } => match files::load(&plan) {
             Ok(parsed) => export(&parsed, format),
             Err(message) => fail(&message),
         },
@@ -184,21 +202,6 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Reads and parses a plan from a file or `-` (stdin); the error names the place.
-fn load(source: &str) -> Result<Plan, String> {
-    let text = if source == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("error: cannot read the plan from standard input: {e}"))?;
-        text
-    } else {
-        std::fs::read_to_string(source).map_err(|e| format!("error: cannot read {source}: {e}"))?
-    };
-    let name = if source == "-" { "<stdin>" } else { source };
-    parse_plan(&text).map_err(|e| format!("error: {name} is not a valid plan: {e}"))
-}
-
 fn today() -> Date {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -206,46 +209,47 @@ fn today() -> Date {
     Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
-fn check(plan: &Plan, format: Format) -> ExitCode {
-    let report = planner::check_builtin(plan, today());
+fn check(args: &[String], format: CheckFormat) -> ExitCode {
+    let checked = files::check_all(args, today());
+    let single = args.len() == 1 && !files::is_pattern(&args[0]) && checked.len() == 1;
     match format {
-        Format::Json => println!(
+        CheckFormat::Sarif => {
+            let root = std::env::current_dir().ok();
+            let log = sarif::log(&checked, root.as_deref());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&log).expect("a SARIF log serializes")
+            );
+            for error in checked.iter().filter_map(PlanFile::error) {
+                eprintln!("{error}");
+            }
+        }
+        // One plan named: the output of contract §3, the error alone on stderr.
+        _ if single => match &checked[0].outcome {
+            Ok((_, report)) if format == CheckFormat::Json => println!(
+                "{}",
+                serde_json::to_string_pretty(report).expect("a report serializes")
+            ),
+            Ok((plan, report)) => print!("{}", render_text(plan, report)),
+            Err(_) => eprintln!("{}", checked[0].error().unwrap_or_default()),
+        },
+        CheckFormat::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&report).expect("a report serializes")
+            serde_json::to_string_pretty(&output::several_json(&checked))
+                .expect("reports serialize")
         ),
-        Format::Text => print!("{}", render_text(plan, &report)),
+        CheckFormat::Text => print!("{}", output::several_text(&checked)),
     }
-    if report.ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    ExitCode::from(files::exit_code(&checked))
 }
 
 fn render_text(plan: &Plan, report: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for (item, findings) in report.by_item() {
-        let _ = writeln!(
-            out,
-            "== {} ==",
-            if item == Item::Plan {
-                "/".to_string()
-            } else {
-                item.to_string()
-            }
-        );
+        let _ = writeln!(out, "== {} ==", output::item_label(item));
         for f in findings {
-            let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message);
-            let _ = writeln!(out, "  --> {}", f.path);
-            let _ = writeln!(out, "  = help: {}", f.help);
-            if let Some(fix) = &f.fix {
-                let _ = writeln!(out, "  = fix: {}", fix.label());
-            }
-            let _ = writeln!(out, "  = doc: {}", f.doc);
-            for evidence in &f.evidence {
-                let _ = writeln!(out, "  = evidence: {evidence}");
-            }
+            output::write_finding(&mut out, f, &f.path);
         }
         out.push('\n');
     }
@@ -273,7 +277,8 @@ fn render_text(plan: &Plan, report: &Report) -> String {
                 "  {:>2}. {:<12} {} {}",
                 n + 1,
                 op.id,
-                op.api,
+                op.product
+                    .map_or_else(|| op.api.to_string(), |p| format!("{p} {}", op.api)),
                 params.join(" ")
             );
         }

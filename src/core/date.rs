@@ -110,6 +110,24 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// In the plan's JSON Schema: a `YYYY-MM-DD` text (RFC 3339 `full-date`) in the years this type
+/// holds; the `date` format also rules out days the month lacks, as [`Date::from_str`] does.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date, YYYY-MM-DD (e.g. 2026-11-28).",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,6 +143,38 @@ impl HostMessage {
     }
 }
 
+/// The HTML a documentation page pastes to embed the answer to one question (README "Embed it
+/// in documentation pages"): a placeholder and the `embed.js` of the planner at `planner_url`
+/// (the page URL; its query and file name are dropped).
+pub fn snippet(
+    planner_url: &str,
+    region: &str,
+    image: Option<&str>,
+    instance_type: Option<&str>,
+) -> String {
+    let base = planner_url.split(['?', '#']).next().unwrap_or("");
+    let dir = match base.rfind('/') {
+        Some(at) => &base[..=at],
+        None => base,
+    };
+    let attr = |name: &str, value: &str| {
+        let escaped = value
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;");
+        format!(" data-{name}=\"{escaped}\"")
+    };
+    let mut placeholder = String::from("<div data-ecs-image-planner");
+    placeholder.push_str(&attr("region", region));
+    if let Some(image) = image {
+        placeholder.push_str(&attr("image", image));
+    }
+    if let Some(instance_type) = instance_type {
+        placeholder.push_str(&attr("type", instance_type));
+    }
+    format!("{placeholder}></div>\n<script src=\"{dir}embed.js\" defer></script>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +258,27 @@ mod tests {
         ] {
             assert_eq!(HostMessage::parse(&bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_snippet_names_the_question_and_the_planners_embed_script() {
+        let html = snippet(
+            "https://planner.example/tools/?x=1",
+            "ap-southeast-1",
+            Some("aliyun_3_x64_20G_alibase_20240819.vhd"),
+            None,
+        );
+        assert_eq!(
+            html,
+            "<div data-ecs-image-planner data-region=\"ap-southeast-1\" data-image=\"aliyun_3_x64_20G_alibase_20240819.vhd\"></div>\n<script src=\"https://planner.example/tools/embed.js\" defer></script>"
+        );
+        let html = snippet(
+            "https://p.example/index.html",
+            "cn-hangzhou",
+            None,
+            Some("a\"<b"),
+        );
+        assert!(html.contains("data-type=\"a&quot;&lt;b\""), "{html}");
+        assert!(html.contains("https://p.example/embed.js"), "{html}");
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Copy, Create, CreateSource, Image, Plan, SystemDisk};
+use super::model::{Copy, Create, CreateSource, Image, NvmeSupport, Plan, SystemDisk};
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -90,6 +90,12 @@ pub enum Fix {
         /// Index in the share's `accounts`.
         account_index: usize,
     },
+    /// Record that one of the plan's own images holds the NVMe driver (nvme-unsupported, when
+    /// the user knows better than the plan's description): keeps the image the user chose.
+    MarkImageNvme {
+        /// ID of the image in `images` (or made by a create).
+        image: String,
+    },
     /// Create a custom image from the snapshot a launch names, and launch that image
     /// (launch-from-snapshot). A create of that snapshot already in the plan is reused.
     CreateImageFromSnapshot {
@@ -144,6 +150,39 @@ impl Fix {
             } => format!("Remove account #{account_index} from share #{share}"),
             Fix::CreateImageFromSnapshot { launch, snapshot } => {
                 format!("Create an image from {snapshot} and launch it in launch #{launch}")
+            }
+            Fix::MarkImageNvme { image } => {
+                format!("{image} has the NVMe driver: mark it NVMe-capable")
+            }
+        }
+    }
+
+    /// The plan item (`/copies/2`) the fix changes or adds, as it will be after [`Fix::apply`]
+    /// on `plan`; `None` when the fix removes the item.
+    pub fn target(&self, plan: &Plan) -> Option<String> {
+        match self {
+            Fix::AddCopy { .. } => Some(format!("/copies/{}", plan.copies.len())),
+            Fix::SetSystemDiskSize { launch, .. }
+            | Fix::ReplaceLaunchImage { launch, .. }
+            | Fix::ReplaceLaunchInstanceType { launch, .. }
+            | Fix::SetAmount { launch, .. }
+            | Fix::CreateImageFromSnapshot { launch, .. } => Some(format!("/launches/{launch}")),
+            Fix::SetCopyEncrypted { copy } | Fix::RenameCopy { copy, .. } => {
+                Some(format!("/copies/{copy}"))
+            }
+            Fix::RemoveCopy { .. } => None,
+            Fix::MarkImageNvme { image } => plan
+                .images
+                .iter()
+                .position(|i| i.id == *image)
+                .map(|n| format!("/images/{n}"))
+                .or_else(|| {
+                    let n = plan.creates.iter().position(|c| c.image.id == *image)?;
+                    Some(format!("/creates/{n}"))
+                }),
+            Fix::RenameCreate { create, .. } => Some(format!("/creates/{create}")),
+            Fix::TrimShareAccounts { share, .. } | Fix::RemoveShareAccount { share, .. } => {
+                Some(format!("/shares/{share}"))
             }
         }
     }
@@ -222,6 +261,16 @@ impl Fix {
                     }
                 }
             }
+            Fix::MarkImageNvme { image } => {
+                let own = plan
+                    .images
+                    .iter_mut()
+                    .chain(plan.creates.iter_mut().map(|c| &mut c.image))
+                    .find(|i| i.id == *image);
+                if let Some(own) = own {
+                    own.nvme = NvmeSupport::Supported;
+                }
+            }
             Fix::CreateImageFromSnapshot { launch, snapshot } => {
                 let Some(region) = plan.launches.get(*launch).map(|l| l.region.clone()) else {
                     return;
@@ -250,5 +299,36 @@ impl Fix {
                 plan.launches[*launch].image = Some(image);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marking_an_image_nvme_capable_changes_only_that_image() {
+        let mut plan = Plan {
+            version: 1,
+            images: vec![
+                Image {
+                    id: "m-a".into(),
+                    ..Image::default()
+                },
+                Image {
+                    id: "m-b".into(),
+                    ..Image::default()
+                },
+            ],
+            ..Plan::default()
+        };
+        let fix = Fix::MarkImageNvme {
+            image: "m-b".into(),
+        };
+        assert_eq!(fix.target(&plan).as_deref(), Some("/images/1"));
+        fix.apply(&mut plan);
+        assert_eq!(plan.images[0].nvme, NvmeSupport::Unsupported);
+        assert_eq!(plan.images[1].nvme, NvmeSupport::Supported);
+        assert!(fix.label().contains("m-b has the NVMe driver"));
     }
 }

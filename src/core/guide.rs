@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use super::model::ImageType;
 
+pub mod builder;
+
 /// A section of the guide that explains the background of a rule ([`crate::core::rules::Rule::topic`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -15,6 +17,8 @@ pub enum Topic {
     ImageTypes,
     /// Images against snapshots.
     Snapshots,
+    /// Image Builder pipelines and image updates.
+    ImageBuilder,
 }
 
 impl Topic {
@@ -23,6 +27,7 @@ impl Topic {
         match self {
             Topic::ImageTypes => "About image types",
             Topic::Snapshots => "Images and snapshots",
+            Topic::ImageBuilder => "About Image Builder",
         }
     }
 }

@@ -9,6 +9,8 @@ pub struct History<T> {
     undo: Vec<T>,
     redo: Vec<T>,
     depth: usize,
+    /// The group of the last recorded edit, while edits of one group keep coming.
+    group: Option<String>,
 }
 
 impl<T: PartialEq> Default for History<T> {
@@ -24,12 +26,33 @@ impl<T: PartialEq> History<T> {
             undo: Vec::new(),
             redo: Vec::new(),
             depth: depth.max(1),
+            group: None,
         }
     }
 
     /// Records `before`, the state an edit is about to leave; clears what could be redone.
     /// An edit that changed nothing (`before == after`) is not recorded.
     pub fn record(&mut self, before: T, after: &T) {
+        self.group = None;
+        self.push(before, after);
+    }
+
+    /// Records an edit of a group (one text field typed into, key by key): consecutive edits
+    /// of the same group make one undo step, which goes back to the state before the first.
+    pub fn record_in(&mut self, group: &str, before: T, after: &T) {
+        if self.group.as_deref() == Some(group) && !self.undo.is_empty() {
+            if before != *after {
+                self.redo.clear();
+            }
+            return;
+        }
+        if before != *after {
+            self.group = Some(group.to_string());
+        }
+        self.push(before, after);
+    }
+
+    fn push(&mut self, before: T, after: &T) {
         if before == *after {
             return;
         }
@@ -42,6 +65,7 @@ impl<T: PartialEq> History<T> {
 
     /// Steps back: takes `current`, returns the state before it, or `None` when there is none.
     pub fn undo(&mut self, current: T) -> Option<T> {
+        self.group = None;
         let previous = self.undo.pop()?;
         self.redo.push(current);
         Some(previous)
@@ -49,6 +73,7 @@ impl<T: PartialEq> History<T> {
 
     /// Steps forward again after [`History::undo`].
     pub fn redo(&mut self, current: T) -> Option<T> {
+        self.group = None;
         let next = self.redo.pop()?;
         self.undo.push(current);
         Some(next)
@@ -120,5 +145,29 @@ mod tests {
             steps += 1;
         }
         assert_eq!((steps, value), (3, 7));
+    }
+
+    #[test]
+    fn edits_of_one_group_undo_as_one_step() {
+        let mut history = History::new(10);
+        let mut value = 0;
+        edit(&mut history, &mut value, 1);
+        for to in [12, 123, 1234] {
+            let before = value;
+            value = to;
+            history.record_in("amount", before, &value);
+        }
+        let before = value;
+        value = 7;
+        history.record_in("disk", before, &value);
+        value = history.undo(value).unwrap();
+        assert_eq!(value, 1234);
+        value = history.undo(value).unwrap();
+        assert_eq!(value, 1, "the typing of one field is one step");
+        value = history.redo(value).unwrap();
+        let before = value;
+        value = 12345;
+        history.record_in("amount", before, &value);
+        assert_eq!(history.undo(value), Some(1234), "an undo ends the group");
     }
 }

@@ -23,6 +23,10 @@ pub enum Item {
     Image(usize),
     /// `creates[n]`.
     Create(usize),
+    /// `pipelines[n]`.
+    Pipeline(usize),
+    /// `updates[n]`.
+    Update(usize),
     /// `copies[n]`.
     Copy(usize),
     /// `shares[n]`.
@@ -52,6 +56,8 @@ impl Item {
             ("instance_types", Some(n)) => Item::InstanceType(n),
             ("images", Some(n)) => Item::Image(n),
             ("creates", Some(n)) => Item::Create(n),
+            ("pipelines", Some(n)) => Item::Pipeline(n),
+            ("updates", Some(n)) => Item::Update(n),
             ("copies", Some(n)) => Item::Copy(n),
             ("shares", Some(n)) => Item::Share(n),
             ("exports", Some(n)) => Item::Export(n),
@@ -74,6 +80,8 @@ impl fmt::Display for Item {
             Item::InstanceType(n) => ("instance_types", Some(n)),
             Item::Image(n) => ("images", Some(n)),
             Item::Create(n) => ("creates", Some(n)),
+            Item::Pipeline(n) => ("pipelines", Some(n)),
+            Item::Update(n) => ("updates", Some(n)),
             Item::Copy(n) => ("copies", Some(n)),
             Item::Share(n) => ("shares", Some(n)),
             Item::Export(n) => ("exports", Some(n)),

@@ -1,19 +1,21 @@
 //! Quota usage as the plan goes, counted once: the quota rules (`custom-image-quota`,
 //! `share-quota-exceeded`) read it, and so do the page's gauges, so the two can never disagree.
 //!
-//! Custom images per region: those that exist (`custom_image_usage`), then each create and copy
-//! in plan order. An item that cannot run at all (a missing or unknown region, an unknown
+//! Custom images per region: those that exist (`custom_image_usage`), then each create, pipeline
+//! (one image in every region it lands in), update and copy in plan order. An item that cannot run at all (a missing or unknown region, an unknown
 //! source, a copy of an image that cannot be copied) counts nowhere: its own error says why.
-//! Accounts per shared image: those it is already shared with, then the new accounts of every
-//! share of that image in that region, in plan order, each account once.
+//! Accounts per shared image: those it is already shared with (or a pipeline shares it with),
+//! then the new accounts of every share of that image in that region, in plan order, each
+//! account once.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::catalog::Catalog;
 use super::item::Item;
 use super::model::{given, Plan};
+use super::pipeline;
 use super::resolve::Resolver;
-use super::rules::copy;
+use super::rules::{copy, share};
 
 /// Custom images in one region.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +26,10 @@ pub struct RegionUsage {
     pub created: u32,
     /// Images the plan's copies make there.
     pub copied: u32,
+    /// Images the plan's pipelines build or distribute there.
+    pub built: u32,
+    /// Images the plan's updates (OOS ACS-ECS-UpdateImage) make there.
+    pub updated: u32,
     /// The plan items that make them, in plan order.
     pub items: Vec<Item>,
 }
@@ -31,9 +37,32 @@ pub struct RegionUsage {
 impl RegionUsage {
     /// Existing plus planned.
     pub fn used(&self) -> u32 {
-        self.existing
-            .saturating_add(self.created)
+        self.existing.saturating_add(self.planned())
+    }
+
+    /// Images the plan makes there.
+    pub fn planned(&self) -> u32 {
+        self.created
             .saturating_add(self.copied)
+            .saturating_add(self.built)
+            .saturating_add(self.updated)
+    }
+
+    /// What makes up the count, for people: "3 existing + 1 created + 2 built"; kinds the plan
+    /// does not make there are left out, existing is always named.
+    pub fn breakdown(&self) -> String {
+        let mut parts = vec![format!("{} existing", self.existing)];
+        for (count, word) in [
+            (self.created, "created"),
+            (self.built, "built by a pipeline"),
+            (self.updated, "updated"),
+            (self.copied, "copied"),
+        ] {
+            if count > 0 {
+                parts.push(format!("{count} {word}"));
+            }
+        }
+        parts.join(" + ")
     }
 
     /// Whether the plan's own images take the region past `quota` (what `custom-image-quota`
@@ -46,7 +75,7 @@ impl RegionUsage {
 /// One new custom image as the plan makes it: the region and the count there after it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Made {
-    /// The create or copy that makes it.
+    /// The create, pipeline, update or copy that makes it.
     pub item: Item,
     /// The region it lands in.
     pub region: String,
@@ -140,6 +169,20 @@ impl Ledger {
                 ledger.make(Item::Create(n), region, |usage| usage.created += 1);
             }
         }
+        for (n, pipeline) in plan.pipelines.iter().enumerate() {
+            if !given(&pipeline.region).is_some_and(known) {
+                continue;
+            }
+            for region in pipeline.result_regions().into_iter().filter(|r| known(r)) {
+                ledger.make(Item::Pipeline(n), region, |usage| usage.built += 1);
+            }
+        }
+        for (n, update) in plan.updates.iter().enumerate() {
+            let region = resolver.item_region(&update.region, &update.image);
+            if let Some(region) = region.filter(|r| known(r)) {
+                ledger.make(Item::Update(n), region, |usage| usage.updated += 1);
+            }
+        }
         for (n, item) in plan.copies.iter().enumerate() {
             let (Some(image), Some(to)) = (given(&item.image), given(&item.to_region)) else {
                 continue;
@@ -151,8 +194,37 @@ impl Ledger {
                 ledger.make(Item::Copy(n), to, |usage| usage.copied += 1);
             }
         }
+        ledger.count_pipeline_shares(plan, catalog);
         ledger.count_shares(plan, catalog, resolver);
         ledger
+    }
+
+    /// A pipeline shares its image with its accounts in every region it lands in: each of those
+    /// images starts with the pipeline's valid accounts, each once.
+    fn count_pipeline_shares(&mut self, plan: &Plan, catalog: &Catalog) {
+        for (n, pipeline) in plan.pipelines.iter().enumerate() {
+            if pipeline.share_accounts.is_empty() || given(&pipeline.region).is_none() {
+                continue;
+            }
+            let mut accounts: Vec<String> = Vec::new();
+            for account in &pipeline.share_accounts {
+                if share::account_valid(account) && !accounts.contains(account) {
+                    accounts.push(account.clone());
+                }
+            }
+            for region in pipeline.result_regions() {
+                if catalog.region(region).is_none() {
+                    continue;
+                }
+                self.shares.push(ShareUsage {
+                    image: pipeline::image_ref(n, region),
+                    region: region.to_string(),
+                    existing: BTreeSet::new(),
+                    new: accounts.clone(),
+                    items: vec![Item::Pipeline(n)],
+                });
+            }
+        }
     }
 
     fn make(&mut self, item: Item, region: &str, count: impl Fn(&mut RegionUsage)) {
@@ -163,7 +235,7 @@ impl Ledger {
             item,
             region: region.to_string(),
             existing: usage.existing,
-            planned: usage.created + usage.copied,
+            planned: usage.planned(),
         });
     }
 
@@ -221,9 +293,14 @@ impl Ledger {
         }
     }
 
-    /// The new custom image a create or copy makes, if it counts.
+    /// The new custom image a create, update or copy makes, if it counts.
     pub fn made_by(&self, item: Item) -> Option<&Made> {
         self.made.iter().find(|made| made.item == item)
+    }
+
+    /// Every new custom image `item` makes (a pipeline makes one per region), in plan order.
+    pub fn all_made_by(&self, item: Item) -> impl Iterator<Item = &Made> {
+        self.made.iter().filter(move |made| made.item == item)
     }
 
     /// What `shares[n]` adds, if it counts.

@@ -1,11 +1,21 @@
 //! The compatibility matrix: for one region, every image against every instance type, with the
 //! same launch rules the planner uses ([`launch_violations`]). Cells keep violations as plain
 //! values; messages are written only when asked for ([`Matrix::issues`]).
+//!
+//! [`plan_matrix`] sees the region as the plan leaves it: an image the plan copies there is
+//! there, with the attributes of the copy, exactly as a launch of the plan would find it.
+//! [`ImageFilter`] and [`TypeFilter`] pick the rows and columns, with typed values.
+
+use std::borrow::Cow;
 
 use super::catalog::Catalog;
 use super::date::Date;
-use super::model::{Image, InstanceType};
+use super::model::{
+    CpuArch, Image, ImageArch, ImageBootMode, ImageType, InstanceType, NvmeRequirement,
+    NvmeSupport, Plan, Platform,
+};
 use super::report::Severity;
+use super::resolve::{Origin, Resolver};
 use super::rules::launch::{
     drop_unconfirmed_when_failing, group_violations, launch_violations, Detail, Group,
     LaunchSubject, LaunchViolation, ViolationSink, CATALOG_UNCONFIRMED,
@@ -82,6 +92,64 @@ impl Cell {
     }
 }
 
+/// What a cell says, in three words: the launch works, works with a warning, or fails.
+/// An `info` finding (licence fees) passes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// No error or warning.
+    Pass,
+    /// Works, with a warning.
+    Warn,
+    /// An error: the launch would fail.
+    Fail,
+}
+
+impl Verdict {
+    /// Every verdict, best first.
+    pub const ALL: [Verdict; 3] = [Verdict::Pass, Verdict::Warn, Verdict::Fail];
+
+    /// The verdict of a cell.
+    pub fn of(cell: &Cell) -> Verdict {
+        match cell.worst {
+            Some(Severity::Error) => Verdict::Fail,
+            Some(Severity::Warning) => Verdict::Warn,
+            Some(Severity::Info) | None => Verdict::Pass,
+        }
+    }
+
+    /// `pass`, `warn` or `fail`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
+/// One row of the matrix: an image as a launch in the region finds it.
+#[derive(Clone, Debug)]
+pub struct Row<'a> {
+    /// The image, with the attributes it has in the region (a planned copy's, when the plan
+    /// copies it there) and the ID the user knows it by.
+    pub image: Cow<'a, Image>,
+    /// Whether the image is in the region (after the plan's copies).
+    pub here: bool,
+    /// The planned copy that brings it to the region, if one does.
+    pub via_copy: Option<usize>,
+}
+
+impl<'a> Row<'a> {
+    /// The image where it is, as the catalog has it.
+    pub fn existing(image: &'a Image, region: &str) -> Row<'a> {
+        Row {
+            image: Cow::Borrowed(image),
+            here: image.available_in(region),
+            via_copy: None,
+        }
+    }
+}
+
 /// Verdicts for every image x instance type in one region, row by image.
 #[derive(Clone, Debug)]
 pub struct Matrix<'a> {
@@ -90,7 +158,7 @@ pub struct Matrix<'a> {
     /// The region ID.
     pub region: &'a str,
     /// The rows.
-    pub images: Vec<&'a Image>,
+    pub rows: Vec<Row<'a>>,
     /// The columns.
     pub types: Vec<&'a InstanceType>,
     /// The date lifecycle rules used.
@@ -99,7 +167,7 @@ pub struct Matrix<'a> {
 }
 
 impl<'a> Matrix<'a> {
-    /// The cell of `images[image]` on `types[itype]`.
+    /// The cell of `rows[image]` on `types[itype]`.
     pub fn cell(&self, image: usize, itype: usize) -> &Cell {
         &self.cells[image * self.types.len() + itype]
     }
@@ -109,7 +177,7 @@ impl<'a> Matrix<'a> {
         if self.cell(image, itype).passes() {
             return Vec::new();
         }
-        let subject = self.subject(self.images[image], self.types[itype]);
+        let subject = self.subject(&self.rows[image], self.types[itype]);
         let mut violations: Vec<LaunchViolation> = Vec::new();
         launch_violations(&subject, &mut violations);
         drop_unconfirmed_when_failing(&mut violations);
@@ -119,13 +187,31 @@ impl<'a> Matrix<'a> {
             .collect()
     }
 
-    fn subject(&self, image: &'a Image, itype: &'a InstanceType) -> LaunchSubject<'a> {
+    /// The columns of one row in verdict order (pass, warn, fail), catalog order within each.
+    pub fn row_by_verdict(&self, image: usize) -> Vec<(Verdict, usize)> {
+        let mut columns: Vec<(Verdict, usize)> = (0..self.types.len())
+            .map(|t| (Verdict::of(self.cell(image, t)), t))
+            .collect();
+        columns.sort_by_key(|(verdict, _)| *verdict);
+        columns
+    }
+
+    /// The rows of one column in verdict order (pass, warn, fail), catalog order within each.
+    pub fn column_by_verdict(&self, itype: usize) -> Vec<(Verdict, usize)> {
+        let mut rows: Vec<(Verdict, usize)> = (0..self.rows.len())
+            .map(|r| (Verdict::of(self.cell(r, itype)), r))
+            .collect();
+        rows.sort_by_key(|(verdict, _)| *verdict);
+        rows
+    }
+
+    fn subject<'s>(&'s self, row: &'s Row<'a>, itype: &'a InstanceType) -> LaunchSubject<'s> {
         LaunchSubject {
             catalog: self.catalog,
-            image,
+            image: &row.image,
             instance_type: itype,
             region: self.region,
-            image_here: image.available_in(self.region),
+            image_here: row.here,
             type_here: itype.offered_in(self.region),
             system_disk: None,
             amount: None,
@@ -135,11 +221,116 @@ impl<'a> Matrix<'a> {
 }
 
 /// Checks every image against every instance type in `region`, with the default system disk
-/// (max(40 GiB, image size)) and one instance.
+/// (max(40 GiB, image size)) and one instance: the images where they are, with no plan.
 pub fn matrix<'a>(
     catalog: &'a Catalog,
     region: &'a str,
     images: &[&'a Image],
+    types: &[&'a InstanceType],
+    as_of: Date,
+) -> Matrix<'a> {
+    let rows = images
+        .iter()
+        .map(|image| Row::existing(image, region))
+        .collect();
+    build(catalog, region, rows, types, as_of)
+}
+
+/// The images a matrix for `plan` offers as rows: the plan's own and created images first,
+/// then the catalog's (`catalog` is the one the plan sees, [`Catalog::with_plan`]).
+pub fn plan_images<'a>(plan: &'a Plan, catalog: &'a Catalog) -> Vec<&'a Image> {
+    let mut list: Vec<&Image> = plan
+        .images
+        .iter()
+        .filter_map(|i| catalog.image(&i.id))
+        .chain(plan.creates.iter().map(|c| &c.image))
+        .collect();
+    for image in &catalog.images {
+        if !list.iter().any(|i| i.id == image.id) {
+            list.push(image);
+        }
+    }
+    list
+}
+
+/// The instance types a matrix for `plan` offers as columns: the plan's own first, then the
+/// catalog's (`catalog` is the one the plan sees).
+pub fn plan_types<'a>(plan: &'a Plan, catalog: &'a Catalog) -> Vec<&'a InstanceType> {
+    let mut list: Vec<&InstanceType> = plan
+        .instance_types
+        .iter()
+        .filter_map(|t| catalog.instance_type(&t.id))
+        .collect();
+    for itype in &catalog.instance_types {
+        if !list.iter().any(|t| t.id == itype.id) {
+            list.push(itype);
+        }
+    }
+    list
+}
+
+/// [`matrix`] as the plan leaves the region: an image the plan copies into `region` is there,
+/// with the copy's attributes, so a cell says what a launch of the plan would get.
+/// `catalog` is the one the plan sees ([`Catalog::with_plan`]).
+pub fn plan_matrix<'a>(
+    plan: &'a Plan,
+    catalog: &'a Catalog,
+    region: &'a str,
+    images: &[&'a Image],
+    types: &[&'a InstanceType],
+    as_of: Date,
+) -> Matrix<'a> {
+    let resolver = Resolver::new(plan, catalog);
+    let rows = images
+        .iter()
+        .map(|image| match resolver.resolve(&image.id, region) {
+            Some(resolved) => match resolved.origin {
+                Origin::Copy(n) => Row {
+                    image: Cow::Owned(Image {
+                        id: image.id.clone(),
+                        ..resolved.image.clone()
+                    }),
+                    here: resolved.here,
+                    via_copy: Some(n),
+                },
+                Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => Row {
+                    here: resolved.here,
+                    ..Row::existing(image, region)
+                },
+            },
+            None => Row::existing(image, region),
+        })
+        .collect();
+    build(catalog, region, rows, types, as_of)
+}
+
+/// Runs `f` on the matrix of `region` as the plan leaves it, over the plan's images and types
+/// (its own first, then the catalog's) that pass the filters. `catalog` is the built-in one:
+/// the plan's images and types are merged in here.
+pub fn with_plan_matrix<R>(
+    plan: &Plan,
+    catalog: &Catalog,
+    region: &str,
+    (image_filter, type_filter): (&ImageFilter, &TypeFilter),
+    as_of: Date,
+    f: impl FnOnce(&Matrix) -> R,
+) -> R {
+    let catalog = catalog.with_plan(plan);
+    let images: Vec<&Image> = plan_images(plan, &catalog)
+        .into_iter()
+        .filter(|i| image_filter.matches(i, as_of))
+        .collect();
+    let types: Vec<&InstanceType> = plan_types(plan, &catalog)
+        .into_iter()
+        .filter(|t| type_filter.matches(t, region))
+        .collect();
+    f(&plan_matrix(plan, &catalog, region, &images, &types, as_of))
+}
+
+fn build<'a>(
+    catalog: &'a Catalog,
+    region: &'a str,
+    rows: Vec<Row<'a>>,
     types: &[&'a InstanceType],
     as_of: Date,
 ) -> Matrix<'a> {
@@ -148,48 +339,265 @@ pub fn matrix<'a>(
     let mut matrix = Matrix {
         catalog,
         region,
-        images: images.to_vec(),
+        rows,
         types: types.to_vec(),
         as_of,
-        cells: Vec::with_capacity(images.len() * types.len()),
+        cells: Vec::new(),
     };
-    let (Some(first_image), Some(first_type)) = (images.first(), types.first()) else {
+    let (Some(first_row), Some(first_type)) = (matrix.rows.first(), types.first()) else {
         return matrix;
     };
     let columns: Vec<Cell> = types
         .iter()
         .map(|itype| {
             let mut column = Cell::default();
-            let subject = matrix.subject(first_image, itype);
+            let subject = matrix.subject(first_row, itype);
             group_violations(&subject, |g| g == Group::TypePlacement, &mut column);
             column
         })
         .collect();
-    for image in images {
-        let mut row = Cell::default();
-        let subject = matrix.subject(image, first_type);
+    let mut cells = Vec::with_capacity(matrix.rows.len() * types.len());
+    for row in &matrix.rows {
+        let mut tally = Cell::default();
         group_violations(
-            &subject,
+            &matrix.subject(row, first_type),
             |g| {
                 matches!(
                     g,
                     Group::ImagePlacement | Group::Settings | Group::Lifecycle
                 )
             },
-            &mut row,
+            &mut tally,
         );
         for (itype, column) in types.iter().zip(&columns) {
             let mut pair = PairTally {
-                cell: row.merged(column),
+                cell: tally.merged(column),
                 unconfirmed: false,
             };
-            group_violations(
-                &matrix.subject(image, itype),
-                |g| g == Group::Pair,
-                &mut pair,
-            );
-            matrix.cells.push(pair.finish());
+            group_violations(&matrix.subject(row, itype), |g| g == Group::Pair, &mut pair);
+            cells.push(pair.finish());
         }
     }
+    matrix.cells = cells;
     matrix
+}
+
+/// Which images a matrix shows: every set field must match (`None`: any).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImageFilter {
+    /// Image type.
+    pub kind: Option<ImageType>,
+    /// Operating system, as the image's display text.
+    pub os: Option<String>,
+    /// Platform.
+    pub platform: Option<Platform>,
+    /// Architecture.
+    pub arch: Option<ImageArch>,
+    /// Boot mode.
+    pub boot_mode: Option<ImageBootMode>,
+    /// NVMe driver.
+    pub nvme: Option<NvmeSupport>,
+    /// Whether the image bills licence fees.
+    pub license_fee: Option<bool>,
+    /// Whether the OS reached end of life by the matrix date.
+    pub eol_reached: Option<bool>,
+    /// Text in the ID, name or OS (any case); empty: any.
+    pub search: String,
+    /// Exactly this image ID.
+    pub only: Option<String>,
+}
+
+impl ImageFilter {
+    /// The filter that lets exactly one image through.
+    pub fn only(id: &str) -> ImageFilter {
+        ImageFilter {
+            only: Some(id.to_string()),
+            ..ImageFilter::default()
+        }
+    }
+
+    /// Whether `image` passes every set field, with lifecycle judged at `as_of`.
+    pub fn matches(&self, image: &Image, as_of: Date) -> bool {
+        let search = self.search.trim().to_lowercase();
+        let found = |text: &str| text.to_lowercase().contains(&search);
+        self.only.as_deref().is_none_or(|id| id == image.id)
+            && self.kind.is_none_or(|k| k == image.kind)
+            && self
+                .os
+                .as_deref()
+                .is_none_or(|os| image.os.as_deref() == Some(os))
+            && self.platform.is_none_or(|p| p == image.platform)
+            && self.arch.is_none_or(|a| a == image.arch)
+            && self.boot_mode.is_none_or(|b| b == image.boot_mode)
+            && self.nvme.is_none_or(|n| n == image.nvme)
+            && self.license_fee.is_none_or(|f| f == image.license_fee)
+            && self
+                .eol_reached
+                .is_none_or(|e| e == image.eol.is_some_and(|d| d <= as_of))
+            && (search.is_empty()
+                || found(&image.id)
+                || found(image.label())
+                || image.os.as_deref().is_some_and(found))
+    }
+}
+
+/// Which instance types a matrix shows: every set field must match (`None`: any).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TypeFilter {
+    /// CPU architecture.
+    pub arch: Option<CpuArch>,
+    /// NVMe requirement.
+    pub nvme: Option<NvmeRequirement>,
+    /// Family (`g8y`).
+    pub family: Option<String>,
+    /// At least this many vCPUs.
+    pub min_vcpus: Option<u32>,
+    /// At least this much memory, in GiB.
+    pub min_memory_gib: Option<f64>,
+    /// Only types offered in the matrix region.
+    pub offered_only: bool,
+    /// Text in the ID (any case); empty: any.
+    pub search: String,
+    /// Exactly this type ID.
+    pub only: Option<String>,
+}
+
+impl TypeFilter {
+    /// The filter that lets exactly one instance type through.
+    pub fn only(id: &str) -> TypeFilter {
+        TypeFilter {
+            only: Some(id.to_string()),
+            ..TypeFilter::default()
+        }
+    }
+
+    /// Whether `itype` passes every set field in `region`.
+    pub fn matches(&self, itype: &InstanceType, region: &str) -> bool {
+        let search = self.search.trim().to_lowercase();
+        self.only.as_deref().is_none_or(|id| id == itype.id)
+            && self.arch.is_none_or(|a| a == itype.arch)
+            && self.nvme.is_none_or(|n| n == itype.nvme)
+            && self.family.as_deref().is_none_or(|f| f == itype.family())
+            && self
+                .min_vcpus
+                .is_none_or(|v| itype.vcpus.is_some_and(|n| n >= v))
+            && self
+                .min_memory_gib
+                .is_none_or(|m| itype.memory_gib.is_some_and(|g| g >= m))
+            && (!self.offered_only || itype.offered_in(region))
+            && (search.is_empty() || itype.id.to_lowercase().contains(&search))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Copy, Launch};
+    use crate::core::planner;
+
+    fn today() -> Date {
+        "2026-11-28".parse().unwrap()
+    }
+
+    /// A custom image of Hangzhou that the plan copies to Singapore.
+    fn copied_plan() -> Plan {
+        Plan {
+            version: 1,
+            images: vec![Image {
+                id: "m-bp1example0web0001".into(),
+                nvme: NvmeSupport::Supported,
+                boot_mode: ImageBootMode::UefiPreferred,
+                size_gib: Some(40),
+                regions: Some(vec!["cn-hangzhou".into()]),
+                ..Image::default()
+            }],
+            copies: vec![Copy {
+                image: Some("m-bp1example0web0001".into()),
+                to_region: Some("ap-southeast-1".into()),
+                ..Copy::default()
+            }],
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn a_planned_copy_makes_the_image_launchable_where_it_is_copied() {
+        let plan = copied_plan();
+        let catalog = Catalog::builtin().with_plan(&plan);
+        let images = plan_images(&plan, &catalog);
+        let types = plan_types(&plan, &catalog);
+        let m = plan_matrix(&plan, &catalog, "ap-southeast-1", &images, &types, today());
+        assert_eq!(m.rows[0].image.id, "m-bp1example0web0001");
+        assert_eq!(m.rows[0].via_copy, Some(0));
+        let g7 = types.iter().position(|t| t.id == "ecs.g7.large").unwrap();
+        assert_eq!(m.issues(0, g7), Vec::new());
+        // Without the copy, the same cell fails as the planner does.
+        let plain = matrix(&catalog, "ap-southeast-1", &images, &types, today());
+        assert!(plain
+            .issues(0, g7)
+            .iter()
+            .any(|(code, _)| *code == "image-region-mismatch"));
+        let matrix_worst = m.cell(0, g7).worst;
+        // The planner says the same of a launch of that image there.
+        let mut launched = plan.clone();
+        launched.launches.push(Launch {
+            region: Some("ap-southeast-1".into()),
+            instance_type: Some("ecs.g7.large".into()),
+            image: Some("m-bp1example0web0001".into()),
+            ..Launch::default()
+        });
+        let report = planner::check_builtin(&launched, today());
+        assert!(report.ok, "{:?}", report.findings);
+        assert_eq!(
+            matrix_worst,
+            report.findings.iter().map(|f| f.severity).min()
+        );
+    }
+
+    #[test]
+    fn a_row_groups_every_type_by_verdict() {
+        let plan = copied_plan();
+        let catalog = Catalog::builtin().with_plan(&plan);
+        let images = plan_images(&plan, &catalog);
+        let types = plan_types(&plan, &catalog);
+        let m = plan_matrix(&plan, &catalog, "ap-southeast-1", &images, &types, today());
+        let grouped = m.row_by_verdict(0);
+        assert_eq!(grouped.len(), types.len());
+        assert!(grouped.windows(2).all(|w| w[0].0 <= w[1].0));
+        let arm = types.iter().position(|t| t.id == "ecs.g8y.large").unwrap();
+        assert!(grouped.contains(&(Verdict::Fail, arm)));
+    }
+
+    #[test]
+    fn typed_filters_pick_rows_and_columns() {
+        let catalog = Catalog::builtin();
+        let arm = ImageFilter {
+            arch: Some(ImageArch::Arm64),
+            search: "UBUNTU".into(),
+            ..ImageFilter::default()
+        };
+        let picked: Vec<&Image> = catalog
+            .images
+            .iter()
+            .filter(|i| arm.matches(i, today()))
+            .collect();
+        assert!(!picked.is_empty());
+        assert!(picked
+            .iter()
+            .all(|i| i.arch == ImageArch::Arm64 && i.id.starts_with("ubuntu")));
+        let big_arm = TypeFilter {
+            arch: Some(CpuArch::Arm64),
+            min_vcpus: Some(8),
+            ..TypeFilter::default()
+        };
+        let types: Vec<&InstanceType> = catalog
+            .instance_types
+            .iter()
+            .filter(|t| big_arm.matches(t, "cn-hangzhou"))
+            .collect();
+        assert!(!types.is_empty());
+        assert!(types
+            .iter()
+            .all(|t| t.arch == CpuArch::Arm64 && t.vcpus >= Some(8)));
+    }
 }

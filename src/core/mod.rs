@@ -1,5 +1,6 @@
 //! The pure planning engine. Nothing in here touches the browser or the file system.
 
+pub mod accounts;
 pub mod answer;
 pub mod catalog;
 pub mod date;
@@ -18,11 +19,15 @@ pub mod matrix;
 pub mod model;
 pub mod ops;
 pub mod parse;
+pub mod pipeline;
 pub mod planner;
 pub mod pointer;
+pub mod position;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod validate;
 pub mod workload;
 

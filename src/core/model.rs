@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 
+mod builder;
+pub use builder::{Pipeline, Update};
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -27,9 +30,15 @@ pub fn given(value: &Option<String>) -> Option<&str> {
 
 /// A whole plan document, `"version": 1`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// The JSON Schema this document follows, for editors
+    /// (`schema/plan-v1.schema.json`); the planner ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Schema version; only `1` exists. Checked by [`crate::core::parse`].
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
     pub version: u32,
     /// The plan's title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,6 +64,12 @@ pub struct Plan {
     /// Custom images to create (CreateImage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub creates: Vec<Create>,
+    /// Image Builder pipelines, each run once (CreateImagePipeline, StartImagePipelineExecution).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pipelines: Vec<Pipeline>,
+    /// Image updates through the OOS template ACS-ECS-UpdateImage (StartExecution).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
     /// Cross-region or re-encrypting copies (CopyImage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies: Vec<Copy>,
@@ -74,13 +89,22 @@ pub struct Plan {
 
 /// The account's image quotas (`q_user-image-count`, `q_user-per-image-shared-user-count`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quotas {
     /// Custom images per account per region; default [`Quotas::DEFAULT_CUSTOM_IMAGES_PER_REGION`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("default" = Quotas::DEFAULT_CUSTOM_IMAGES_PER_REGION))
+    )]
     pub custom_images_per_region: Option<u32>,
     /// Accounts one custom image may be shared with; default [`Quotas::DEFAULT_SHARE_ACCOUNTS_PER_IMAGE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("default" = Quotas::DEFAULT_SHARE_ACCOUNTS_PER_IMAGE))
+    )]
     pub share_accounts_per_image: Option<u32>,
 }
 
@@ -111,6 +135,7 @@ impl Plan {
 
 /// CPU architecture of an instance type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum CpuArch {
     /// Intel, AMD or Hygon x86-64.
     #[default]
@@ -123,6 +148,7 @@ pub enum CpuArch {
 
 /// Boot firmware an instance type offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum BootMode {
     /// Legacy BIOS.
     #[serde(rename = "BIOS")]
@@ -134,6 +160,7 @@ pub enum BootMode {
 
 /// Whether an instance type attaches its system disk over NVMe.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum NvmeRequirement {
     /// Disks attach over NVMe only: the image needs the NVMe driver.
@@ -145,6 +172,7 @@ pub enum NvmeRequirement {
 
 /// An ECS instance type (`ecs.g8y.large`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstanceType {
     /// The type ID, as the API spells it; empty when the plan leaves it out (`value-missing`).
@@ -204,6 +232,7 @@ impl InstanceType {
 
 /// Where an image comes from, which decides where it exists and what can be done with it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ImageType {
     /// Provided by Alibaba Cloud, in every region.
@@ -234,6 +263,7 @@ impl ImageType {
 
 /// Operating system family of an image.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     /// Any Linux distribution (and other Unix-likes).
@@ -245,6 +275,7 @@ pub enum Platform {
 
 /// Architecture of the OS inside an image.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ImageArch {
     /// 32-bit x86.
     #[serde(rename = "i386")]
@@ -260,6 +291,7 @@ pub enum ImageArch {
 
 /// Boot mode an image was built for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ImageBootMode {
     /// Boots with legacy BIOS only.
     #[default]
@@ -275,6 +307,7 @@ pub enum ImageBootMode {
 
 /// Whether an image carries the NVMe driver.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum NvmeSupport {
     /// The image boots from an NVMe system disk.
@@ -286,6 +319,7 @@ pub enum NvmeSupport {
 
 /// Which key encrypts an encrypted image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum KeyKind {
     /// The ECS service key (cannot be shared).
@@ -296,6 +330,7 @@ pub enum KeyKind {
 
 /// Lifecycle status of an image.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum ImageStatus {
     /// Usable.
     #[default]
@@ -306,6 +341,7 @@ pub enum ImageStatus {
 
 /// A data disk carried by an image.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DataDisk {
     /// Size in GiB; `None` when the plan leaves it out.
@@ -315,6 +351,7 @@ pub struct DataDisk {
 
 /// An ECS image: public, custom, shared, Marketplace or community.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     /// The image ID (`m-bp1...`, or a public image name such as `aliyun_3_x64_20G_alibase_20240819.vhd`);
@@ -397,6 +434,7 @@ impl Image {
 
 /// What a custom image is created from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum CreateSource {
     /// A running or stopped instance (`i-...`).
@@ -407,6 +445,7 @@ pub enum CreateSource {
 
 /// A custom image to create (CreateImage).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Create {
     /// The image it will be; `regions` holds the one region it is created in.
@@ -438,6 +477,7 @@ impl Create {
 
 /// A CopyImage call.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Copy {
     /// ID of the image to copy.
@@ -459,6 +499,7 @@ pub struct Copy {
 
 /// A ModifyImageSharePermission call (or several, in batches of ten accounts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Share {
     /// ID of the image to share.
@@ -474,6 +515,7 @@ pub struct Share {
 
 /// An ExportImage call.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Export {
     /// ID of the image to export.
@@ -489,6 +531,7 @@ pub struct Export {
 
 /// System disk settings of a launch.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SystemDisk {
     /// SystemDisk.Category (`cloud_essd`, `cloud`, ...).
@@ -501,6 +544,7 @@ pub struct SystemDisk {
 
 /// A RunInstances call.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Launch {
     /// Region ID.
@@ -525,6 +569,7 @@ pub struct Launch {
 
 /// A DeleteImage or DeleteSnapshot call: exactly one of `image` and `snapshot` is set.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Delete {
     /// Image to delete.

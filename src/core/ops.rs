@@ -1,5 +1,5 @@
-//! The ordered Alibaba Cloud API calls a plan implies (contract §3): creates, copies, shares
-//! (at most 10 accounts per call), exports, launches, deletes. Values an earlier call returns
+//! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, pipelines,
+//! updates, copies, shares (at most 10 accounts per call), exports, launches, deletes. Values an earlier call returns
 //! are written `${copy-0.ImageId}`.
 //!
 //! Operations are built for every plan, including one with error findings, so the user sees
@@ -11,6 +11,8 @@ use super::model::{given, CreateSource, Plan};
 use super::report::Operation;
 use super::resolve::{home_region, Resolver};
 use super::rules::launch::default_disk_size;
+
+mod builder;
 
 /// Accounts ModifyImageSharePermission takes per call (AddAccount.1 .. AddAccount.10).
 pub const SHARE_BATCH: usize = 10;
@@ -39,6 +41,7 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
     Operation {
         id,
         api,
+        product: None,
         params: params.0,
     }
 }
@@ -64,6 +67,8 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .maybe("ImageName", create.image.name.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
     }
+    builder::pipelines(plan, resolver, &mut ops);
+    builder::updates(plan, resolver, &mut ops);
     for (n, copy) in plan.copies.iter().enumerate() {
         let id = given(&copy.image);
         let found = id.and_then(|id| resolver.find(id));

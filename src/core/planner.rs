@@ -60,6 +60,19 @@ pub fn summary(plan: &Plan, report: &Report) -> String {
             plural(warnings, "warning")
         );
     }
+    if plan.launches.is_empty() {
+        let mut line = match report.operations.len() {
+            0 => "Nothing planned yet: add a launch, copy or share".to_string(),
+            n => format!(
+                "This plan can run: {} and launches no instance",
+                plural(n, "API call")
+            ),
+        };
+        if warnings > 0 {
+            line.push_str(&format!(" ({})", plural(warnings, "warning")));
+        }
+        return line;
+    }
     let instances: u32 = plan.launches.iter().map(|l| l.amount.unwrap_or(1)).sum();
     let regions: BTreeSet<&str> = plan
         .launches

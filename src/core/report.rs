@@ -68,6 +68,9 @@ pub struct Operation {
     pub id: String,
     /// API name (`CopyImage`).
     pub api: &'static str,
+    /// The product whose API it is, when not ECS (`oos` for StartExecution), CONTRACT §4.6.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product: Option<&'static str>,
     /// Request parameters with their API names; `${copy-0.ImageId}` marks a value that an
     /// earlier call returns.
     pub params: serde_json::Map<String, serde_json::Value>,

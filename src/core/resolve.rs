@@ -1,6 +1,7 @@
-//! Resolution (contract §1): which image a reference means in a region, once the plan's creates
-//! and copies have run. A launch, share or export in region R of an image that lives elsewhere
-//! uses the planned copy of that image into R when there is one.
+//! Resolution (contract §1): which image a reference means in a region, once the plan's creates,
+//! pipelines and copies have run. A launch, share or export in region R of an image that lives
+//! elsewhere uses the planned copy of that image into R when there is one; a pipeline's image is
+//! in its region and in every region it distributes to (CONTRACT §4.5).
 
 use std::collections::HashMap;
 
@@ -16,6 +17,8 @@ pub enum Origin {
     Create(usize),
     /// Made by `copies[n]`.
     Copy(usize),
+    /// Made by `pipelines[n]` (in each of its regions: see [`super::pipeline`]).
+    Pipeline(usize),
 }
 
 impl Origin {
@@ -25,6 +28,7 @@ impl Origin {
             Origin::Existing => image.id.clone(),
             Origin::Create(n) => format!("${{create-{n}.ImageId}}"),
             Origin::Copy(n) => format!("${{copy-{n}.ImageId}}"),
+            Origin::Pipeline(n) => super::pipeline::image_ref(n, home_region(image).unwrap_or("")),
         }
     }
 }
@@ -47,6 +51,7 @@ pub struct Resolver<'a> {
     created: HashMap<&'a str, usize>,
     copies: Vec<Option<Image>>,
     copy_into: HashMap<(&'a str, &'a str), usize>,
+    built: super::pipeline::Built<'a>,
 }
 
 impl<'a> Resolver<'a> {
@@ -63,6 +68,7 @@ impl<'a> Resolver<'a> {
             created,
             copies: Vec::with_capacity(plan.copies.len()),
             copy_into: HashMap::new(),
+            built: super::pipeline::Built::new(plan, catalog),
         };
         for (n, copy) in plan.copies.iter().enumerate() {
             let (Some(image), Some(to)) = (given(&copy.image), given(&copy.to_region)) else {
@@ -79,10 +85,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// The image with this ID as the plan knows it before any copy: a create's image first,
-    /// then the catalog (with the plan's own images).
-    pub fn find(&self, id: &str) -> Option<(&'a Image, Origin)> {
+    /// then a pipeline's (in its build region, listing every region it lands in), then the
+    /// catalog (with the plan's own images).
+    pub fn find(&self, id: &str) -> Option<(&Image, Origin)> {
         if let Some(&n) = self.created.get(id) {
             return Some((&self.plan.creates[n].image, Origin::Create(n)));
+        }
+        if let Some(found) = self.built.find(id) {
+            return Some(found);
         }
         self.catalog
             .image(id)
@@ -92,6 +102,11 @@ impl<'a> Resolver<'a> {
     /// What `id` means in `region`: the image itself when it is there, else the planned copy
     /// of it into `region`, else the image itself with `here == false`.
     pub fn resolve(&self, id: &str, region: &str) -> Option<Resolved<'_>> {
+        if !self.created.contains_key(id) {
+            if let Some(resolved) = self.built.resolve(id, region) {
+                return Some(resolved);
+            }
+        }
         let (image, origin) = self.find(id)?;
         if image.available_in(region) {
             return Some(Resolved {
@@ -124,10 +139,22 @@ impl Resolver<'_> {
     /// when there is exactly one (a custom or shared image with one region, or an image the
     /// plan creates), CONTRACT §4.1. `None` when neither says.
     pub fn share_region<'s>(&'s self, share: &'s Share) -> Option<&'s str> {
-        if let Some(region) = given(&share.region) {
+        self.item_region(&share.region, &share.image)
+    }
+
+    /// The region an item that names an `image` and may leave out its `region` happens in
+    /// (a share, an update): the given region, else the one region the image lives in when
+    /// there is exactly one (a custom or shared image with one region, or an image the plan
+    /// makes), CONTRACT §4.1. `None` when neither says.
+    pub fn item_region<'s>(
+        &'s self,
+        region: &'s Option<String>,
+        image: &'s Option<String>,
+    ) -> Option<&'s str> {
+        if let Some(region) = given(region) {
             return Some(region);
         }
-        let (image, origin) = self.find(given(&share.image)?)?;
+        let (image, origin) = self.find(given(image)?)?;
         let single = match image.regions.as_deref() {
             Some([region]) => Some(region.as_str()),
             _ => None,

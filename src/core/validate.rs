@@ -5,8 +5,21 @@ use super::parse::PlanError;
 
 /// Items allowed in any one list of a plan, at any depth.
 pub const MAX_ITEMS: usize = 1000;
-/// Characters allowed in any one string of a plan.
+/// Characters allowed in any one string of a plan, but scripts.
 pub const MAX_STRING_CHARS: usize = 1024;
+/// Characters allowed in a script (a pipeline's `build_content`, an update's `commands`): more
+/// than the 16 KB BuildContent takes, so that an over-long script is a `pipeline-limit`
+/// finding the user can act on, not an unreadable plan.
+pub const MAX_SCRIPT_CHARS: usize = 64 * 1024;
+
+/// The character limit of the string at `pointer`.
+fn string_limit(pointer: &str) -> usize {
+    let parts: Vec<&str> = pointer.split('/').collect();
+    match parts.as_slice() {
+        ["", "pipelines", _, "build_content"] | ["", "updates", _, "commands"] => MAX_SCRIPT_CHARS,
+        _ => MAX_STRING_CHARS,
+    }
+}
 
 fn error(pointer: String, message: String) -> PlanError {
     PlanError {
@@ -75,13 +88,16 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
 /// Checks every text and every list, at any depth, against the limits.
 fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), PlanError> {
     match value {
-        serde_json::Value::String(text) if text.chars().count() > MAX_STRING_CHARS => Err(error(
-            pointer.clone(),
-            format!(
-                "a text of {} characters; texts are limited to {MAX_STRING_CHARS}",
-                text.chars().count()
-            ),
-        )),
+        serde_json::Value::String(text) if text.chars().count() > string_limit(pointer) => {
+            Err(error(
+                pointer.clone(),
+                format!(
+                    "a text of {} characters; texts are limited to {}",
+                    text.chars().count(),
+                    string_limit(pointer)
+                ),
+            ))
+        }
         serde_json::Value::Array(items) if items.len() > MAX_ITEMS => Err(error(
             pointer.clone(),
             format!(

@@ -21,7 +21,7 @@ pub const LAUNCHES: usize = 200;
 pub fn big_plan(catalog: &Catalog) -> Plan {
     let mut plan = Plan {
         version: 1,
-        account_id: Some("100000000000001".into()),
+        account_id: Some("1000000000000001".into()),
         ..Plan::default()
     };
     let custom = Image {

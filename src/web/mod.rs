@@ -1,5 +1,6 @@
 //! Thin adapters over browser APIs (wasm32 only): the only code that touches `window`.
 
+pub mod dom;
 pub mod download;
 pub mod embed;
 pub mod location;

@@ -56,7 +56,7 @@ pub const CATALOG: &str = r#"{
     {"id": "m-disks", "type": "custom", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"], "data_disks": [{"size_gib": 10}, {"size_gib": 10}, {"size_gib": 10}, {"size_gib": 10}, {"size_gib": 10}], "from": {"*": "test"}},
     {"id": "m-big", "type": "custom", "os": "Linux A", "size_gib": 3000, "regions": ["cn-hangzhou"], "from": {"*": "test"}},
     {"id": "m-dep", "type": "custom", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"], "status": "Deprecated", "from": {"*": "test"}},
-    {"id": "m-out", "type": "custom", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"], "shared_with": ["200000000000001"], "from": {"*": "test"}}
+    {"id": "m-out", "type": "custom", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"], "shared_with": ["2000000000000001"], "from": {"*": "test"}}
   ]
 }"#;
 
@@ -71,7 +71,7 @@ pub fn today() -> Date {
 /// A plan from the JSON members in `body` (without braces), with version and account.
 pub fn plan(body: &str) -> Plan {
     let sep = if body.trim().is_empty() { "" } else { "," };
-    let text = format!(r#"{{"version": 1, "account_id": "100000000000001"{sep} {body}}}"#);
+    let text = format!(r#"{{"version": 1, "account_id": "1000000000000001"{sep} {body}}}"#);
     parse_plan(&text).unwrap_or_else(|e| panic!("test plan does not parse: {e}\n{text}"))
 }
 

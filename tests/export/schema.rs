@@ -6,8 +6,10 @@
 //! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`);
 //! every resource type must be in the snapshot; every argument must be one the resource
 //! declares, settable (optional or required, not computed-only), neither deprecated nor
-//! removed, with a value of the argument's type; every required argument must be set; every
-//! reference must name a resource, variable or provider alias the configuration declares.
+//! removed, with a value of the argument's type; a nested block must be an argument whose
+//! element is a resource, used no more often than it allows, and its own arguments are checked
+//! the same way; every required argument must be set; every reference must name a resource,
+//! variable or provider alias the configuration declares.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -165,20 +167,75 @@ fn check_resource(
     out: &mut Vec<String>,
 ) {
     let at = format!("resource {:?}.{:?}", label(block, 0), label(block, 1));
-    if let Some(nested) = block.body().blocks().next() {
-        out.push(format!(
-            "{at}: unexpected nested block {:?}",
-            nested.identifier()
-        ));
+    let place = Place {
+        at: &at,
+        top: true,
+        complete,
+    };
+    check_body(block.body(), args, declared, &place, out);
+}
+
+/// Where a body is: its name in messages, whether it is a resource's own body (where the
+/// meta-arguments go) or a nested block's, and whether required arguments must all be set.
+struct Place<'a> {
+    at: &'a str,
+    top: bool,
+    complete: bool,
+}
+
+/// Checks the arguments and nested blocks of a resource body, or of one of its nested blocks,
+/// against the arguments the provider declares there.
+fn check_body(
+    body: &Body,
+    args: &serde_json::Map<String, Value>,
+    declared: &Declared,
+    place: &Place,
+    out: &mut Vec<String>,
+) {
+    let at = place.at;
+    let mut set = BTreeSet::new();
+    let mut blocks: BTreeMap<&str, u64> = BTreeMap::new();
+    for nested in body.blocks() {
+        let key = nested.identifier();
+        *blocks.entry(key).or_default() += 1;
+        set.insert(key);
+        let inner_at = format!("{at}.{key}");
+        match args
+            .get(key)
+            .and_then(|arg| arg.get("block"))
+            .and_then(Value::as_object)
+        {
+            Some(inner) => {
+                let inner_place = Place {
+                    at: &inner_at,
+                    top: false,
+                    complete: place.complete,
+                };
+                check_body(nested.body(), inner, declared, &inner_place, out);
+            }
+            None => out.push(format!(
+                "{inner_at}: the provider declares no block {key:?} here"
+            )),
+        }
     }
-    let mut set = BTreeMap::new();
-    for attr in block.body().attributes() {
+    for (key, count) in &blocks {
+        let max = args
+            .get(*key)
+            .and_then(|arg| arg.get("max_items"))
+            .and_then(Value::as_u64);
+        if let Some(max) = max.filter(|max| count > max) {
+            out.push(format!(
+                "{at}: {count} {key:?} blocks; the provider allows {max}"
+            ));
+        }
+    }
+    for attr in body.attributes() {
         let (key, expr) = (attr.key(), attr.expr());
-        set.insert(key, expr);
+        set.insert(key);
         for problem in references(expr, declared) {
             out.push(format!("{at}.{key}: {problem}"));
         }
-        if RESOURCE_META.contains(&key) {
+        if place.top && RESOURCE_META.contains(&key) {
             if key == "provider" {
                 check_provider_reference(expr, declared, &format!("{at}.provider"), out);
             }
@@ -203,9 +260,8 @@ fn check_resource(
             out.push(format!("{at}.{key}: {expr:?} is not a {kind}"));
         }
     }
-    for (key, arg) in args.iter().filter(|_| complete) {
-        if arg.get("required").and_then(Value::as_bool) == Some(true)
-            && !set.contains_key(key.as_str())
+    for (key, arg) in args.iter().filter(|_| place.complete) {
+        if arg.get("required").and_then(Value::as_bool) == Some(true) && !set.contains(key.as_str())
         {
             out.push(format!("{at}: required argument {key:?} is not set"));
         }

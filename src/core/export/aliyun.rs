@@ -8,6 +8,8 @@ use serde_json::Value;
 use super::text::{comment_text, identifier, segments, Segment};
 use crate::core::report::Operation;
 
+mod pipeline;
+
 const HEADER: &str = "\
 #!/usr/bin/env bash
 # Alibaba Cloud CLI commands for an ECS Image Planner plan, one command per API call, in order.
@@ -34,7 +36,8 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
             comment_text(&op.id),
             comment_text(op.api)
         );
-        let mut command = format!("aliyun ecs {}", shell_word(op.api));
+        let product = op.product.unwrap_or("ecs");
+        let mut command = format!("aliyun {} {}", shell_word(product), shell_word(op.api));
         for (name, value) in &op.params {
             if value.is_null() {
                 continue;
@@ -47,6 +50,15 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
             );
         }
         let fields = wanted.get(op.id.as_str());
+        if op.api == "StartImagePipelineExecution" && fields.is_some_and(|f| !f.is_empty()) {
+            script.push_str(&pipeline::run_and_wait(
+                op,
+                &command,
+                fields.into_iter().flatten(),
+            ));
+            earlier.push(&op.id);
+            continue;
+        }
         match fields.map(|f| f.iter().collect::<Vec<_>>()).as_deref() {
             None | Some([]) => {
                 script.push_str(&command);

@@ -8,6 +8,8 @@ use serde_json::Value;
 use super::text::{comment_text, identifier, segments, Segment};
 use crate::core::report::Operation;
 
+mod pipeline;
+
 const HEADER: &str = "\
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
 # One provider alias per region; each API call of the plan is one resource, and a value that an
@@ -80,6 +82,29 @@ fn mapping(api: &str) -> Option<Mapping> {
             ],
             consumed: &["RegionId"],
         },
+        "CreateImagePipeline" => Mapping {
+            resource: "alicloud_ecs_image_pipeline",
+            region: "RegionId",
+            arguments: &[
+                ("Name", "name"),
+                ("BaseImageType", "base_image_type"),
+                ("BaseImage", "base_image"),
+                ("ImageOptions.ImageName", "image_name"),
+                ("InstanceType", "instance_type"),
+                ("SystemDiskSize", "system_disk_size"),
+                ("BuildContent", "build_content"),
+            ],
+            consumed: &["RegionId"],
+        },
+        "StartExecution" => Mapping {
+            resource: "alicloud_oos_execution",
+            region: "RegionId",
+            arguments: &[
+                ("TemplateName", "template_name"),
+                ("Parameters", "parameters"),
+            ],
+            consumed: &["RegionId"],
+        },
         "RunInstances" => Mapping {
             resource: "alicloud_instance",
             region: "RegionId",
@@ -102,7 +127,10 @@ fn mapping(api: &str) -> Option<Mapping> {
 /// CreateImage → `alicloud_image`, CopyImage → `alicloud_image_copy` (provider of the
 /// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
 /// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
-/// `count`. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`. DeleteImage and
+/// `count`, CreateImagePipeline → `alicloud_ecs_image_pipeline`, OOS StartExecution →
+/// `alicloud_oos_execution`. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`; no
+/// resource runs an image pipeline, so StartImagePipelineExecution is a comment and the IDs of
+/// the images it makes are variables. DeleteImage and
 /// DeleteSnapshot have no resource (Terraform deletes what leaves the configuration), so they
 /// are listed as comments. Strings are escaped for HCL, including `${` and `%{`.
 pub fn terraform(ops: &[Operation]) -> String {
@@ -133,6 +161,7 @@ pub fn terraform(ops: &[Operation]) -> String {
              description = \"Security groups for {label}\"\n}}\n"
         );
     }
+    out.push_str(&pipeline::run_variables(ops));
     let mut earlier: Vec<&str> = Vec::new();
     for op in ops {
         let _ = write!(
@@ -141,6 +170,11 @@ pub fn terraform(ops: &[Operation]) -> String {
             comment_text(&op.id),
             comment_text(op.api)
         );
+        if op.api == pipeline::RUN_API {
+            out.push_str(&pipeline::run_comment(op));
+            earlier.push(&op.id);
+            continue;
+        }
         match mapping(op.api) {
             Some(mapping) => {
                 let ctx = Context {
@@ -187,7 +221,9 @@ fn resource_blocks(
         }
         if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
             body.push((argument, expression(value, ctx)));
-        } else if !(op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount.")) {
+        } else if !(pipeline::is_list_param(op.api, param)
+            || op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount."))
+        {
             let _ = writeln!(
                 notes,
                 "  # {} = {} has no argument in {}",
@@ -197,6 +233,7 @@ fn resource_blocks(
             );
         }
     }
+    body.extend(pipeline::list_arguments(op));
     if op.api == "RunInstances" {
         body.push(("vswitch_id", format!("var.{name}_vswitch_id")));
         body.push(("security_groups", format!("var.{name}_security_group_ids")));
@@ -318,7 +355,9 @@ fn expression(value: &Value, ctx: &Context) -> String {
 
 /// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`).
 fn reference(op: &str, field: &str, ctx: &Context) -> String {
-    let (resource, name) = &ctx.names[op];
+    let Some((resource, name)) = ctx.names.get(op) else {
+        return format!("var.{}", pipeline::variable_name(op, field));
+    };
     let attribute = match field {
         "ImageId" | "InstanceId" => "id".to_string(),
         other => snake_case(other),

@@ -33,7 +33,7 @@ pub(super) fn segments<'a>(value: &'a str, earlier: &[&str]) -> Vec<Segment<'a>>
             let field_ok = !field.is_empty()
                 && field
                     .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
             (op_ok && field_ok && earlier.contains(&op)).then_some((op, field, len))
         });
         match reference {

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::{copy, docs, Context, Rule};
 use crate::core::fix::Fix;
 use crate::core::item::Item;
+use crate::core::ledger::Made;
 use crate::core::model::ImageType;
 use crate::core::report::{Finding, Severity};
 
@@ -121,8 +122,9 @@ pub(crate) fn check_top_level(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Custom image names per region as the plan goes: existing names, then each create and copy.
-struct Names<'a> {
+/// Custom image names per region as the plan goes: existing names, then each create, update
+/// and copy.
+pub(crate) struct Names<'a> {
     ctx: &'a Context<'a>,
     names: HashMap<String, HashSet<String>>,
 }
@@ -147,12 +149,13 @@ impl Names<'_> {
     }
 
     /// Checks the name of one new custom image in `region` at `name_at`, then records it.
-    fn add(
+    /// `rename` is the fix that gives the item another name, where there is one.
+    pub(crate) fn add(
         &mut self,
         region: &str,
         name: Option<&str>,
         name_at: &str,
-        rename: impl Fn(String) -> Fix,
+        rename: impl Fn(String) -> Option<Fix>,
         out: &mut Vec<Finding>,
     ) {
         let Some(name) = name else { return };
@@ -162,7 +165,7 @@ impl Names<'_> {
                 name_at.to_string(),
                 format!("image name \"{name}\" is not valid: {problem}"),
                 format!("rename it, e.g. \"{proposal}\""),
-                Some(rename(proposal)),
+                rename(proposal),
             ));
         } else if self.names_in(region).contains(name) {
             let proposal = propose_name(name, self.names_in(region));
@@ -170,7 +173,7 @@ impl Names<'_> {
                 name_at.to_string(),
                 format!("a custom image named \"{name}\" already exists in {region}"),
                 format!("give this image another name, e.g. \"{proposal}\""),
-                Some(rename(proposal)),
+                rename(proposal),
             ));
         }
         self.names_in(region).insert(name.to_string());
@@ -180,7 +183,18 @@ impl Names<'_> {
 /// A `custom-image-quota` finding when the image `item` makes takes its region past the quota
 /// ([`crate::core::ledger::Ledger`] counts them).
 fn check_quota(ctx: &Context, item: Item, out: &mut Vec<Finding>) {
-    let Some(made) = ctx.ledger.made_by(item) else {
+    check_quota_at(ctx, ctx.ledger.made_by(item), item.to_string(), out);
+}
+
+/// A `custom-image-quota` finding at `path` when `made` (if it counts) takes its region past
+/// the quota.
+pub(crate) fn check_quota_at(
+    ctx: &Context,
+    made: Option<&Made>,
+    path: String,
+    out: &mut Vec<Finding>,
+) {
+    let Some(made) = made else {
         return;
     };
     let quota = ctx.ledger.custom_image_quota;
@@ -200,10 +214,11 @@ fn check_quota(ctx: &Context, item: Item, out: &mut Vec<Finding>) {
             "raise the quota or plan fewer images in this region",
         )
     };
-    out.push(CUSTOM_IMAGE_QUOTA.finding(item.to_string(), message, help.into()));
+    out.push(CUSTOM_IMAGE_QUOTA.finding(path, message, help.into()));
 }
 
-/// Creates, then copies, in plan order: each item's own rules, its name, and the quota.
+/// Creates, pipelines, updates, then copies, in plan order: each item's own rules, its name,
+/// and the quota.
 pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
     let mut names = Names {
         ctx,
@@ -248,11 +263,13 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
             region,
             create.image.name.as_deref(),
             &format!("{at}/image/name"),
-            |name| Fix::RenameCreate { create: n, name },
+            |name| Some(Fix::RenameCreate { create: n, name }),
             out,
         );
         check_quota(ctx, Item::Create(n), out);
     }
+    super::pipeline::check_pipelines(ctx, out);
+    super::pipeline::check_updates(ctx, &mut names, out);
     for (n, item) in ctx.plan.copies.iter().enumerate() {
         let Some((_, to)) = copy::check_copy(ctx, n, out) else {
             continue;
@@ -261,7 +278,7 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
             to,
             item.name.as_deref(),
             &format!("/copies/{n}/name"),
-            |name| Fix::RenameCopy { copy: n, name },
+            |name| Some(Fix::RenameCopy { copy: n, name }),
             out,
         );
         check_quota(ctx, Item::Copy(n), out);

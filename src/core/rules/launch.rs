@@ -11,9 +11,10 @@ use crate::core::fix::Fix;
 use crate::core::guide::Topic;
 use crate::core::model::{
     BootMode, CpuArch, Image, ImageArch, ImageBootMode, ImageStatus, ImageType, InstanceType,
-    NvmeRequirement, NvmeSupport, Platform, SystemDisk,
+    NvmeRequirement, NvmeSupport, Plan, Platform, SystemDisk,
 };
 use crate::core::report::{Finding, Severity};
+use crate::core::resolve::Origin;
 
 /// Which inputs a launch rule reads, so that the matrix checks each rule once per row (the
 /// image's own rules), once per column (the type's) or per cell (the pair's).
@@ -49,8 +50,11 @@ pub enum Detail {
     Date(Date),
 }
 
-/// What a launch fix needs: the catalog to find siblings in, and which launch it edits.
+/// What a launch fix needs: the plan and the catalog it sees (to find siblings in), and which
+/// launch it edits.
 pub struct FixInput<'a> {
+    /// The plan being checked.
+    pub plan: &'a Plan,
     /// The catalog the plan sees.
     pub catalog: &'a Catalog,
     /// Index in `launches`.
@@ -187,7 +191,7 @@ declare_rules! { launch:
             }
         ),
         help: |_, _| "launch the build of the same OS for this architecture, or an instance type of the other architecture".into(),
-        fix: sibling_image_fix,
+        fix: other_side_fix,
         evidence: no_evidence,
     };
     /// `arch-32bit-memory`.
@@ -284,7 +288,7 @@ declare_rules! { launch:
             boot_modes_word(s.instance_type)
         ),
         help: |_, _| "launch a variant of the image with a boot mode the type offers, change a custom image's boot mode (ModifyImageAttribute BootMode), or pick another type".into(),
-        fix: sibling_image_fix,
+        fix: other_side_fix,
         evidence: |s| evidence::type_boot(s.catalog, s.instance_type)
             .into_iter()
             .chain(evidence::image_boot(s.catalog, s.image))
@@ -308,8 +312,15 @@ declare_rules! { launch:
             "{} attaches disks over NVMe, but image {} is not marked as carrying the NVMe driver",
             s.instance_type.id, s.image.id
         ),
-        help: |_, _| "launch an image with the NVMe driver, or an instance type that does not require NVMe".into(),
-        fix: sibling_image_fix,
+        help: |s, _| if own_image(s) {
+            "if the image's operating system holds the NVMe driver, mark the image NVMe-capable; otherwise pick an instance type that does not require NVMe".into()
+        } else {
+            "launch an image with the NVMe driver, or an instance type that does not require NVMe".into()
+        },
+        fix: |f, d| match described_by_plan(f) {
+            true => Some(Fix::MarkImageNvme { image: f.subject.image.id.clone() }),
+            false => other_side_fix(f, d),
+        },
         evidence: |s| evidence::type_nvme(s.catalog, s.instance_type)
             .into_iter()
             .chain(evidence::image_nvme(s.catalog, s.image))
@@ -801,9 +812,20 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         launch_violations(&subject, &mut violations);
         drop_unconfirmed_when_failing(&mut violations);
         let fix_input = FixInput {
+            plan: ctx.plan,
             catalog: ctx.catalog,
             launch: n,
             subject: &subject,
+        };
+        // A planned copy is named the way the user knows it, not by the reference the
+        // exported script uses for the ID CopyImage returns.
+        let words = |text: String| match resolved.origin {
+            Origin::Copy(_) => {
+                let copy = format!("the copy of {image} in {region}");
+                text.replace(&format!("image {}", resolved.image.id), &copy)
+                    .replace(&resolved.image.id, &copy)
+            }
+            Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => text,
         };
         for &violation in &violations {
             let path = match violation.field() {
@@ -815,8 +837,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .rule()
                     .finding_with_fix(
                         path,
-                        violation.message(&subject),
-                        violation.help(&subject),
+                        words(violation.message(&subject)),
+                        words(violation.help(&subject)),
                         violation.fix(&fix_input),
                     )
                     .with_evidence(violation.evidence(&subject)),
@@ -860,6 +882,63 @@ fn sibling_type_fix(f: &FixInput, _: Detail) -> Option<Fix> {
         launch: f.launch,
         instance_type: itype.id.clone(),
     })
+}
+
+/// Whether the launch names one of the account's own images (custom or shared, described by
+/// the plan), as opposed to a catalog image with sibling builds. A planned copy (whose ID is
+/// the reference CopyImage returns) is the plan's too, but has no description of its own.
+fn own_image(s: &LaunchSubject) -> bool {
+    matches!(s.image.kind, ImageType::Custom | ImageType::Shared) && !s.image.id.starts_with("${")
+}
+
+/// Whether the launch's image is one the plan itself describes (its `images` or a create), so
+/// that correcting the description is the user's to do.
+fn described_by_plan(f: &FixInput) -> bool {
+    let id = &f.subject.image.id;
+    own_image(f.subject)
+        && (f.plan.images.iter().any(|i| i.id == *id)
+            || f.plan.creates.iter().any(|c| c.image.id == *id))
+}
+
+/// A pair rule's fix that keeps what the user chose where it can: the user's own image stays
+/// and the instance type changes (closest in size, same family first); a catalog image gives
+/// way to its build for the type (same OS), else the type changes.
+fn other_side_fix(f: &FixInput, d: Detail) -> Option<Fix> {
+    let type_fix = || {
+        sibling_type(f.catalog, f.subject)
+            .or_else(|| closest_type(f.catalog, f.subject))
+            .map(|itype| Fix::ReplaceLaunchInstanceType {
+                launch: f.launch,
+                instance_type: itype.id.clone(),
+            })
+    };
+    if own_image(f.subject) {
+        type_fix()
+    } else {
+        sibling_image_fix(f, d).or_else(type_fix)
+    }
+}
+
+/// The type of any family closest in size (vCPUs, then memory) that fits the image here.
+fn closest_type<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c InstanceType> {
+    let distance = |t: &InstanceType| {
+        (
+            t.vcpus
+                .unwrap_or_default()
+                .abs_diff(s.instance_type.vcpus.unwrap_or_default()),
+            (t.memory_gib.unwrap_or_default() - s.instance_type.memory_gib.unwrap_or_default())
+                .abs(),
+        )
+    };
+    catalog
+        .instance_types
+        .iter()
+        .filter(|t| t.id != s.instance_type.id && compatible(s, s.image, t))
+        .min_by(|a, b| {
+            distance(a)
+                .partial_cmp(&distance(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
 }
 
 /// Whether the image and type break none of the compatibility rules (region, architecture,

@@ -39,6 +39,7 @@ pub mod create;
 pub mod delete;
 pub mod export;
 pub mod launch;
+pub mod pipeline;
 pub mod reference;
 pub mod share;
 
@@ -133,6 +134,10 @@ pub mod docs {
     pub const EOL: &str = "https://www.alibabacloud.com/help/en/ecs/user-guide/eol-overview";
     /// Community images.
     pub const COMMUNITY: &str = "https://www.alibabacloud.com/help/en/elastic-compute-service/latest/publish-a-community-image";
+    /// CreateImagePipeline: Image Builder's base images, limits and billing.
+    pub const IMAGE_PIPELINE: &str = "https://www.alibabacloud.com/help/en/doc-detail/200427.html";
+    /// Updating a custom image with the OOS public template ACS-ECS-UpdateImage.
+    pub const UPDATE_IMAGE: &str = "https://www.alibabacloud.com/help/en/oos/use-cases/use-oos-to-create-or-update-a-custom-image";
     /// Deleting snapshots and the images built on them.
     pub const DELETE_SNAPSHOT: &str =
         "https://www.alibabacloud.com/help/en/ecs/user-guide/delete-a-snapshot-1";
@@ -140,7 +145,7 @@ pub mod docs {
 
 /// Every area's rules, in the contract's order. Each module declares its rules once with
 /// [`declare_rules!`], which also lists them here: a new rule is one entry in its module.
-const AREAS: [&[&Rule]; 7] = [
+const AREAS: [&[&Rule]; 8] = [
     reference::RULES,
     launch::RULES,
     copy::RULES,
@@ -148,6 +153,7 @@ const AREAS: [&[&Rule]; 7] = [
     share::RULES,
     export::RULES,
     delete::RULES,
+    pipeline::RULES,
 ];
 
 /// Every rule, in the contract's order.
@@ -228,8 +234,8 @@ impl Context<'_> {
     }
 }
 
-/// Every finding of a plan, in plan order: top level, creates, copies, shares, exports,
-/// launches, deletes.
+/// Every finding of a plan, in plan order: top level, creates, pipelines, updates, copies,
+/// shares, exports, launches, deletes.
 pub fn check_all(ctx: &Context, out: &mut Vec<Finding>) {
     reference::check_plan_entries(ctx, out);
     create::check_top_level(ctx, out);

@@ -48,6 +48,22 @@ declare_rules! {
         doc: docs::SHARE_IMAGE,
         topic: None,
     };
+    /// `share-account-length`.
+    SHARE_ACCOUNT_LENGTH = Rule {
+        code: "share-account-length",
+        severity: Severity::Warning,
+        summary: "an account ID of digits that is not 16 digits long (Alibaba Cloud account IDs are)",
+        doc: docs::SHARE_IMAGE,
+        topic: None,
+    };
+    /// `share-account-duplicate`.
+    SHARE_ACCOUNT_DUPLICATE = Rule {
+        code: "share-account-duplicate",
+        severity: Severity::Warning,
+        summary: "an account listed twice for the same image (AddAccount would name it twice)",
+        doc: docs::SHARE_IMAGE,
+        topic: None,
+    };
     /// `share-encrypted-service-key`.
     SHARE_ENCRYPTED_SERVICE_KEY = Rule {
         code: "share-encrypted-service-key",
@@ -170,9 +186,14 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// `share-account-invalid` and `share-self` on each account of `shares[n]`.
+/// Digits in an Alibaba Cloud account ID (the UID Account Center shows).
+pub const ACCOUNT_ID_DIGITS: usize = 16;
+
+/// `share-account-invalid`, `share-account-length`, `share-account-duplicate` and
+/// `share-self` on each account of `shares[n]`.
 fn check_accounts(ctx: &Context, n: usize, out: &mut Vec<Finding>) {
-    for (m, account) in ctx.plan.shares[n].accounts.iter().enumerate() {
+    let accounts = &ctx.plan.shares[n].accounts;
+    for (m, account) in accounts.iter().enumerate() {
         let path = format!("/shares/{n}/accounts/{m}");
         let fix = Some(Fix::RemoveShareAccount {
             share: n,
@@ -190,6 +211,23 @@ fn check_accounts(ctx: &Context, n: usize, out: &mut Vec<Finding>) {
                 path,
                 format!("account {account} is the planning account itself"),
                 "remove it: your own account sees its images without sharing".into(),
+                fix,
+            ));
+        } else if let Some(first) = accounts[..m].iter().position(|a| a == account) {
+            out.push(SHARE_ACCOUNT_DUPLICATE.finding_with_fix(
+                path,
+                format!("account {account} is listed twice in this share (as account #{first} and #{m})"),
+                "remove the second one: the image is shared with each account once".into(),
+                fix,
+            ));
+        } else if account.len() != ACCOUNT_ID_DIGITS {
+            out.push(SHARE_ACCOUNT_LENGTH.finding_with_fix(
+                path,
+                format!(
+                    "account {account} has {} digits; Alibaba Cloud account IDs have {ACCOUNT_ID_DIGITS}",
+                    account.len()
+                ),
+                "check the ID in the other account's Account Center (a digit may be missing or extra), or remove it".into(),
                 fix,
             ));
         }

@@ -1,0 +1,88 @@
+//! The API calls of Image Builder pipelines and OOS image updates (CONTRACT §4.5-4.7), with the
+//! parameter names of the official SDKs (`alibabacloud-ecs20140526` CreateImagePipelineRequest
+//! and StartImagePipelineExecutionRequest; `alibabacloud_oos20190601` StartExecutionRequest) and
+//! of the template ACS-ECS-UpdateImage (aliyun/oos-templates,
+//! `PublicTemplates/YAML/ACS-ECS-UpdateImage.yml`).
+
+use serde_json::{json, Map, Value};
+
+use super::{op, Params};
+use crate::core::model::{given, Plan, Platform};
+use crate::core::pipeline::run_id;
+use crate::core::report::Operation;
+use crate::core::resolve::Resolver;
+use crate::core::rules::pipeline::UPDATE_TEMPLATE;
+
+/// CreateImagePipeline, then StartImagePipelineExecution, for each pipeline.
+pub(super) fn pipelines(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operation>) {
+    for (n, p) in plan.pipelines.iter().enumerate() {
+        let region = given(&p.region);
+        let (kind, base) = match (given(&p.base_image), given(&p.base_family)) {
+            (Some(id), _) => {
+                let image = region
+                    .and_then(|region| resolver.resolve(id, region))
+                    .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image));
+                (Some("IMAGE"), Some(image))
+            }
+            (None, Some(family)) => (Some("IMAGE_FAMILY"), Some(family.to_string())),
+            (None, None) => (None, None),
+        };
+        let mut params = Params::new()
+            .maybe("RegionId", region)
+            .maybe("Name", given(&p.name))
+            .maybe("BaseImageType", kind)
+            .maybe("BaseImage", base)
+            .maybe("ImageOptions.ImageName", given(&p.image.name))
+            .maybe("InstanceType", given(&p.instance_type))
+            .maybe("SystemDiskSize", p.system_disk_gib)
+            .maybe("BuildContent", p.build_content.as_deref());
+        for (m, to) in p.to_regions.iter().enumerate() {
+            params = params.set(&format!("ToRegionId.{}", m + 1), to.as_str());
+        }
+        for (m, account) in p.share_accounts.iter().enumerate() {
+            params = params.set(&format!("AddAccount.{}", m + 1), account.as_str());
+        }
+        ops.push(op(format!("pipeline-{n}"), "CreateImagePipeline", params));
+        let run = Params::new().maybe("RegionId", region).set(
+            "ImagePipelineId",
+            format!("${{pipeline-{n}.ImagePipelineId}}"),
+        );
+        ops.push(op(run_id(n), "StartImagePipelineExecution", run));
+    }
+}
+
+/// StartExecution of ACS-ECS-UpdateImage for each update (product `oos`).
+pub(super) fn updates(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operation>) {
+    for (n, update) in plan.updates.iter().enumerate() {
+        let region = resolver.item_region(&update.region, &update.image);
+        let id = given(&update.image);
+        let resolved = id.zip(region).and_then(|(id, r)| resolver.resolve(id, r));
+        let source = resolved
+            .map(|r| r.origin.image_ref(r.image))
+            .or(id.map(str::to_string));
+        let command_type = match resolved.map(|r| r.image.platform) {
+            Some(Platform::Windows) => "RunPowerShellScript",
+            _ => "RunShellScript",
+        };
+        let mut parameters = Map::new();
+        let mut put = |key: &str, value: Option<&str>| {
+            if let Some(value) = value {
+                parameters.insert(key.to_string(), Value::from(value));
+            }
+        };
+        put("regionId", region);
+        put("sourceImageId", source.as_deref());
+        put("targetImageName", given(&update.name));
+        put("instanceType", given(&update.instance_type));
+        put("updateType", Some("RunCommand"));
+        put("commandType", Some(command_type));
+        put("commandContent", update.commands.as_deref());
+        let params = Params::new()
+            .maybe("RegionId", region)
+            .set("TemplateName", UPDATE_TEMPLATE)
+            .set("Parameters", json!(parameters).to_string());
+        let mut operation = op(format!("update-{n}"), "StartExecution", params);
+        operation.product = Some("oos");
+        ops.push(operation);
+    }
+}
