@@ -99,8 +99,15 @@ pub struct Autosave {
 impl Autosave {
     /// Saves the plan now and records the outcome.
     fn save(&self) {
-        let result = self.plan.with_untracked(storage::save_plan);
-        self.failure.set(result.err());
+        self.record(self.plan.with_untracked(storage::save_plan));
+    }
+
+    /// Records a save's outcome; an unchanged outcome leaves the notice as it is.
+    fn record(&self, result: Result<(), SaveError>) {
+        let failure = result.err();
+        if self.failure.with_untracked(|current| *current != failure) {
+            self.failure.set(failure);
+        }
     }
 }
 
@@ -111,10 +118,7 @@ pub fn autosave(plan: Signal<Plan>) -> Autosave {
         failure: RwSignal::new(None),
         elsewhere: RwSignal::new(None),
     };
-    Effect::new(move |_| {
-        let result = plan.with(storage::save_plan);
-        autosave.failure.set(result.err());
-    });
+    Effect::new(move |_| autosave.record(plan.with(storage::save_plan)));
     storage::on_saved_elsewhere(move |text| {
         // A plan this version cannot read (saved by a newer planner) cannot be offered.
         let other = parse_plan(&text).ok();
@@ -132,8 +136,8 @@ fn failure_message(error: &SaveError) -> String {
     match error {
         SaveError::Full => format!(
             "Your latest changes are not saved in this browser: its storage for this site is \
-             full. {keep} Saving resumes by itself once there is room (clear this site's other \
-             stored data to make some)."
+             full. {keep} The next change is saved once there is room (clearing this site's other \
+             stored data makes some)."
         ),
         SaveError::Unavailable => format!(
             "This browser lets the page save nothing (storage is blocked by its settings, or \
