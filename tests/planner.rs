@@ -365,7 +365,7 @@ fn matrix_uses_the_launch_rules() {
         .iter()
         .map(|id| catalog.instance_type(id).unwrap())
         .collect();
-    let m = matrix("cn-beijing", &images, &types, common::today());
+    let m = matrix(&catalog, "cn-beijing", &images, &types, common::today());
     assert_eq!(m.cell(0, 0).worst, None);
     assert!(m.cell(0, 0).passes());
     let arm_on_x86 = m.issues(1, 0);
@@ -753,7 +753,7 @@ fn matrix_and_planner_agree_on_the_builtin_catalog() {
     let types: Vec<_> = catalog.instance_types.iter().collect();
     // Regions where some types or images are missing, so placement rules show up too.
     for region in ["cn-beijing", "ap-southeast-1", "eu-west-1", "me-central-1"] {
-        let m = matrix(region, &images, &types, today);
+        let m = matrix(catalog, region, &images, &types, today);
         for (i, image) in images.iter().enumerate() {
             for (t, itype) in types.iter().enumerate() {
                 let single = plan(&launch(region, &itype.id, &image.id, ""));

@@ -14,6 +14,8 @@ use ecs_image_planner::core::Severity;
 /// CONTRACT.md §2 and §4, copied by hand: code and severity, in registry order.
 const CONTRACT: &[(&str, Severity)] = &[
     ("region-unknown", Severity::Error),
+    // §4.1
+    ("region-closed", Severity::Error),
     ("image-not-found", Severity::Error),
     ("instance-type-not-found", Severity::Error),
     ("launch-from-snapshot", Severity::Error),
@@ -37,6 +39,8 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("image-deprecated", Severity::Warning),
     ("license-fee", Severity::Info),
     ("community-image-unsupported", Severity::Warning),
+    // docs/contract-extensions.md: a launch that passes only on unconfirmed catalog values.
+    ("catalog-unconfirmed", Severity::Warning),
     ("copy-not-custom", Severity::Error),
     ("copy-shared-cross-region", Severity::Error),
     ("copy-deprecated", Severity::Error),
@@ -427,6 +431,12 @@ fn area_cases() -> Vec<Case> {
         ),
         pass("region-unknown", hz("ecs.g7.large", "pub-x64")),
         fail(
+            "region-closed",
+            "/launches/0/region",
+            launch("ap-south-1", "ecs.g7.large", "pub-x64", ""),
+        ),
+        pass("region-closed", hz("ecs.g7.large", "pub-x64")),
+        fail(
             "image-not-found",
             "/launches/0/image",
             hz("ecs.g7.large", "m-nope"),
@@ -633,12 +643,26 @@ fn area_cases() -> Vec<Case> {
             hz("ecs.g7.large", "win-x64"),
         ),
         pass("license-fee", hz("ecs.g7.large", "pub-x64")),
+        // Windows bills no licence fee in the Chinese mainland (Image billing).
+        pass(
+            "license-fee",
+            launch("cn-qingdao", "ecs.g7.large", "win-x64", ""),
+        ),
         fail(
             "community-image-unsupported",
             "/launches/0/image",
             hz("ecs.g7.large", "comm-1"),
         ),
         pass("community-image-unsupported", hz("ecs.g7.large", "pub-x64")),
+        // u9's boot modes are unconfirmed: a BIOS image depends on them, a UEFI-Preferred one
+        // does not, and a launch that already fails gets no warning on top.
+        fail(
+            "catalog-unconfirmed",
+            "/launches/0",
+            hz("ecs.u9.large", "pub-bios"),
+        ),
+        pass("catalog-unconfirmed", hz("ecs.u9.large", "pub-x64")),
+        pass("catalog-unconfirmed", hz("ecs.u9.large", "pub-arm")),
         fail(
             "copy-not-custom",
             "/copies/0/image",

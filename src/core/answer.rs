@@ -120,7 +120,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 .iter()
                 .filter(|i| question.platform.is_none_or(|p| i.platform == p))
                 .collect();
-            let grid = matrix(question.region, &images, &[instance_type], as_of);
+            let grid = matrix(catalog, question.region, &images, &[instance_type], as_of);
             let candidates = (0..images.len())
                 .map(|row| Candidate {
                     id: images[row].id.clone(),
@@ -136,7 +136,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
         }
         (Some(image), None) => {
             let types: Vec<&InstanceType> = catalog.instance_types.iter().collect();
-            let grid = matrix(question.region, &[image], &types, as_of);
+            let grid = matrix(catalog, question.region, &[image], &types, as_of);
             let candidates = types
                 .iter()
                 .enumerate()
@@ -199,8 +199,13 @@ mod tests {
         else {
             panic!("expected images for a type");
         };
+        // No arm64 image's NVMe driver is confirmed by a source yet, so the best fit may carry
+        // `catalog-unconfirmed`, but never an error.
         let first = &images[0];
-        assert_eq!(first.worst, None, "{first:?}");
+        assert!(
+            first.worst.is_none_or(|w| w == Severity::Warning),
+            "{first:?}"
+        );
         let image = Catalog::builtin().image(&first.id).unwrap();
         assert_eq!(image.arch, super::super::model::ImageArch::Arm64);
         let x86 = images
@@ -220,7 +225,8 @@ mod tests {
         let Ok(Answer::TypesForImage { types, .. }) = ask(
             "ap-southeast-1",
             None,
-            Some("aliyun_3_x64_20G_alibase_20240819.vhd"),
+            // Every value of this build is confirmed (a captured DescribeImages output).
+            Some("ubuntu_24_04_x64_20G_alibase_20260810.vhd"),
         ) else {
             panic!("expected types for an image");
         };

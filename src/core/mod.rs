@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod date;
 pub mod embed;
 pub mod enum_text;
+pub mod evidence;
 pub mod export;
 pub mod fix;
 pub mod guide;

@@ -89,7 +89,7 @@ pub fn full_matrix(catalog: &Catalog, today: Date) {
     let images: Vec<_> = catalog.images.iter().collect();
     let types: Vec<_> = catalog.instance_types.iter().collect();
     for region in &catalog.regions {
-        black_box(matrix(&region.id, &images, &types, today));
+        black_box(matrix(catalog, &region.id, &images, &types, today));
     }
 }
 

@@ -256,7 +256,7 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        if !ctx.check_region(region, &format!("{at}/image/regions/0"), out) {
+        if !ctx.check_region_open(region, &format!("{at}/image/regions/0"), out) {
             continue;
         }
         names.add(

@@ -85,6 +85,7 @@ impl Rule {
             help,
             doc: self.doc,
             fix: None,
+            evidence: Vec::new(),
         }
     }
 
@@ -235,6 +236,11 @@ impl Context<'_> {
     /// A `region-unknown` finding when `region` is not in the catalog.
     pub fn check_region(&self, region: &str, path: &str, out: &mut Vec<Finding>) -> bool {
         reference::check_region(self, region, path, out)
+    }
+
+    /// A `region-unknown` or `region-closed` finding when no API call can run in `region`.
+    pub fn check_region_open(&self, region: &str, path: &str, out: &mut Vec<Finding>) -> bool {
+        reference::check_region_open(self, region, path, out)
     }
 
     /// An `image-not-found` finding when no catalog image, plan image or create has this ID.
