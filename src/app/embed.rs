@@ -72,6 +72,7 @@ fn EmbedAnswer(options: EmbedOptions, today: Date, lang: Lang) -> impl IntoView 
     );
     let instance_type = RwSignal::new(options.instance_type.clone());
     let image = RwSignal::new(options.image.clone());
+    let family = options.family.clone();
     let platform = options.platform;
     let result = Memo::new(move |_| {
         let (region, instance_type, image) = (region.get(), instance_type.get(), image.get());
@@ -79,6 +80,7 @@ fn EmbedAnswer(options: EmbedOptions, today: Date, lang: Lang) -> impl IntoView 
             region: &region,
             instance_type: instance_type.as_deref(),
             image: image.as_deref(),
+            family: family.as_deref(),
             platform,
         };
         answer_in(catalog, &question, today, lang)

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{count_en, Lang};
-use super::model::{Copy, Create, CreateSource, Image, NvmeSupport, Plan, SystemDisk};
+use super::model::{
+    Copy, Create, CreateSource, Image, ImageBootMode, Modify, NvmeSupport, Plan, SystemDisk,
+};
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -105,6 +107,39 @@ pub enum Fix {
         /// The snapshot ID (`s-...`).
         snapshot: String,
     },
+    /// Set `nvme: supported` on an image in a region with ModifyImageAttribute
+    /// (copy-features-not-carried): a modify of that image and region already in the plan
+    /// gets the flag, else one is added.
+    SetNvmeSupported {
+        /// The image reference (for a copy: the source's ID).
+        image: String,
+        /// The region of the copy.
+        region: String,
+    },
+    /// Import an arm64 image with UEFI, the only boot mode ImportImage takes for arm64.
+    SetImportBootModeUefi {
+        /// Index in `imports`.
+        import: usize,
+    },
+    /// Give an imported image a valid, unique name.
+    RenameImport {
+        /// Index in `imports`.
+        import: usize,
+        /// The new ImageName.
+        name: String,
+    },
+    /// Launch the newest image of a family instead of one build (image-superseded).
+    LaunchByFamily {
+        /// Index in `launches`.
+        launch: usize,
+        /// The image family.
+        family: String,
+    },
+    /// Drop a modify that changes nothing (modify-nothing).
+    RemoveModify {
+        /// Index in `modifies`.
+        modify: usize,
+    },
 }
 
 impl Fix {
@@ -203,6 +238,31 @@ impl Fix {
                 format!("Create an image from {snapshot} and launch it in launch #{launch}"),
                 format!("用快照 {snapshot} 创建镜像，并在启动实例 #{launch} 中使用它")
             ),
+            Fix::SetNvmeSupported { image, region } => tr!(
+                l,
+                format!("Set NVMe support on {image} in {region} (ModifyImageAttribute)"),
+                format!("为 {region} 中的 {image} 设置支持 NVMe（ModifyImageAttribute）")
+            ),
+            Fix::SetImportBootModeUefi { import } => tr!(
+                l,
+                format!("Import image #{import} with UEFI boot"),
+                format!("以 UEFI 引导模式导入镜像 #{import}")
+            ),
+            Fix::RenameImport { import, name } => tr!(
+                l,
+                format!("Name imported image #{import} \"{name}\""),
+                format!("将导入的镜像 #{import} 命名为“{name}”")
+            ),
+            Fix::LaunchByFamily { launch, family } => tr!(
+                l,
+                format!("Launch the newest image of family {family} in launch #{launch}"),
+                format!("在启动实例 #{launch} 中使用镜像族系 {family} 的最新镜像")
+            ),
+            Fix::RemoveModify { modify } => tr!(
+                l,
+                format!("Remove attribute change #{modify}"),
+                format!("删除镜像属性修改 #{modify}")
+            ),
             Fix::MarkImageNvme { image } => tr!(
                 l,
                 format!("{image} has the NVMe driver: mark it NVMe-capable"),
@@ -239,6 +299,21 @@ impl Fix {
             Fix::TrimShareAccounts { share, .. } | Fix::RemoveShareAccount { share, .. } => {
                 Some(format!("/shares/{share}"))
             }
+            Fix::SetNvmeSupported { image, region } => {
+                let existing = plan.modifies.iter().position(|m| {
+                    m.image.as_deref() == Some(image.as_str())
+                        && m.region.as_deref() == Some(region.as_str())
+                });
+                Some(format!(
+                    "/modifies/{}",
+                    existing.unwrap_or(plan.modifies.len())
+                ))
+            }
+            Fix::SetImportBootModeUefi { import } | Fix::RenameImport { import, .. } => {
+                Some(format!("/imports/{import}"))
+            }
+            Fix::LaunchByFamily { launch, .. } => Some(format!("/launches/{launch}")),
+            Fix::RemoveModify { .. } => None,
         }
     }
 
@@ -352,6 +427,42 @@ impl Fix {
                     }
                 };
                 plan.launches[*launch].image = Some(image);
+            }
+            Fix::SetNvmeSupported { image, region } => {
+                let existing = plan.modifies.iter_mut().find(|m| {
+                    m.image.as_deref() == Some(image.as_str())
+                        && m.region.as_deref() == Some(region.as_str())
+                });
+                match existing {
+                    Some(modify) => modify.nvme = Some(NvmeSupport::Supported),
+                    None => plan.modifies.push(Modify {
+                        image: Some(image.clone()),
+                        region: Some(region.clone()),
+                        nvme: Some(NvmeSupport::Supported),
+                        ..Modify::default()
+                    }),
+                }
+            }
+            Fix::SetImportBootModeUefi { import } => {
+                if let Some(import) = plan.imports.get_mut(*import) {
+                    import.image.boot_mode = ImageBootMode::Uefi;
+                }
+            }
+            Fix::RenameImport { import, name } => {
+                if let Some(import) = plan.imports.get_mut(*import) {
+                    import.image.name = Some(name.clone());
+                }
+            }
+            Fix::LaunchByFamily { launch, family } => {
+                if let Some(launch) = plan.launches.get_mut(*launch) {
+                    launch.image = None;
+                    launch.image_family = Some(family.clone());
+                }
+            }
+            Fix::RemoveModify { modify } => {
+                if *modify < plan.modifies.len() {
+                    plan.modifies.remove(*modify);
+                }
             }
         }
     }

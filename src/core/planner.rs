@@ -38,7 +38,7 @@ pub fn check_in(plan: &Plan, catalog: &Catalog, today: Date, lang: Lang) -> Repo
     for finding in &mut findings {
         finding.doc = rules::docs::localized(finding.doc, lang);
     }
-    let operations = ops::operations(plan, &resolver);
+    let operations = ops::operations(plan, &resolver, ctx.as_of);
     Report {
         ok: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,

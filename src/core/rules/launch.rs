@@ -4,14 +4,15 @@
 //! planner and the compatibility matrix both run them through [`launch_violations`].
 
 use super::{docs, Context, Rule};
-use crate::core::catalog::Catalog;
+use crate::core::catalog::{Catalog, Evidence};
 use crate::core::date::Date;
+use crate::core::evidence;
 use crate::core::fix::Fix;
 use crate::core::guide::Topic;
 use crate::core::i18n::{join, Lang, Term, Text};
 use crate::core::model::{
-    BootMode, CpuArch, Image, ImageArch, ImageBootMode, ImageStatus, ImageType, InstanceType,
-    NvmeRequirement, NvmeSupport, Plan, Platform, SystemDisk,
+    given, BootMode, CpuArch, Image, ImageArch, ImageBootMode, ImageStatus, ImageType,
+    InstanceType, NvmeRequirement, NvmeSupport, Plan, Platform, SystemDisk,
 };
 use crate::core::report::{Finding, Severity};
 use crate::core::resolve::Origin;
@@ -79,10 +80,16 @@ pub struct LaunchRule {
     pub help: fn(&LaunchSubject, Detail, Lang) -> Text,
     /// The mechanical fix, where one exists.
     pub fix: fn(&FixInput, Detail) -> Option<Fix>,
+    /// The catalog facts the verdict rests on, with their sources.
+    pub evidence: fn(&LaunchSubject) -> Vec<Evidence>,
 }
 
 fn no_fix(_: &FixInput, _: Detail) -> Option<Fix> {
     None
+}
+
+fn no_evidence(_: &LaunchSubject) -> Vec<Evidence> {
+    Vec::new()
 }
 
 fn when(broken: bool) -> Option<Detail> {
@@ -127,6 +134,7 @@ declare_rules! { launch:
             to_region: f.subject.region.to_string(),
             encrypted: f.subject.image.encrypted,
         }),
+        evidence: no_evidence,
     };
     /// `image-not-released-in-region`.
     IMAGE_NOT_RELEASED_IN_REGION = LaunchRule {
@@ -155,6 +163,7 @@ declare_rules! { launch:
             "请在该镜像已发布的地域启动实例，或选择其他镜像"
         ),
         fix: no_fix,
+        evidence: no_evidence,
     };
     /// `instance-type-not-in-region`.
     INSTANCE_TYPE_NOT_IN_REGION = LaunchRule {
@@ -183,6 +192,7 @@ declare_rules! { launch:
             "请选择此地域有售的实例规格，或在其他地域启动"
         ),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `arch-mismatch`.
     ARCH_MISMATCH = LaunchRule {
@@ -220,6 +230,7 @@ declare_rules! { launch:
             "请使用同一操作系统适用于此架构的镜像，或选择另一架构的实例规格"
         ),
         fix: other_side_fix,
+        evidence: no_evidence,
     };
     /// `arch-32bit-memory`.
     ARCH_32BIT_MEMORY = LaunchRule {
@@ -248,6 +259,7 @@ declare_rules! { launch:
             "请选择内存小于 4 GiB 的实例规格，或使用 64 位镜像"
         ),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `windows-32bit-cpu`.
     WINDOWS_32BIT_CPU = LaunchRule {
@@ -280,6 +292,7 @@ declare_rules! { launch:
             "请选择 vCPU 不超过 4 个的实例规格，或使用 64 位镜像"
         ),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `windows-min-memory`.
     WINDOWS_MIN_MEMORY = LaunchRule {
@@ -310,6 +323,7 @@ declare_rules! { launch:
             "请选择内存不少于 1 GiB 的实例规格，或使用 Linux 镜像"
         ),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `boot-mode-mismatch`.
     BOOT_MODE_MISMATCH = LaunchRule {
@@ -354,6 +368,10 @@ declare_rules! { launch:
             "请使用该镜像引导模式与实例规格相符的版本，或修改自定义镜像的引导模式（ModifyImageAttribute 的 BootMode），或选择其他实例规格"
         ),
         fix: other_side_fix,
+        evidence: |s| evidence::type_boot(s.catalog, s.instance_type)
+            .into_iter()
+            .chain(evidence::image_boot(s.catalog, s.image))
+            .collect(),
     };
     /// `nvme-unsupported`.
     NVME_UNSUPPORTED = LaunchRule {
@@ -394,6 +412,44 @@ declare_rules! { launch:
             true => Some(Fix::MarkImageNvme { image: f.subject.image.id.clone() }),
             false => other_side_fix(f, d),
         },
+        evidence: |s| evidence::type_nvme(s.catalog, s.instance_type)
+            .into_iter()
+            .chain(evidence::image_nvme(s.catalog, s.image))
+            .collect(),
+    };
+    /// `image-type-restricted` (contract §4.2): the image lists the only types it runs on
+    /// (DescribeImageSupportInstanceTypes; Marketplace images often pin them).
+    IMAGE_TYPE_RESTRICTED = LaunchRule {
+        rule: Rule {
+            code: "image-type-restricted",
+            severity: Severity::Error,
+            summary: "the image's instance_types does not include the launch's type",
+            doc: docs::IMAGE_SUPPORT_TYPES,
+            topic: None,
+        },
+        group: Group::Pair,
+        field: Some("instance_type"),
+        test: |s| when(!s.image.allows_type(&s.instance_type.id)),
+        message: |s, _, l| {
+            let (image, itype) = (&s.image.id, &s.instance_type.id);
+            let types = s.image.instance_types.as_deref().unwrap_or_default();
+            tr!(l,
+                format!(
+                    "image {image} runs only on {}; {itype} is not one of them (RunInstances fails with InvalidParameter.NotMatch)",
+                    types.join(", ")
+                ),
+                format!(
+                    "镜像 {image} 只能用于 {}；{itype} 不在其中（RunInstances 会返回 InvalidParameter.NotMatch）",
+                    join(l, types)
+                )
+            )
+        },
+        help: |_, _, l| tr!(l,
+            "launch one of the types the image lists (DescribeImageSupportInstanceTypes), or another image",
+            "请使用该镜像列出的实例规格之一（DescribeImageSupportInstanceTypes），或改用其他镜像"
+        ),
+        fix: listed_type_fix,
+        evidence: no_evidence,
     };
     /// `system-disk-too-small`.
     SYSTEM_DISK_TOO_SMALL = LaunchRule {
@@ -431,6 +487,7 @@ declare_rules! { launch:
             )
         },
         fix: disk_limit_fix,
+        evidence: no_evidence,
     };
     /// `system-disk-too-large`.
     SYSTEM_DISK_TOO_LARGE = LaunchRule {
@@ -468,6 +525,7 @@ declare_rules! { launch:
             )
         },
         fix: disk_limit_fix,
+        evidence: no_evidence,
     };
     /// `amount-out-of-range`.
     AMOUNT_OUT_OF_RANGE = LaunchRule {
@@ -502,6 +560,7 @@ declare_rules! { launch:
             Detail::Amount(amount) => Some(Fix::SetAmount { launch: f.launch, amount: amount.clamp(1, 100) }),
             _ => None,
         },
+        evidence: no_evidence,
     };
     /// `image-eol`.
     IMAGE_EOL = LaunchRule {
@@ -539,6 +598,7 @@ declare_rules! { launch:
             "请使用仍受支持的操作系统版本；停止维护的系统不再获得更新"
         ),
         fix: no_fix,
+        evidence: |s| evidence::image_eol(s.catalog, s.image).into_iter().collect(),
     };
     /// `image-deprecated`.
     IMAGE_DEPRECATED = LaunchRule {
@@ -561,6 +621,7 @@ declare_rules! { launch:
             "请使用替代该镜像的当前镜像"
         ),
         fix: no_fix,
+        evidence: no_evidence,
     };
     /// `license-fee`.
     LICENSE_FEE = LaunchRule {
@@ -573,7 +634,7 @@ declare_rules! { launch:
         },
         group: Group::Lifecycle,
         field: Some("image"),
-        test: |s| when(s.image.license_fee),
+        test: |s| when(evidence::bills_license(s.image, s.catalog.region(s.region))),
         message: |s, _, l| tr!(l,
             format!(
                 "image {} ({}) bills operating system licence fees per instance",
@@ -584,11 +645,19 @@ declare_rules! { launch:
                 s.image.id, s.image.os.as_deref().unwrap_or(s.image.label())
             )
         ),
-        help: |_, _, l| tr!(l,
-            "include the licence fee in the cost estimate",
-            "请在费用估算中计入许可费用"
-        ),
+        help: |s, _, l| if s.image.platform == Platform::Windows {
+            tr!(l,
+                "include the licence fee in the cost estimate; Windows images bill it in China (Hong Kong) and outside the Chinese mainland only",
+                "请在费用估算中计入许可费用；Windows 镜像仅在中国香港及中国内地以外的地域收取该费用"
+            )
+        } else {
+            tr!(l,
+                "include the licence fee in the cost estimate",
+                "请在费用估算中计入许可费用"
+            )
+        },
         fix: no_fix,
+        evidence: |s| evidence::license(s.catalog, s.image, s.catalog.region(s.region)),
     };
     /// `community-image-unsupported`.
     COMMUNITY_IMAGE_UNSUPPORTED = LaunchRule {
@@ -614,6 +683,43 @@ declare_rules! { launch:
             "请核实镜像的发布者，或使用公共镜像或您自己的自定义镜像"
         ),
         fix: no_fix,
+        evidence: no_evidence,
+    };
+    /// `catalog-unconfirmed`: a launch that passes only on catalog values no source confirms.
+    CATALOG_UNCONFIRMED = LaunchRule {
+        rule: Rule {
+            code: "catalog-unconfirmed",
+            severity: Severity::Warning,
+            summary: "a launch that passes only on catalog values no source confirms (boot mode, NVMe, or whether the image is still offered)",
+            doc: docs::BOOT_MODE,
+            topic: None,
+        },
+        group: Group::Pair,
+        field: None,
+        test: |s| when(evidence::rests_on_unconfirmed(s.catalog, s.instance_type, s.image)),
+        message: |s, _, l| {
+            let (image, itype) = (&s.image.id, &s.instance_type.id);
+            let facts = evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image)
+                .iter()
+                .map(|e| e.fact.clone())
+                .collect::<Vec<_>>();
+            tr!(l,
+                format!(
+                    "this launch of {image} on {itype} passes only on catalog values no source confirms: {}",
+                    facts.join("; ")
+                ),
+                format!(
+                    "在 {itype} 上启动 {image} 能通过检查，只是因为目录中有未经任何来源确认的值：{}",
+                    facts.join("；")
+                )
+            )
+        },
+        help: |_, _, l| tr!(l,
+            "check them before launching: DescribeInstanceTypes (SupportedBootModes, NvmeSupport) and DescribeImages (BootMode, Features.NvmeSupport, Status) in the launch region; or describe the type and image among the plan's own, which the planner takes as given",
+            "启动前请在启动地域核实：DescribeInstanceTypes（SupportedBootModes、NvmeSupport）和 DescribeImages（BootMode、Features.NvmeSupport、Status）；或在计划中自行描述该实例规格和镜像，规划器会以其为准"
+        ),
+        fix: no_fix,
+        evidence: |s| evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image),
     };
 }
 
@@ -631,6 +737,8 @@ pub const DEFAULT_DISK_GIB: u32 = 40;
 /// What one RunInstances call combines: the inputs of the pure launch rules.
 #[derive(Clone, Copy, Debug)]
 pub struct LaunchSubject<'a> {
+    /// The catalog the plan sees: regions, and the sources of catalog facts.
+    pub catalog: &'a Catalog,
     /// The image, resolved in the region.
     pub image: &'a Image,
     /// The instance type.
@@ -735,6 +843,11 @@ impl LaunchViolation {
     /// The mechanical fix, where one exists.
     pub fn fix(self, input: &FixInput) -> Option<Fix> {
         (self.rule.fix)(input, self.detail)
+    }
+
+    /// The catalog facts the verdict rests on.
+    pub fn evidence(self, s: &LaunchSubject) -> Vec<Evidence> {
+        (self.rule.evidence)(s)
     }
 }
 
@@ -847,14 +960,21 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "RegionId",
             out,
         );
-        let image = ctx.require(
-            &launch.image,
-            &format!("{at}/image"),
-            Term::new("image", "镜像"),
-            "RunInstances",
-            "ImageId",
-            out,
-        );
+        // A launch by family names no image (contract §4.2); `Some(None)` stands for it.
+        let by_family = given(&launch.image).is_none() && given(&launch.image_family).is_some();
+        let image = if by_family {
+            Some(None)
+        } else {
+            ctx.require(
+                &launch.image,
+                &format!("{at}/image"),
+                Term::new("image or image family", "镜像或镜像族系"),
+                "RunInstances",
+                "ImageId",
+                out,
+            )
+            .map(Some)
+        };
         let itype = ctx.require(
             &launch.instance_type,
             &format!("{at}/instance_type"),
@@ -866,10 +986,11 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (Some(region), Some(image), Some(itype)) = (region, image, itype) else {
             continue;
         };
-        if !ctx.check_region(region, &format!("{at}/region"), out) {
+        if !ctx.check_region_open(region, &format!("{at}/region"), out) {
             continue;
         }
-        if image.starts_with("s-") && ctx.resolver.find(image).is_none() {
+        let snapshot = image.filter(|i| i.starts_with("s-") && ctx.resolver.find(i).is_none());
+        if let Some(image) = snapshot {
             out.push(super::reference::LAUNCH_FROM_SNAPSHOT.finding_with_fix(
                 format!("{at}/image"),
                 tr!(
@@ -889,8 +1010,10 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        if !ctx.check_image_known(image, &format!("{at}/image"), out) {
-            continue;
+        if let Some(image) = image {
+            if !ctx.check_image_known(image, &format!("{at}/image"), out) {
+                continue;
+            }
         }
         let Some(itype) = ctx.catalog.instance_type(itype) else {
             out.push(super::pipeline::unknown_type(
@@ -900,10 +1023,12 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        let Some(resolved) = ctx.resolver.resolve(image, region) else {
+        let Some(resolved) = super::family::resolve_launch(ctx, n, launch, region, out) else {
             continue;
         };
+        super::family::check_launch(ctx, n, launch, &resolved, out);
         let subject = LaunchSubject {
+            catalog: ctx.catalog,
             image: resolved.image,
             instance_type: itype,
             region,
@@ -915,6 +1040,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         violations.clear();
         launch_violations(&subject, &mut violations);
+        drop_unconfirmed_when_failing(&mut violations);
         let fix_input = FixInput {
             plan: ctx.plan,
             catalog: ctx.catalog,
@@ -924,11 +1050,13 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // A planned copy is named the way the user knows it, not by the reference the
         // exported script uses for the ID CopyImage returns.
         let words = |text: Text| match resolved.origin {
-            Origin::Copy(_) => {
+            Origin::Copy(k) => {
+                let source = given(&ctx.plan.copies[k].image)
+                    .unwrap_or(Term::new("an image", "某个镜像").get(lang));
                 let copy = tr!(
                     lang,
-                    format!("the copy of {image} in {region}"),
-                    format!("{image} 在 {region} 的副本")
+                    format!("the copy of {source} in {region}"),
+                    format!("{source} 在 {region} 的副本")
                 );
                 text.map(|text| {
                     text.replace(&format!("image {}", resolved.image.id), copy.as_str())
@@ -936,20 +1064,35 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         .replace(&resolved.image.id, copy.as_str())
                 })
             }
-            Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => text,
+            Origin::Existing | Origin::Create(_) | Origin::Import(_) | Origin::Pipeline(_) => text,
         };
         for &violation in &violations {
             let path = match violation.field() {
                 Some(field) => format!("{at}/{field}"),
                 None => at.clone(),
             };
-            out.push(violation.rule().finding_with_fix(
-                path,
-                words(violation.message(&subject, lang)),
-                words(violation.help(&subject, lang)),
-                violation.fix(&fix_input),
-            ));
+            out.push(
+                violation
+                    .rule()
+                    .finding_with_fix(
+                        path,
+                        words(violation.message(&subject, lang)),
+                        words(violation.help(&subject, lang)),
+                        violation.fix(&fix_input),
+                    )
+                    .with_evidence(violation.evidence(&subject)),
+            );
         }
+    }
+}
+
+/// A launch that already fails gets no `catalog-unconfirmed`: one root cause, one verdict.
+pub fn drop_unconfirmed_when_failing(violations: &mut Vec<LaunchViolation>) {
+    if violations
+        .iter()
+        .any(|v| v.rule().severity == Severity::Error)
+    {
+        violations.retain(|v| !std::ptr::eq(v.rule, &CATALOG_UNCONFIRMED));
     }
 }
 
@@ -978,6 +1121,17 @@ fn sibling_type_fix(f: &FixInput, _: Detail) -> Option<Fix> {
         launch: f.launch,
         instance_type: itype.id.clone(),
     })
+}
+
+/// Launch a type the image lists and boots on: the launch's own family first, then the
+/// closest in size of any family.
+fn listed_type_fix(f: &FixInput, _: Detail) -> Option<Fix> {
+    sibling_type(f.catalog, f.subject)
+        .or_else(|| closest_type(f.catalog, f.subject))
+        .map(|t| Fix::ReplaceLaunchInstanceType {
+            launch: f.launch,
+            instance_type: t.id.clone(),
+        })
 }
 
 /// Whether the launch names one of the account's own images (custom or shared, described by

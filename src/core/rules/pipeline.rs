@@ -20,7 +20,10 @@
 //!   checked with the launch rules like a pipeline's build instance.
 
 use super::create::{check_quota_at, name_problem, Names};
-use super::launch::{group_violations, launch_violations, Group, LaunchSubject, LaunchViolation};
+use super::launch::{
+    drop_unconfirmed_when_failing, group_violations, launch_violations, Group, LaunchSubject,
+    LaunchViolation,
+};
 use super::{docs, Context, Rule};
 use crate::core::guide::Topic;
 use crate::core::i18n::{join, Lang, Term, Text};
@@ -166,6 +169,7 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
     };
     let unnamed = InstanceType::default();
     let subject = LaunchSubject {
+        catalog: ctx.catalog,
         image: base,
         instance_type: itype.unwrap_or(&unnamed),
         region,
@@ -185,6 +189,7 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
             &mut violations,
         );
     }
+    drop_unconfirmed_when_failing(&mut violations);
     let instance = Term::new("build instance", "构建实例");
     push_violations(lang, &at, &subject, &violations, instance, out);
 }
@@ -568,6 +573,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
             continue;
         };
         let subject = LaunchSubject {
+            catalog: ctx.catalog,
             image: resolved.image,
             instance_type: itype,
             region,
@@ -579,6 +585,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         };
         let mut violations = Vec::new();
         launch_violations(&subject, &mut violations);
+        drop_unconfirmed_when_failing(&mut violations);
         let instance = Term::new("temporary instance", "临时实例");
         push_violations(lang, &at, &subject, &violations, instance, out);
     }
@@ -597,15 +604,20 @@ fn push_violations(
     let instance = instance.get(lang);
     for violation in violations {
         let message = violation.message(subject, lang);
-        out.push(violation.rule().finding(
-            at.to_string(),
-            tr!(
-                lang,
-                format!("{instance}: {message}"),
-                format!("{instance}：{message}")
-            ),
-            violation.help(subject, lang),
-        ));
+        out.push(
+            violation
+                .rule()
+                .finding(
+                    at.to_string(),
+                    tr!(
+                        lang,
+                        format!("{instance}: {message}"),
+                        format!("{instance}：{message}")
+                    ),
+                    violation.help(subject, lang),
+                )
+                .with_evidence(violation.evidence(subject)),
+        );
     }
 }
 

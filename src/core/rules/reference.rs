@@ -16,6 +16,14 @@ declare_rules! {
         doc: docs::REGIONS,
         topic: None,
     };
+    /// `region-closed` (CONTRACT §4.1): the catalog keeps closed regions with their date.
+    REGION_CLOSED = super::Rule {
+        code: "region-closed",
+        severity: Severity::Error,
+        summary: "a region Alibaba Cloud has closed (the catalog keeps it, with the date it closed)",
+        doc: docs::REGIONS,
+        topic: None,
+    };
     /// `image-not-found`.
     IMAGE_NOT_FOUND = super::Rule {
         code: "image-not-found",
@@ -118,6 +126,49 @@ pub(crate) fn check_region(
             "请使用地域 ID，例如 cn-hangzhou 或 ap-southeast-1；`ecs-image-planner rules` 和目录中列出了全部地域"
         ),
     ));
+    false
+}
+
+/// A `region-unknown` or `region-closed` finding when no API call can run in `region`: it is
+/// not in the catalog, or it closed on or before the plan date.
+pub(crate) fn check_region_open(
+    ctx: &Context,
+    region: &str,
+    path: &str,
+    out: &mut Vec<Finding>,
+) -> bool {
+    if !check_region(ctx, region, path, out) {
+        return false;
+    }
+    let Some(found) = ctx
+        .catalog
+        .region(region)
+        .filter(|r| r.closed_by(ctx.as_of))
+    else {
+        return true;
+    };
+    let closed = found.closed.map(|d| d.to_string()).unwrap_or_default();
+    out.push(
+        REGION_CLOSED
+            .finding(
+                path.to_string(),
+                tr!(
+                    ctx.lang,
+                    format!("region {region} ({}) closed on {closed}", found.name),
+                    format!(
+                        "地域 {region}（{}）已于 {} 关停",
+                        found.name,
+                        found.closed.map(|d| d.zh()).unwrap_or_default()
+                    )
+                ),
+                tr!(
+                    ctx.lang,
+                    "plan this in an open region; the catalog page (\"catalog as of\" in the footer) lists every region and when the closed ones closed",
+                    "请在仍开放的地域规划；目录页面（页脚的“目录数据日期”）列出了所有地域及已关停地域的关停日期"
+                ),
+            )
+            .with_evidence(crate::core::evidence::region_closed(ctx.catalog, found).into_iter().collect()),
+    );
     false
 }
 
