@@ -6,6 +6,7 @@ use super::quotas::Gauges;
 use super::state::AppState;
 use crate::core::param::Param;
 use crate::core::Operation;
+use crate::tr;
 
 fn operation(op: &Operation) -> impl IntoView {
     let params = op
@@ -36,14 +37,14 @@ pub fn Output() -> impl IntoView {
     let shown = RwSignal::new(OPS_SHOWN);
     view! {
         <section class="eip-section" aria-labelledby="ops-h">
-            <h3 id="ops-h">"API calls, in order"</h3>
-            <p class="eip-muted">"What running this plan means on Alibaba Cloud; "
-                <code>"‹ImageId of copy-0›"</code> " is a value an earlier call returns, "
-                <code>"‹you supply: …›"</code> " one you give when you run the export."</p>
+            <h3 id="ops-h">{state.t("API calls, in order", "API 调用（按顺序）")}</h3>
+            <p class="eip-muted">{state.t("What running this plan means on Alibaba Cloud; ", "执行此计划会在阿里云上进行的调用；")}
+                <code>"‹ImageId of copy-0›"</code> {state.t(" is a value an earlier call returns, ", " 是前面某个调用返回的值，")}
+                <code>"‹you supply: …›"</code> {state.t(" one you give when you run the export.", " 是运行导出时由您提供的值。")}</p>
             <ol id="operations" class="eip-ops">
                 {move || state.report.with(|r| {
                     if r.operations.is_empty() {
-                        view! { <li class="eip-muted">"No API call yet."</li> }.into_any()
+                        view! { <li class="eip-muted">{state.t("No API call yet.", "尚无 API 调用。")}</li> }.into_any()
                     } else {
                         r.operations.iter().take(shown.get()).map(operation).collect_view().into_any()
                     }
@@ -54,7 +55,11 @@ pub fn Output() -> impl IntoView {
                 (hidden > 0).then(|| view! {
                     <button class="eip-link eip-more" data-section="operations"
                         on:click=move |_| shown.update(|n| *n += OPS_SHOWN)>
-                        {format!("Show {} more calls ({hidden} not shown)", hidden.min(OPS_SHOWN))}
+                        {tr!(
+                            state.lang.get(),
+                            format!("Show {} more calls ({hidden} not shown)", hidden.min(OPS_SHOWN)),
+                            format!("再显示 {} 个调用（还有 {hidden} 个未显示）", hidden.min(OPS_SHOWN))
+                        ).into_string()}
                     </button>
                 })
             }}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::controls::Input;
 use super::labels::Badge;
 use super::state::AppState;
+use crate::core::i18n::{Lang, Term};
 use crate::core::item::Item;
 use crate::core::ledger::RegionUsage;
 use crate::core::model::{Plan, Quotas};
@@ -37,7 +38,7 @@ pub fn QuotaInputs() -> impl IntoView {
     };
     view! {
         <section class="eip-section" aria-labelledby="quotas-h">
-            <h3 id="quotas-h">"Quotas and current usage " <Badge key="/quotas"/></h3>
+            <h3 id="quotas-h">{state.t("Quotas and current usage ", "配额与当前用量 ")} <Badge key="/quotas"/></h3>
             <div class="eip-grid">
                 <Input id="quota-images" whole=true label="Custom images per region (q_user-image-count)" kind="number"
                     placeholder="100" value=quota(|q| q.custom_images_per_region)
@@ -46,7 +47,7 @@ pub fn QuotaInputs() -> impl IntoView {
                     placeholder="50" value=quota(|q| q.share_accounts_per_image)
                     on_change=Callback::new(move |v: String| state.edit_typing("quota-shares", |p| set_quota(p, &v, |q| &mut q.share_accounts_per_image)))/>
             </div>
-            <p class="eip-muted">"Custom images that already exist in each target region:"</p>
+            <p class="eip-muted">{state.t("Custom images that already exist in each target region:", "各目标地域中已有的自定义镜像数量：")}</p>
             <div class="eip-grid">
                 {move || state.regions().into_iter().map(|region| {
                     let r = region.clone();
@@ -150,15 +151,19 @@ fn id_part(label: &str) -> String {
         .collect()
 }
 
-fn gauge_view(gauge: Gauge, id: String) -> impl IntoView {
+fn gauge_view(gauge: Gauge, id: String, lang: Lang) -> impl IntoView {
     let over = gauge.over;
     let status = if over {
-        "✕ over quota"
+        Term::new("✕ over quota", "✕ 超出配额")
     } else if gauge.used > gauge.quota {
-        "▲ already past quota; the plan adds none here"
+        Term::new(
+            "▲ already past quota; the plan adds none here",
+            "▲ 已超出配额；计划未在此新增",
+        )
     } else {
-        "✓ within quota"
-    };
+        Term::new("✓ within quota", "✓ 未超出配额")
+    }
+    .get(lang);
     view! {
         <li class="eip-gauge" class:is-over=over id=id>
             <div class="eip-gauge-head">
@@ -179,24 +184,24 @@ pub fn Gauges() -> impl IntoView {
     let state = AppState::get();
     view! {
         <section class="eip-section" aria-labelledby="gauges-h" id="gauges">
-            <h3 id="gauges-h">"Quotas"</h3>
-            <h4>"Custom images per region"</h4>
+            <h3 id="gauges-h">{state.t("Quotas", "配额")}</h3>
+            <h4>{state.t("Custom images per region", "每个地域的自定义镜像")}</h4>
             <ul class="eip-gauges" id="region-gauges">
                 {move || state.report.with(|r| region_gauges(state, r)).into_iter().map(|g| {
                     let id = format!("gauge-region-{}", g.label);
-                    gauge_view(g, id)
+                    gauge_view(g, id, state.lang.get())
                 }).collect_view()}
             </ul>
-            <h4>"Accounts per shared image"</h4>
+            <h4>{state.t("Accounts per shared image", "每个共享镜像的账号数")}</h4>
             <ul class="eip-gauges" id="share-gauges">
                 {move || {
                     let gauges = state.report.with(share_gauges);
                     if gauges.is_empty() {
-                        view! { <li class="eip-muted">"No share planned."</li> }.into_any()
+                        view! { <li class="eip-muted">{state.t("No share planned.", "尚未规划共享镜像。")}</li> }.into_any()
                     } else {
                         gauges.into_iter().map(|g| {
                             let id = format!("gauge-share-{}", id_part(&g.label));
-                            gauge_view(g, id)
+                            gauge_view(g, id, state.lang.get())
                         }).collect_view().into_any()
                     }
                 }}

@@ -210,7 +210,7 @@ pub(crate) fn check_import(ctx: &Context, n: usize, out: &mut Vec<Finding>) {
                     format!(
                         "{}请从以下选择一个：{}",
                         near.map(|p| format!("请写作“{p}”，或")).unwrap_or_default(),
-                        join(lang, &PLATFORMS)
+                        join(lang, PLATFORMS)
                     )
                 ),
             ));
