@@ -109,6 +109,14 @@ else
   apt_install chromium chromium-driver
 fi
 
+# 5b. A font with Chinese glyphs, so that the zh-CN browser test's screenshot shows text (a
+# headless Chromium without one draws empty boxes).
+if [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  say "Chinese font: already installed (WenQuanYi Micro Hei)"
+else
+  apt_install fonts-wqy-microhei
+fi
+
 # 6. bash, jq and python3 from Debian: the exported aliyun script reads IDs with jq, and the
 # export tests run it against tests/fake-aliyun (python3).
 missing=()

@@ -51,24 +51,24 @@ test('an English browser opens in English, and ?lang=zh-CN overrides it', async 
 test('switching language and back keeps the plan and its share link, and is remembered', async () => {
   const page = await suite.page({ locale: 'en-US' });
   await openApp(page, suite.url);
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
-  await page.locator('.eip-finding').first().waitFor();
+  await page.fill('#launch-0-amount', '150');
+  await page.locator('.eip-finding[data-code="amount-out-of-range"]').waitFor();
   const codes = await page.locator('.eip-finding').evaluateAll((els) => els.map((el) => el.dataset.code));
   const link = await page.evaluate(() => location.hash);
   await page.selectOption('#lang', 'zh-CN');
   await page.waitForFunction(() => document.querySelector('#findings-h').textContent === '检查结果');
   assert.match(await page.textContent('.eip-finding .eip-message'), HAN, 'findings in Chinese');
   assert.deepEqual(await page.locator('.eip-finding').evaluateAll((els) => els.map((el) => el.dataset.code)), codes);
-  assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large');
+  assert.equal(await page.inputValue('#launch-0-amount'), '150');
   assert.equal(await page.evaluate(() => location.hash), link, 'the link does not change with the language');
   await page.reload();
   await page.waitForSelector('.eip');
   assert.equal(await page.inputValue('#lang'), 'zh-CN', 'the choice is remembered');
-  assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large');
+  assert.equal(await page.inputValue('#launch-0-amount'), '150');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.querySelector('#findings-h').textContent === 'Findings');
   assert.doesNotMatch(await page.textContent('.eip-finding .eip-message'), HAN);
-  assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large');
+  assert.equal(await page.inputValue('#launch-0-amount'), '150');
   assert.deepEqual(page.problems, []);
 });
 
@@ -89,8 +89,8 @@ test('screenshot of the planner in Chinese (docs/screenshot-zh-CN.png, 1280x900,
   const page = await suite.page({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page, suite.url);
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
-  await page.locator('.eip-finding').first().waitFor();
+  await page.fill('#launch-0-amount', '150');
+  await page.locator('.eip-finding[data-code="amount-out-of-range"]').waitFor();
   await page.evaluate(() => {
     document.activeElement?.blur();
     window.scrollTo(0, 0);
