@@ -11,7 +11,7 @@ use ecs_image_planner::core::link;
 use ecs_image_planner::core::model::{
     BootMode, Copy, CpuArch, Create, CreateSource, DataDisk, Delete, Export, Image, ImageArch,
     ImageBootMode, ImageStatus, ImageType, InstanceType, KeyKind, Launch, NvmeRequirement,
-    NvmeSupport, Platform, Quotas, Share, SystemDisk,
+    NvmeSupport, Pipeline, Platform, Quotas, Share, SystemDisk, Update,
 };
 use ecs_image_planner::core::{parse_plan, planner, Date, Plan, Severity};
 use proptest::collection::vec;
@@ -275,6 +275,54 @@ fn delete() -> impl Strategy<Value = Delete> {
     ]
 }
 
+fn pipeline() -> impl Strategy<Value = Pipeline> {
+    (
+        (
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(any::<u32>()),
+        ),
+        (image(), texts(), texts(), option::of(text())),
+    )
+        .prop_map(
+            |(
+                (name, region, base_image, base_family, instance_type, system_disk_gib),
+                (image, to_regions, share_accounts, build_content),
+            )| Pipeline {
+                name,
+                region,
+                base_image,
+                base_family,
+                instance_type,
+                system_disk_gib,
+                image,
+                to_regions,
+                share_accounts,
+                build_content,
+            },
+        )
+}
+
+fn update() -> impl Strategy<Value = Update> {
+    (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+    )
+        .prop_map(|(image, region, name, instance_type, commands)| Update {
+            image,
+            region,
+            name,
+            instance_type,
+            commands,
+        })
+}
+
 fn plan() -> impl Strategy<Value = Plan> {
     let header = (
         option::of(text()),
@@ -292,6 +340,8 @@ fn plan() -> impl Strategy<Value = Plan> {
         vec(instance_type(), 0..3),
         vec(image(), 0..3),
         vec(create(), 0..2),
+        vec(pipeline(), 0..2),
+        vec(update(), 0..2),
         vec(copy(), 0..3),
         vec(share(), 0..3),
         vec(export(), 0..2),
@@ -301,8 +351,21 @@ fn plan() -> impl Strategy<Value = Plan> {
     (header, items).prop_map(
         |(
             (name, as_of, account_id, quotas, custom_image_usage),
-            (instance_types, images, creates, copies, shares, exports, launches, deletes),
+            (
+                instance_types,
+                images,
+                creates,
+                pipelines,
+                updates,
+                copies,
+                shares,
+                exports,
+                launches,
+                deletes,
+            ),
         )| Plan {
+            // Every field is listed (no `..Plan::default()`): a new plan section does not
+            // compile here until the property tests generate it.
             schema: None,
             version: 1,
             name,
@@ -313,12 +376,13 @@ fn plan() -> impl Strategy<Value = Plan> {
             instance_types,
             images,
             creates,
+            pipelines,
+            updates,
             copies,
             shares,
             exports,
             launches,
             deletes,
-            ..Plan::default()
         },
     )
 }
