@@ -1,22 +1,27 @@
 // The benchmark's measuring half: `scripts/bench.sh` builds everything, then runs this script,
-// which measures the planner against the Leptos baseline in the same run and prints one
-// Markdown table with each budget and PASS/FAIL, and writes the same numbers to
-// bench/out/latest.json. A number that could not be measured is reported as "n/a (why)", never
-// invented, and fails the run: so does an edit that did not update the findings within the
-// cut-off (a lost edit counts, as slower than any budget, in the p95), a cold load that never
-// showed its first findings or first paint, and a page error. The run then prints each failure
-// and why, and exits 1.
+// which measures the planner and its embed page against the Leptos baseline in the same run,
+// like with like (first contentful paint with first contentful paint, ready with ready, the same
+// Lighthouse mobile run on each page), prints one Markdown table with each budget and PASS/FAIL,
+// and writes the same numbers to bench/out/latest.json. A number that could not be measured is
+// reported as "n/a (why)", never invented, and fails the run: so does an edit that did not update
+// the findings within the cut-off (a lost edit counts, as slower than any budget, in the p95), a
+// cold load that never painted or never got ready, a page error, and a Lighthouse run that gave
+// no score. The run then prints each failure and why, and exits 1.
 //
-// Inputs (built by scripts/bench.sh): dist/ (the app), bench/baseline/dist/ (the baseline),
-// bench/out/engine-wasm/ (the engine bench in wasm, wasm-bindgen --target web),
-// bench/out/engine-native.txt (output of `cargo bench --bench engine`).
-// Knobs: BENCH_APP_DIST (the app build to measure, default dist/), BENCH_LOADS (cold loads per app, default 15, at least 15 for a valid run),
-// BENCH_EDITS (default 120), BENCH_ENGINE_RUNS (default 200), BENCH_BUILD_INFO (a JSON object
-// describing the builds, recorded as is), BENCH_STRICT=1 (exit 1 when a budget fails).
+// Inputs (built by scripts/bench.sh): dist/ (the app), bench/baseline/dist/ (the baseline), both
+// precompressed (scripts/compress.mjs) and served with their .gz/.br siblings as a static host
+// would; bench/out/engine-wasm/ (the engine bench in wasm, wasm-bindgen --target web);
+// bench/out/engine-native.txt (output of `cargo bench --bench engine`); BENCH_LIGHTHOUSE (the
+// Lighthouse CLI that scripts/bench.sh installs).
+// Knobs: BENCH_APP_DIST (the app build to measure, default dist/), BENCH_LOADS (cold loads per
+// page, default 15, at least 15 for a valid run), BENCH_EDITS (default 120), BENCH_ENGINE_RUNS
+// (default 200), BENCH_LIGHTHOUSE_RUNS (per page, default 3, the median is reported),
+// BENCH_BUILD_INFO (a JSON object describing the builds, recorded as is), BENCH_STRICT=1 (exit 1
+// when a budget fails).
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../scripts/static-server.mjs';
@@ -27,29 +32,37 @@ const OUT = join(ROOT, 'bench/out');
 const APP_DIST = resolve(process.env.BENCH_APP_DIST || join(ROOT, 'dist'));
 const BASE_DIST = join(ROOT, 'bench/baseline/dist');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE || null;
 const LOADS = Number(process.env.BENCH_LOADS || 15);
 const EDITS = Number(process.env.BENCH_EDITS || 120);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS || 200);
+const LH_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
 const FIRST_FINDINGS = 'eip:first-findings';
+/** The page the embed script frames, with a question to answer. */
+const EMBED_PATH = 'embed.html?type=ecs.g8y.large&region=cn-hangzhou';
 /** An edit that has not updated the findings after this long is lost. */
 const EDIT_CUTOFF_MS = 2000;
 const LINK_BASE = 'http://127.0.0.1:8080/';
 
-/** The issue's budgets. `max` is inclusive ("at most"), `under` is exclusive. */
+/** The issue's budgets. `max` is inclusive ("at most"), `under` is exclusive, `min` inclusive. */
 const BUDGETS = {
   totalTransfer: { max: 150_000, text: '<= 150 KB (150,000 B)' },
-  startupRatio: { max: 2.0, text: '<= 2.0x baseline FCP' },
+  embedTransfer: { max: 100_000, text: '<= 100 KB (100,000 B)' },
+  fcpRatio: { max: 1.5, text: '<= 1.5x baseline FCP' },
+  readyRatio: { max: 2.0, text: '<= 2.0x baseline ready' },
   editP95: { under: 16, text: '< 16 ms' },
   matrixWasm: { under: 16, text: '< 16 ms' },
   wasmNative: { max: 2.5, text: '<= 2.5x' },
   linkLength: { under: 1000, text: '< 1,000 chars' },
+  lighthouseLcp: { max: 2500, text: '<= 2.5 s' },
+  lighthouseScore: { min: 0.95, text: '>= 0.95' },
 };
 
 /** PASS/FAIL of `value` against `budget`, or "n/a" when there is no value. A lost sample
  * (Infinity) fails every budget. */
 function verdict(value, budget) {
   if (value == null || Number.isNaN(value)) return 'n/a';
-  const ok = budget.max != null ? value <= budget.max : value < budget.under;
+  const ok = budget.min != null ? value >= budget.min : budget.max != null ? value <= budget.max : value < budget.under;
   return ok ? 'PASS' : 'FAIL';
 }
 
@@ -78,17 +91,21 @@ function machine() {
     cpu: cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown',
     chromium: sh(CHROMIUM, ['--version']) ?? 'unknown',
     node: process.version,
+    lighthouse: LIGHTHOUSE ? sh(LIGHTHOUSE, ['--version']) : null,
   };
 }
 
 /**
- * gzip -9 sizes of the files of `dir` that the page requested during its loads, by kind (wasm,
- * js, css, html). Requested files of other kinds (the favicon) and files of `dir` never
+ * gzip -9 and brotli sizes of the files of `dir` that a page requested during its loads, by
+ * kind (wasm, js, css, html), the service worker's sw.js included. The brotli size is that of
+ * the precompressed `.br` sibling the server sends (the raw size when there is none: the file
+ * then goes uncompressed). Requested files of other kinds (the favicon) and files of `dir` never
  * requested (the embed script, the docs example) are listed, not counted.
  */
 function transfer(dir, requested) {
   const sizes = { wasm: 0, js: 0, css: 0, html: 0 };
   const raw = { wasm: 0, js: 0, css: 0, html: 0 };
+  const br = { wasm: 0, js: 0, css: 0, html: 0 };
   const files = [];
   const other = [];
   for (const path of [...requested].sort()) {
@@ -97,14 +114,17 @@ function transfer(dir, requested) {
     const kind = extname(file).slice(1);
     if (!(kind in sizes)) { other.push(basename(file)); continue; }
     const gzip = execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 28 }).length;
+    const brotli = existsSync(`${file}.br`) ? statSync(`${file}.br`).size : statSync(file).size;
     raw[kind] += statSync(file).size;
     sizes[kind] += gzip;
-    files.push({ file: basename(file), gzip });
+    br[kind] += brotli;
+    files.push({ file: basename(file), gzip, br: brotli });
   }
   const seen = new Set([...files.map((f) => f.file), ...other]);
-  const notRequested = readdirSync(dir).filter((name) => !seen.has(name));
+  const notRequested = readdirSync(dir).filter((name) => !seen.has(name) && !/\.(br|gz)$/.test(name));
   const total = sizes.wasm + sizes.js + sizes.css + sizes.html;
-  return { gzip: { ...sizes, total }, raw, files, requested_not_counted: other, not_requested: notRequested };
+  const brTotal = br.wasm + br.js + br.css + br.html;
+  return { gzip: { ...sizes, total }, br: { ...br, total: brTotal }, raw, files, requested_not_counted: other, not_requested: notRequested };
 }
 
 /** Serves `dir` on loopback and records the paths the browser requests from it. */
@@ -129,61 +149,86 @@ async function pageNumber(page, fn, arg, timeout) {
 const fcpOf = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? false;
 const markOf = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? false;
 
-/** One cold load in a fresh context (empty cache): FCP, and the first-findings mark if asked. */
-async function coldLoad(browser, url, { mark, markTimeout }) {
+/**
+ * Runs in the page before its own scripts: marks `bench:ready` (navigation start to the moment,
+ * in a mutation callback, that `selector` first matches) so that pages without a mark of their
+ * own (the baseline, the embed) get "ready" the same way.
+ */
+function readyMarker(selector) {
+  const check = () => {
+    if (performance.getEntriesByName('bench:ready', 'mark').length) return true;
+    if (document.querySelector(selector)) { performance.mark('bench:ready'); return true; }
+    return false;
+  };
+  if (check()) return;
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** The three pages measured: what "ready" means on each. */
+const PAGES = {
+  baseline: { path: '', ready: { selector: '#count' }, what: 'the counter button is in the DOM' },
+  planner: { path: '', ready: { mark: FIRST_FINDINGS }, what: 'first findings in the DOM (eip:first-findings)' },
+  embed: { path: EMBED_PATH, ready: { selector: '#embed' }, what: 'the answer is in the DOM (#embed)' },
+};
+
+/** One cold load in a fresh context (empty cache): FCP and ready. With `worker`, it then waits
+ * for the page's service worker to be installed (its sw.js is part of a first visit's transfer). */
+async function coldLoad(browser, url, ready, { worker = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
   try {
+    if (ready.selector) await page.addInitScript(readyMarker, ready.selector);
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     const fcp = await pageNumber(page, fcpOf, null, 15_000);
-    const findings = mark ? await pageNumber(page, markOf, mark, markTimeout) : null;
-    return { fcp, findings, errors };
+    const at = await pageNumber(page, markOf, ready.mark ?? 'bench:ready', 15_000);
+    if (worker) {
+      await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 })
+        .catch(() => errors.push('the service worker never took control of the page'));
+    }
+    return { fcp, ready: at, errors };
   } finally {
     await context.close();
   }
 }
 
-/** Cold loads of the app and the baseline, interleaved so that both see the same noise. */
-async function startup(browser, appUrl, baseUrl) {
-  const app = { fcp: [], findings: [], errors: [], lost: 0 };
-  const base = { fcp: [], errors: [], lost: 0 };
-  let hook = 'present';
-  // One untimed load of each first: the browser process and the server warm up.
-  await coldLoad(browser, baseUrl, {});
-  const probe = await coldLoad(browser, appUrl, { mark: FIRST_FINDINGS, markTimeout: 15_000 });
-  if (probe.findings == null) hook = probe.errors.length ? `page error: ${probe.errors[0]}` : 'missing';
+/** Cold loads of every page, interleaved so that all see the same noise. */
+async function startup(browser, urls) {
+  const out = {};
+  for (const name of Object.keys(PAGES)) out[name] = { fcp: [], ready: [], errors: [], lostFcp: 0, lostReady: 0 };
+  // One untimed load of each first: the browser process and the servers warm up.
+  for (const [name, spec] of Object.entries(PAGES)) await coldLoad(browser, urls[name] + spec.path, spec.ready);
   for (let i = 0; i < LOADS; i++) {
-    const b = await coldLoad(browser, baseUrl, {});
-    if (b.fcp != null) base.fcp.push(b.fcp); else base.lost++;
-    base.errors.push(...b.errors);
-    const a = await coldLoad(browser, appUrl, hook === 'present' ? { mark: FIRST_FINDINGS, markTimeout: 15_000 } : {});
-    if (a.fcp != null) app.fcp.push(a.fcp);
-    if (hook === 'present') {
-      if (a.findings != null) app.findings.push(a.findings); else app.lost++;
+    for (const [name, spec] of Object.entries(PAGES)) {
+      const load = await coldLoad(browser, urls[name] + spec.path, spec.ready);
+      const o = out[name];
+      if (load.fcp != null) o.fcp.push(load.fcp); else o.lostFcp++;
+      if (load.ready != null) o.ready.push(load.ready); else o.lostReady++;
+      o.errors.push(...load.errors);
     }
-    app.errors.push(...a.errors);
   }
-  return { loads: LOADS, hook, app, base };
+  return { loads: LOADS, pages: out };
 }
 
 /**
- * Edit latency measured in the page: switch launch 0's instance type back and forth and time,
- * with performance.now(), from the change event to #findings' data-revision changing.
+ * Edit latency measured in the page at `url`: switch launch 0's instance type back and forth and
+ * time, with performance.now(), from the change event to #findings' data-revision changing.
  */
-async function editLatency(browser, appUrl) {
+async function editLatency(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.goto(appUrl, { waitUntil: 'load' });
-    await pageNumber(page, markOf, FIRST_FINDINGS, 15_000);
+    await page.goto(url, { waitUntil: 'load' });
+    await pageNumber(page, markOf, FIRST_FINDINGS, 30_000);
     return await page.evaluate(async ({ edits, warmup, cutoff }) => {
       const select = document.getElementById('launch-0-type');
       if (!select) return { missing: '#launch-0-type' };
       if (!document.getElementById('findings')) return { missing: '#findings' };
       const revision = () => document.getElementById('findings')?.getAttribute('data-revision');
       if (revision() == null) return { missing: '#findings[data-revision]' };
+      const launches = document.querySelectorAll('[id^="launch-"][id$="-type"]').length;
       const settle = () => new Promise((ok) => setTimeout(ok, 5));
       // Resolves true once the revision differs from `before`, false after the cut-off.
       const changed = (before) => new Promise((ok) => {
@@ -220,14 +265,15 @@ async function editLatency(browser, appUrl) {
         const ms = await edit(i % 2 === 0 ? second : first);
         if (i >= warmup) samples.push(ms);
       }
-      return { types: [first, second], samples, lost: samples.filter((ms) => ms == null).length };
+      return { launches, types: [first, second], samples, lost: samples.filter((ms) => ms == null).length };
     }, { edits: EDITS, warmup: 5, cutoff: EDIT_CUTOFF_MS });
   } finally {
     await context.close();
   }
 }
 
-/** The engine bench in wasm (node's V8) and the share link of the reference plan. */
+/** The engine bench in wasm (node's V8), the share link of the reference plan, and the
+ * workload's 200-launch plan as a document (for the in-page edit latency). */
 async function engineWasm() {
   const dir = join(OUT, 'engine-wasm');
   const mod = await import(pathToFileURL(join(dir, 'engine-bench-wasm.js')).href);
@@ -235,7 +281,8 @@ async function engineWasm() {
   const result = JSON.parse(mod.run(ENGINE_RUNS));
   const plan = readFileSync(join(ROOT, 'tests/golden/reference-plan.json'), 'utf8');
   const link = mod.share_link(plan, LINK_BASE);
-  return { result, link };
+  const bigPlan = mod.big_plan_json();
+  return { result, link, share: (json, base) => mod.share_link(json, base), bigPlan };
 }
 
 /** The native bench's numbers: the `BENCH_JSON` line of `cargo bench --bench engine`. */
@@ -246,22 +293,79 @@ function engineNative() {
   return JSON.parse(line.slice('BENCH_JSON '.length));
 }
 
+/** One Lighthouse run (its default mobile preset: simulated slow 4G, 4x CPU slowdown) of `url`
+ * in Debian's Chromium; resolves to the numbers the table reports, or { error }. */
+function lighthouseOnce(url) {
+  const dir = mkdtempSync(join(tmpdir(), 'eip-lh-'));
+  const output = join(dir, 'report.json');
+  const flags = ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${join(dir, 'profile')}`].join(' ');
+  const args = [url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${output}`,
+    `--chrome-flags=${flags}`, '--max-wait-for-load=60000'];
+  return new Promise((ok) => {
+    execFile(LIGHTHOUSE, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26, timeout: 180_000 }, (err, _out, stderr) => {
+      try {
+        if (err) return ok({ error: `lighthouse failed: ${(stderr || err.message).trim().split('\n').at(-1)}` });
+        const report = JSON.parse(readFileSync(output, 'utf8'));
+        if (report.runtimeError) return ok({ error: `lighthouse: ${report.runtimeError.code}: ${report.runtimeError.message}` });
+        const audit = (id) => report.audits[id]?.numericValue ?? null;
+        const score = report.categories.performance.score;
+        if (score == null) return ok({ error: 'lighthouse gave no performance score' });
+        const lcpElement = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null;
+        ok({
+          score, lcp: audit('largest-contentful-paint'), fcp: audit('first-contentful-paint'),
+          tbt: audit('total-blocking-time'), cls: audit('cumulative-layout-shift'), si: audit('speed-index'),
+          bytes: audit('total-byte-weight'), lcp_element: lcpElement,
+          form_factor: report.configSettings.formFactor, throttling: report.configSettings.throttlingMethod,
+        });
+      } catch (e) {
+        ok({ error: `lighthouse report unreadable: ${e.message}` });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+/** `LH_RUNS` Lighthouse runs of each page, interleaved; the median of each number. */
+async function lighthouse(urls) {
+  const out = {};
+  for (const name of Object.keys(urls)) out[name] = { runs: [], errors: [] };
+  if (!LIGHTHOUSE) {
+    for (const name of Object.keys(urls)) out[name].errors.push('BENCH_LIGHTHOUSE is not set (scripts/bench.sh installs Lighthouse)');
+    return out;
+  }
+  for (let i = 0; i < LH_RUNS; i++) {
+    for (const [name, url] of Object.entries(urls)) {
+      const run = await lighthouseOnce(url);
+      if (run.error) out[name].errors.push(run.error); else out[name].runs.push(run);
+    }
+  }
+  for (const entry of Object.values(out)) {
+    const median = (key) => stats(entry.runs.map((r) => r[key]).filter((v) => v != null))?.median ?? null;
+    entry.median = entry.runs.length
+      ? { score: median('score'), lcp: median('lcp'), fcp: median('fcp'), tbt: median('tbt'), cls: median('cls'), si: median('si'), bytes: median('bytes') }
+      : null;
+  }
+  return out;
+}
+
 const ms = (v) => (v == null ? null : v === Infinity ? `> ${EDIT_CUTOFF_MS} ms (lost)` : `${v.toFixed(1)} ms`);
+const secs = (v) => (v == null ? null : `${(v / 1000).toFixed(2)} s`);
 const us = (v) => (v == null ? null : v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(0)} µs`);
 const bytes = (v) => `${v.toLocaleString('en-US')} B`;
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
 const x = (v) => (v == null ? null : `${v.toFixed(2)}x`);
 
 /**
- * One load of the embed page (embed.html), for its transfer size; the server records requests.
+ * One load of the embed page, for its transfer size; the server records requests.
  * Returns null, or why the page did not show its answer.
  */
 async function embedLoad(browser, url) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(url + 'embed.html?type=ecs.g8y.large&region=cn-hangzhou');
-    await page.waitForSelector('.eip-embed-title', { timeout: 30000 });
+    await page.goto(url + EMBED_PATH);
+    await page.waitForSelector('#embed .eip-embed-title', { timeout: 30000 });
     return null;
   } catch (err) {
     return `the embed page did not show its answer: ${err.message.split('\n')[0]}`;
@@ -273,40 +377,54 @@ async function embedLoad(browser, url) {
 async function main() {
   const info = machine();
   const build = process.env.BENCH_BUILD_INFO ? JSON.parse(process.env.BENCH_BUILD_INFO) : {};
+  const native = engineNative();
+  const wasm = await engineWasm();
   const appServer = await serveRecording(APP_DIST);
   const baseServer = await serveRecording(BASE_DIST);
   const embedServer = await serveRecording(APP_DIST);
+  const timedServer = await serveRecording(APP_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  let start, edit, embedError;
+  let start, edit, editBig, lh, embedError;
   try {
-    start = await startup(browser, appServer.url, baseServer.url);
-    edit = await editLatency(browser, appServer.url);
+    // Transfer first, on servers that see nothing else: one cold load of each page.
+    // A build whose page registers the service worker: its first visit includes the worker.
+    const worker = readFileSync(join(APP_DIST, 'index.html'), 'utf8').includes('serviceWorker.register(');
+    const first = await coldLoad(browser, appServer.url, PAGES.planner.ready, { worker });
+    if (first.errors.length) throw new Error(`the planner's first load failed: ${first.errors.join('; ')}`);
+    await coldLoad(browser, baseServer.url, PAGES.baseline.ready);
     embedError = await embedLoad(browser, embedServer.url);
+    start = await startup(browser, { baseline: baseServer.url, planner: timedServer.url, embed: timedServer.url });
+    edit = await editLatency(browser, timedServer.url);
+    editBig = await editLatency(browser, wasm.share(wasm.bigPlan, timedServer.url));
+    lh = await lighthouse({
+      planner: timedServer.url,
+      embed: timedServer.url + EMBED_PATH,
+      baseline: baseServer.url,
+    });
   } finally {
     await browser.close();
-    appServer.server.close();
-    baseServer.server.close();
-    embedServer.server.close();
+    for (const s of [appServer, baseServer, embedServer, timedServer]) s.server.close();
   }
   const size = {
     app: transfer(APP_DIST, appServer.requested),
     baseline: transfer(BASE_DIST, baseServer.requested),
     embed: transfer(APP_DIST, embedServer.requested),
   };
-  const native = engineNative();
-  const wasm = await engineWasm();
 
-  const startApp = stats(start.app.findings);
-  const startBase = stats(start.base.fcp);
-  const fcpApp = stats(start.app.fcp);
+  const st = (name, key) => stats(start.pages[name][key]);
+  const fcp = { planner: st('planner', 'fcp'), embed: st('embed', 'fcp'), baseline: st('baseline', 'fcp') };
+  const ready = { planner: st('planner', 'ready'), embed: st('embed', 'ready'), baseline: st('baseline', 'ready') };
   // Lost edits count as slower than the cut-off: they are in the median and p95, as Infinity.
-  const editStats = edit.samples ? stats(edit.samples.map((v) => v ?? Infinity)) : null;
-  const startRatio = ratio(startApp?.median, startBase?.median);
+  const editStats = (e) => (e.samples ? stats(e.samples.map((v) => v ?? Infinity)) : null);
+  const small = editStats(edit);
+  const big = editStats(editBig);
+  const fcpRatio = ratio(fcp.planner?.median, fcp.baseline?.median);
+  const readyRatio = ratio(ready.planner?.median, ready.baseline?.median);
   const checkRatio = ratio(wasm.result.check_us.median, native.check_us.median);
   const matrixRatio = ratio(wasm.result.matrix_us.median, native.matrix_us.median);
   const sizeRatio = ratio(size.app.gzip.total, size.baseline.gzip.total);
-  const hookNote = start.hook === 'present' ? null : `n/a (hook ${start.hook})`;
-  const editNote = edit.missing ? `n/a (hook missing: ${edit.missing})` : null;
+  const missing = (e) => (e.missing ? `n/a (hook missing: ${e.missing})` : null);
+  const lhNote = (name) => (lh[name].median ? null : `n/a (${lh[name].errors[0] ?? 'no run'})`);
 
   // Rows: measure, planner, baseline, ratio, budget, result.
   const rows = [];
@@ -317,17 +435,43 @@ async function main() {
   }
   row('transfer total (gzip -9)', bytes(size.app.gzip.total), bytes(size.baseline.gzip.total), x(sizeRatio),
     BUDGETS.totalTransfer.text, verdict(size.app.gzip.total, BUDGETS.totalTransfer));
-  row('transfer total of the embed page, embed.html (reference)',
-    embedError ? `n/a (${embedError})` : bytes(size.embed.gzip.total),
-    bytes(size.baseline.gzip.total), embedError ? 'n/a' : x(ratio(size.embed.gzip.total, size.baseline.gzip.total)));
-  row(`startup median: nav to first findings vs baseline FCP (${start.loads} cold loads)`,
-    hookNote ?? ms(startApp?.median), ms(startBase?.median), hookNote ? 'n/a' : x(startRatio),
-    BUDGETS.startupRatio.text, hookNote ? 'n/a' : verdict(startRatio, BUDGETS.startupRatio));
-  row('startup p95', hookNote ?? ms(startApp?.p95), ms(startBase?.p95), hookNote ? 'n/a' : x(ratio(startApp?.p95, startBase?.p95)));
-  row('first contentful paint median (reference)', ms(fcpApp?.median), ms(startBase?.median), x(ratio(fcpApp?.median, startBase?.median)));
-  row(`edit latency median (${editStats?.n ?? 0} edits, type switch to findings updated)`, editNote ?? ms(editStats?.median), '—', '—');
-  row('edit latency p95', editNote ?? ms(editStats?.p95), '—', '—', BUDGETS.editP95.text,
-    editNote ? 'n/a' : verdict(editStats?.p95, BUDGETS.editP95));
+  row('transfer total (brotli 11, as served)', bytes(size.app.br.total), bytes(size.baseline.br.total),
+    x(ratio(size.app.br.total, size.baseline.br.total)));
+  row('embed page: transfer total (gzip -9)', embedError ? `n/a (${embedError})` : bytes(size.embed.gzip.total),
+    bytes(size.baseline.gzip.total), embedError ? 'n/a' : x(ratio(size.embed.gzip.total, size.baseline.gzip.total)),
+    BUDGETS.embedTransfer.text, embedError ? 'n/a' : verdict(size.embed.gzip.total, BUDGETS.embedTransfer));
+  row(`first contentful paint median (${start.loads} cold loads each)`, ms(fcp.planner?.median), ms(fcp.baseline?.median),
+    x(fcpRatio), BUDGETS.fcpRatio.text, verdict(fcpRatio, BUDGETS.fcpRatio));
+  row('first contentful paint p95', ms(fcp.planner?.p95), ms(fcp.baseline?.p95), x(ratio(fcp.planner?.p95, fcp.baseline?.p95)));
+  row('ready median: first findings vs the counter mounted', ms(ready.planner?.median), ms(ready.baseline?.median),
+    x(readyRatio), BUDGETS.readyRatio.text, verdict(readyRatio, BUDGETS.readyRatio));
+  row('ready p95', ms(ready.planner?.p95), ms(ready.baseline?.p95), x(ratio(ready.planner?.p95, ready.baseline?.p95)));
+  row('embed page: first contentful paint median', ms(fcp.embed?.median), ms(fcp.baseline?.median),
+    x(ratio(fcp.embed?.median, fcp.baseline?.median)), BUDGETS.fcpRatio.text, verdict(ratio(fcp.embed?.median, fcp.baseline?.median), BUDGETS.fcpRatio));
+  row('embed page: ready median (answer in the DOM)', ms(ready.embed?.median), ms(ready.baseline?.median),
+    x(ratio(ready.embed?.median, ready.baseline?.median)));
+  row(`edit latency median, example plan (${small?.n ?? 0} edits)`, missing(edit) ?? ms(small?.median), '—', '—');
+  row('edit latency p95, example plan', missing(edit) ?? ms(small?.p95), '—', '—');
+  row(`edit latency median, ${editBig.launches ?? '?'}-launch plan (${big?.n ?? 0} edits)`, missing(editBig) ?? ms(big?.median), '—', '—');
+  row(`edit latency p95, ${editBig.launches ?? '?'}-launch plan`, missing(editBig) ?? ms(big?.p95), '—', '—', BUDGETS.editP95.text,
+    editBig.missing ? 'n/a' : verdict(big?.p95, BUDGETS.editP95));
+  const lhm = (name, key) => lh[name].median?.[key] ?? null;
+  row(`Lighthouse mobile: performance score (median of ${LH_RUNS})`, lhNote('planner') ?? lhm('planner', 'score')?.toFixed(2),
+    lhNote('baseline') ?? lhm('baseline', 'score')?.toFixed(2), '', BUDGETS.lighthouseScore.text,
+    verdict(lhm('planner', 'score'), BUDGETS.lighthouseScore));
+  row('Lighthouse mobile: largest contentful paint', lhNote('planner') ?? secs(lhm('planner', 'lcp')),
+    lhNote('baseline') ?? secs(lhm('baseline', 'lcp')), x(ratio(lhm('planner', 'lcp'), lhm('baseline', 'lcp'))),
+    BUDGETS.lighthouseLcp.text, verdict(lhm('planner', 'lcp'), BUDGETS.lighthouseLcp));
+  row('Lighthouse mobile: first contentful paint', lhNote('planner') ?? secs(lhm('planner', 'fcp')),
+    lhNote('baseline') ?? secs(lhm('baseline', 'fcp')), x(ratio(lhm('planner', 'fcp'), lhm('baseline', 'fcp'))));
+  row('Lighthouse mobile: total blocking time', lhNote('planner') ?? ms(lhm('planner', 'tbt')),
+    lhNote('baseline') ?? ms(lhm('baseline', 'tbt')));
+  row('embed page, Lighthouse mobile: score', lhNote('embed') ?? lhm('embed', 'score')?.toFixed(2),
+    lhNote('baseline') ?? lhm('baseline', 'score')?.toFixed(2), '', BUDGETS.lighthouseScore.text,
+    verdict(lhm('embed', 'score'), BUDGETS.lighthouseScore));
+  row('embed page, Lighthouse mobile: largest contentful paint', lhNote('embed') ?? secs(lhm('embed', 'lcp')),
+    lhNote('baseline') ?? secs(lhm('baseline', 'lcp')), x(ratio(lhm('embed', 'lcp'), lhm('baseline', 'lcp'))),
+    BUDGETS.lighthouseLcp.text, verdict(lhm('embed', 'lcp'), BUDGETS.lighthouseLcp));
   row(`engine: check ${native.launches}-launch plan, median, wasm vs native`, us(wasm.result.check_us.median),
     us(native.check_us.median), x(checkRatio), BUDGETS.wasmNative.text, verdict(checkRatio, BUDGETS.wasmNative));
   row(`engine: full matrix, ${native.matrix_cells} cells, median, wasm vs native`, us(wasm.result.matrix_us.median),
@@ -341,10 +485,14 @@ async function main() {
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
   const verdicts = rows.map((r) => r[5]).filter(Boolean);
   const count = (v) => verdicts.filter((r) => r === v).length;
-  const machineLine = `${info.date} · ${info.nproc} CPUs · ${info.cpu} · ${info.chromium} · node ${info.node}`;
+  const machineLine = `${info.date} · ${info.nproc} CPUs · ${info.cpu} · ${info.chromium} · node ${info.node} · Lighthouse ${info.lighthouse ?? 'n/a'}`;
   const engineLine = `engine: wasm ${build.engine_wasm ?? '(build info not given)'}; native ${build.engine_native ?? '(build info not given)'}; ${ENGINE_RUNS} runs each`;
   console.log(`\n${machineLine}\n${engineLine}\n\n${table}\n`);
   console.log(`budgets: ${count('PASS')} PASS, ${count('FAIL')} FAIL, ${count('n/a')} n/a`);
+  for (const name of ['planner', 'embed']) {
+    const el = lh[name].runs[0]?.lcp_element;
+    if (el) console.log(`Lighthouse LCP element, ${name}: ${el}`);
+  }
   if (LOADS < 15) console.log(`note: BENCH_LOADS=${LOADS} is below the 15 cold loads a valid run needs`);
 
   // What makes this run invalid: each with why. Any of them fails the run.
@@ -355,11 +503,17 @@ async function main() {
     const why = cells.find((cell) => /^n\/a \(/.test(cell)) ?? 'n/a: a number it needs was not measured (see below)';
     failures.push(`row "${measure}" is ${why}`);
   }
-  if (edit.lost) failures.push(`edit latency: ${edit.lost} of ${edit.samples.length} edits did not update the findings within ${EDIT_CUTOFF_MS} ms (lost; counted as slower than any budget)`);
-  if (start.app.lost) failures.push(`startup: ${start.app.lost} of ${start.loads} cold loads of the planner never reached the ${FIRST_FINDINGS} mark`);
-  if (start.base.lost) failures.push(`startup: ${start.base.lost} of ${start.loads} cold loads of the baseline never painted (no first-contentful-paint)`);
-  if (start.app.errors.length) failures.push(`startup: the planner threw ${start.app.errors.length} page error(s), first: ${start.app.errors[0]}`);
-  if (start.base.errors.length) failures.push(`startup: the baseline threw ${start.base.errors.length} page error(s), first: ${start.base.errors[0]}`);
+  for (const [label, e] of [['example plan', edit], ['big plan', editBig]]) {
+    if (e.lost) failures.push(`edit latency, ${label}: ${e.lost} of ${e.samples.length} edits did not update the findings within ${EDIT_CUTOFF_MS} ms (lost; counted as slower than any budget)`);
+  }
+  for (const [name, o] of Object.entries(start.pages)) {
+    if (o.lostFcp) failures.push(`startup: ${o.lostFcp} of ${start.loads} cold loads of the ${name} never painted (no first-contentful-paint)`);
+    if (o.lostReady) failures.push(`startup: ${o.lostReady} of ${start.loads} cold loads of the ${name} never got ready (${PAGES[name].what})`);
+    if (o.errors.length) failures.push(`startup: the ${name} threw ${o.errors.length} page error(s), first: ${o.errors[0]}`);
+  }
+  for (const [name, entry] of Object.entries(lh)) {
+    for (const error of entry.errors) failures.push(`Lighthouse, ${name}: ${error}`);
+  }
 
   const json = {
     machine: info,
@@ -368,18 +522,15 @@ async function main() {
     transfer: { ...size, total_ratio: sizeRatio },
     startup: {
       loads: start.loads,
-      hook: start.hook,
-      app_first_findings_ms: startApp,
-      app_fcp_ms: fcpApp,
-      baseline_fcp_ms: startBase,
-      ratio_median: hookNote ? null : startRatio,
-      samples: { app_first_findings: start.app.findings, app_fcp: start.app.fcp, baseline_fcp: start.base.fcp },
-      page_errors: { app: start.app.errors, baseline: start.base.errors },
-      lost_loads: { app: start.app.lost, baseline: start.base.lost },
+      ready_means: Object.fromEntries(Object.entries(PAGES).map(([n, p]) => [n, p.what])),
+      fcp_ms: fcp,
+      ready_ms: ready,
+      ratio_median: { fcp: fcpRatio, ready: readyRatio },
+      samples: start.pages,
     },
-    edit_latency: edit.missing
-      ? { missing: edit.missing }
-      : { types: edit.types, cutoff_ms: EDIT_CUTOFF_MS, lost: edit.lost, ms: editStats, samples: edit.samples },
+    edit_latency: Object.fromEntries([['example_plan', edit, small], ['big_plan', editBig, big]].map(([k, e, s]) => [k,
+      e.missing ? { missing: e.missing } : { launches: e.launches, types: e.types, cutoff_ms: EDIT_CUTOFF_MS, lost: e.lost, ms: s, samples: e.samples }])),
+    lighthouse: lh,
     engine: {
       runs: ENGINE_RUNS,
       native,

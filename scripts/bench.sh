@@ -2,10 +2,12 @@
 # The benchmark: builds the web app and the Leptos baseline (bench/baseline) in release with the
 # same profile and wasm-opt -Oz, builds the engine bench for wasm32 with the same profile and
 # natively, then measures everything in one run (bench/run.mjs): transfer sizes, cold startup and
-# edit latency in headless Chromium, engine timings, share link length. Prints one table with the
-# budgets and writes bench/out/latest.json. Installs what is missing first (scripts/setup.sh).
-# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_STRICT=1 (exit 1 on a FAIL). A run that
-# could not measure something (an n/a row, a lost edit or load, a page error) exits 1 regardless.
+# edit latency in headless Chromium, Lighthouse's mobile preset, engine timings, share link
+# length. Prints one table with the budgets and writes bench/out/latest.json. Installs what is
+# missing first (scripts/setup.sh, and Lighthouse from npm).
+# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_LIGHTHOUSE_RUNS, BENCH_STRICT=1 (exit 1
+# on a FAIL). A run that could not measure something (an n/a row, a lost edit or load, a page
+# error, a Lighthouse run without a score) exits 1 regardless.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -32,6 +34,22 @@ build_app
 
 step "release build of the Leptos baseline (bench/baseline, same profile and wasm-opt)"
 (cd bench/baseline && cargo fetch && trunk_build --release true)
+# Served like the planner's dist/: with precompressed .br and .gz siblings.
+node scripts/compress.mjs bench/baseline/dist
+
+# Lighthouse (npm), for its mobile preset on every page in the same run. Only the benchmark
+# needs it, so it lives beside the other tools rather than in package.json. Node 20 runs
+# Lighthouse 12 (13 needs node 22.19).
+LIGHTHOUSE_VERSION="12.8.2"
+LH_DIR="$TOOLS/lighthouse-$LIGHTHOUSE_VERSION"
+if [ -x "$LH_DIR/node_modules/.bin/lighthouse" ]; then
+  echo "lighthouse $LIGHTHOUSE_VERSION: already installed"
+else
+  step "installing lighthouse $LIGHTHOUSE_VERSION from npm (about a minute)"
+  mkdir -p "$LH_DIR"
+  timeout 600 npm install --prefix "$LH_DIR" --no-audit --no-fund --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+export BENCH_LIGHTHOUSE="$LH_DIR/node_modules/.bin/lighthouse"
 
 step "engine bench for wasm32 (release profile, then wasm-bindgen and wasm-opt -Oz like trunk)"
 wasm_cargo build --offline --release --target wasm32-unknown-unknown --bin engine-bench-wasm

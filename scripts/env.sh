@@ -23,7 +23,10 @@ trunk_build() {
 }
 
 # Builds the web app in release into dist/: the planner (index.html) and the embed alone
-# (embed.html, a smaller wasm for documentation pages), then prints the transfer sizes of each.
+# (embed.html, a smaller wasm for documentation pages); stamps the service worker with the
+# planner's files (scripts/sw-stamp.mjs) and writes a .br and .gz beside every file
+# (scripts/compress.mjs), so that dist/ is ready for any static host; then prints the transfer
+# sizes of each page.
 build_app() {
   trunk_build --release true
   rm -rf "$ROOT/target/dist-embed"
@@ -31,6 +34,8 @@ build_app() {
   # trunk names every target's page index.html in its dist folder.
   mv "$ROOT/target/dist-embed/index.html" "$ROOT/target/dist-embed/embed.html"
   cp -R "$ROOT/target/dist-embed/." "$ROOT/dist/"
+  node "$ROOT/scripts/sw-stamp.mjs" "$ROOT/dist"
+  node "$ROOT/scripts/compress.mjs" "$ROOT/dist"
   echo "planner page (index.html):"
   print_sizes "$ROOT/dist" index.html
   echo "embed page (embed.html):"

@@ -85,7 +85,9 @@ fn run_step(step: &Yaml, context: &BTreeMap<String, String>, dir: &Path) -> (i32
         .current_dir(root())
         .env("PATH", path_with_cli())
         .env("GITHUB_OUTPUT", dir.join("output"))
-        .env("GITHUB_PATH", dir.join("path"));
+        .env("GITHUB_PATH", dir.join("path"))
+        .env("GITHUB_STEP_SUMMARY", dir.join("summary.md"))
+        .env("RUNNER_TEMP", dir);
     if let Some(env) = step["env"].as_hash() {
         for (name, value) in env {
             command.env(text(name, "env name"), expand(text(value, "env"), context));
@@ -212,6 +214,14 @@ fn the_action_fails_on_errors_and_writes_sarif_for_the_upload() {
         )),
         "{log}"
     );
+    // The job summary has the same report, in a code block.
+    let summary = std::fs::read_to_string(dir.0.join("summary.md")).unwrap();
+    assert!(
+        summary.starts_with("### ECS Image Planner\n```text\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("\nexamples/broken.json: 13 errors, 1 warning\n"));
+    assert!(summary.ends_with(" 0 not valid\n```\n"), "{summary}");
     let sarif: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(&outputs["steps.check.outputs.sarif-file"]).unwrap(),
     )
@@ -275,6 +285,20 @@ fn the_pre_commit_hooks_run_the_cli_on_the_files_they_match() {
         assert_eq!(ok.status.code(), Some(0), "{id}");
         let stdout = String::from_utf8_lossy(&ok.stdout);
         assert!(stdout.contains("examples/copy-and-share.json: This plan can launch"));
+        // What pre-commit would pass from examples/: the plan written for CI.
+        let matched: Vec<String> = std::fs::read_dir(root().join("examples"))
+            .unwrap()
+            .map(|e| format!("examples/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|path| files.is_match(path))
+            .collect();
+        assert!(
+            matched
+                .iter()
+                .any(|path| path == "examples/web-tier.plan.json"),
+            "{id}: {matched:?}"
+        );
+        let matched: Vec<&str> = matched.iter().map(String::as_str).collect();
+        assert_eq!(hook_run(&matched).status.code(), Some(0), "{id}");
         let single = hook_run(&["examples/broken.json"]);
         assert_eq!(single.status.code(), Some(1), "{id}");
         assert!(String::from_utf8_lossy(&single.stdout).contains("error[arch-mismatch]"));

@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::core::catalog::Catalog;
 use crate::core::export::Format;
 use crate::core::import::{self, ImportError, Imported};
 use crate::core::{link, parse_plan, Plan, Report};
-use crate::web::{download, location};
+use crate::web::{download, file, location};
 
 /// "Copy link", and the exports as downloads and as copies. `status` is announced politely.
 #[component]
@@ -113,39 +112,31 @@ pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
         }
     };
     let read_file = move |file: web_sys::File| {
-        let name = file.name();
-        if file.size() > crate::core::parse::MAX_PLAN_BYTES as f64 {
+        let (name, size) = file::describe(&file);
+        if size > crate::core::parse::MAX_PLAN_BYTES as f64 {
             error.set(format!(
-                "{name} is {} bytes; plan files are limited to {} bytes (1 MiB). Your current plan was not changed.",
-                file.size(),
+                "{name} is {size} bytes; plan files are limited to {} bytes (1 MiB). Your current plan was not changed.",
                 crate::core::parse::MAX_PLAN_BYTES
             ));
             return;
         }
-        let blob = gloo_file::Blob::from(file);
         spawn_local(async move {
-            match gloo_file::futures::read_as_text(&blob).await {
+            match file::read_text(file).await {
                 Ok(text) => open_text(name, text),
                 Err(err) => error.set(format!("{name} could not be read: {err}")),
             }
         });
     };
     let on_pick = move |ev: web_sys::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            read_file(file);
+        if let Some(picked) = file::picked(&ev) {
+            read_file(picked);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0))
-        {
-            read_file(file);
+        if let Some(dropped) = file::dropped(&ev) {
+            read_file(dropped);
         }
     };
     let import_pasted = move |_| {

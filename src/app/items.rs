@@ -7,6 +7,7 @@ use super::labels::Badge;
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
 use crate::core::accounts::AccountList;
+use crate::core::item::Item;
 use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
 
 /// A row's heading: title, severity badge and a remove button. Removing moves focus to the
@@ -230,19 +231,15 @@ fn AccountsBox(i: usize) -> impl IntoView {
         Signal::derive(move || accounts.with(|a| AccountList::text(a))),
         |typed, shown| AccountList::text(&AccountList::parse(typed).accounts) == shown,
     );
+    // The image and the accounts it is already shared with, as the core's ledger counts them.
     let already = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let image = p
+        state.report.with(|r| {
+            r.ledger
                 .shares
-                .get(i)
-                .and_then(|s| s.image.clone())
-                .unwrap_or_default();
-            let shared = p
-                .images
                 .iter()
-                .find(|img| img.id == image)
-                .map_or(0, |img| img.shared_with.len());
-            (image, shared)
+                .find(|usage| usage.items.contains(&Item::Share(i)))
+                .map(|usage| (usage.image.clone(), usage.existing.len()))
+                .unwrap_or_default()
         })
     });
     let account_findings = Memo::new(move |_| {

@@ -42,6 +42,20 @@ pub fn start() {
             })
         }
     }
+    remove_shell();
+}
+
+/// Retires the page's static app shell (`#eip-shell` in index.html and embed.html, painted
+/// before the wasm arrived) once the app has rendered, in the same task, so that no frame shows
+/// both and none shows neither: `data-replaced` takes it out of the layout, the view and the
+/// accessibility tree at once (style/main.css), and it leaves the DOM a second later. Removing
+/// it at once would make Chrome drop the shell's painted header as the largest contentful paint
+/// and count the app's identical header instead, as if nothing had shown before the wasm ran.
+fn remove_shell() {
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("eip-shell") {
+        shell.set_attribute("data-replaced", "").ok();
+        leptos::prelude::set_timeout(move || shell.remove(), std::time::Duration::from_secs(1));
+    }
 }
 
 /// Mounts only the embedded planner: the entry point of `embed.html`, whose wasm leaves out the
@@ -52,7 +66,8 @@ pub fn start_embed() {
     let options = crate::web::location::embed_options_always();
     leptos::mount::mount_to_body(move || {
         leptos::view! { <embed::Embed options=options.clone() today=today()/> }
-    })
+    });
+    remove_shell();
 }
 
 /// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error

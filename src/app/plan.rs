@@ -216,7 +216,6 @@ fn Regions(choices: Choices) -> impl IntoView {
                                 class="eip-icon-button"
                                 id=format!("remove-region-{region}")
                                 aria-label=format!("Remove target region {region}")
-                                aria-disabled=(users > 0).then_some("true")
                                 aria-describedby=(users > 0).then_some("region-blocked")
                                 title=title
                                 on:click=move |_| match state.remove_region(&r) {

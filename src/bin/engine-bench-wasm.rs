@@ -51,6 +51,14 @@ mod wasm {
         )
     }
 
+    /// The workload's 200-launch plan ([`workload::big_plan`]) as a plan document, for the
+    /// benchmark's edit latency in the page on a large plan.
+    #[wasm_bindgen]
+    pub fn big_plan_json() -> String {
+        let plan = workload::big_plan(Catalog::builtin());
+        serde_json::to_string(&plan).expect("a plan serializes")
+    }
+
     /// The share link of a plan document (`core::link::link`), or why the document is not a plan.
     #[wasm_bindgen]
     pub fn share_link(plan_json: &str, base: &str) -> Result<String, String> {

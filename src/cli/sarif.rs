@@ -258,23 +258,36 @@ fn artifact_location(file: &PlanFile) -> Option<Value> {
     if file.stdin {
         return None;
     }
-    let name = file.name.replace('\\', "/");
-    if name.starts_with('/') {
-        return Some(json!({ "uri": format!("file://{}", encode_path(&name)) }));
+    Some(match absolute_uri(&file.name) {
+        Some(uri) => json!({ "uri": uri }),
+        None => {
+            let name = file.name.replace('\\', "/");
+            json!({ "uri": encode_path(name.trim_start_matches("./")), "uriBaseId": SRCROOT })
+        }
+    })
+}
+
+/// An absolute path (`/home/ci/a.json`, `C:\\plans\\a.json`) as a `file` URI; `None` for a
+/// relative one.
+fn absolute_uri(path: &str) -> Option<String> {
+    let path = path.replace('\\', "/");
+    let bytes = path.as_bytes();
+    if path.starts_with('/') {
+        Some(format!("file://{}", encode_path(&path)))
+    } else if bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/" {
+        Some(format!(
+            "file:///{}:{}",
+            &path[..1],
+            encode_path(&path[2..])
+        ))
+    } else {
+        None
     }
-    let relative = name.trim_start_matches("./");
-    Some(json!({ "uri": encode_path(relative), "uriBaseId": SRCROOT }))
 }
 
 /// A directory as an absolute `file` URI ending in `/`, as `originalUriBaseIds` needs it.
 fn directory_uri(dir: &std::path::Path) -> Option<String> {
-    let path = dir.to_str()?.replace('\\', "/");
-    let path = if path.starts_with('/') {
-        path
-    } else {
-        format!("/{path}")
-    };
-    let mut uri = format!("file://{}", encode_path(&path));
+    let mut uri = absolute_uri(dir.to_str()?)?;
     if !uri.ends_with('/') {
         uri.push('/');
     }
@@ -310,6 +323,12 @@ mod tests {
             directory_uri(std::path::Path::new("/home/ci/repo")).as_deref(),
             Some("file:///home/ci/repo/")
         );
+        assert_eq!(
+            absolute_uri("C:\\work\\my plans\\a.json").as_deref(),
+            Some("file:///C:/work/my%20plans/a.json")
+        );
+        assert_eq!(absolute_uri("plans/a.json"), None);
+        assert_eq!(absolute_uri("c:"), None);
     }
 
     #[test]

@@ -3,6 +3,11 @@
 //!
 //! Every struct rejects unknown fields. Optional fields default to what ECS itself assumes and
 //! are left out again when written, so a plan survives a JSON round trip unchanged.
+//!
+//! Every type also derives `JsonSchema` outside wasm32, for the plan's JSON Schema
+//! ([`super::schema`]): a new type needs the same `cfg_attr` line, its doc comments become the
+//! schema's descriptions, and `UPDATE_SCHEMA=1 cargo test --test schema` rewrites
+//! `schema/plan-v1.schema.json`.
 
 use std::collections::BTreeMap;
 

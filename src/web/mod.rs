@@ -3,6 +3,7 @@
 pub mod dom;
 pub mod download;
 pub mod embed;
+pub mod file;
 pub mod location;
 pub mod panic;
 pub mod storage;

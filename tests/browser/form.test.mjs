@@ -134,7 +134,8 @@ test('a plain custom image is asked about, not defaulted to "no NVMe driver", an
   await page.click('#add-image');
   await page.waitForSelector('#item-images-1');
   assert.match(await page.textContent('#item-images-1'), /m-bp1newuser0plain001 .*NVMe driver/);
-  // Launched on a 7th-generation type (NVMe), it passes.
+  // Launched on a type that attaches disks over NVMe only, it passes.
+  await page.selectOption('#launch-0-type', 'ecs.g8i.large');
   await page.selectOption('#launch-0-image', 'm-bp1newuser0plain001');
   await page.waitForFunction(() => /can launch/.test(document.querySelector('#findings-summary').textContent));
   // Edited in place: the row's values change, nothing is removed and re-added.
@@ -146,6 +147,14 @@ test('a plain custom image is asked about, not defaulted to "no NVMe driver", an
   await page.locator(finding('nvme-unsupported')).waitFor();
   assert.match(await page.textContent('#item-images-1'), /no NVMe driver/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-image-1');
+  // The fix keeps the user's image: it marks it NVMe-capable rather than launching another.
+  const fix = page.locator(`${finding('nvme-unsupported')} .eip-fix`);
+  assert.match(await fix.textContent(), /m-bp1newuser0plain001 has the NVMe driver: mark it NVMe-capable/);
+  await fix.click();
+  await page.locator(finding('nvme-unsupported')).waitFor({ state: 'detached' });
+  assert.equal(await page.inputValue('#launch-0-image'), 'm-bp1newuser0plain001');
+  assert.match(await page.textContent('#item-images-1'), /· NVMe driver/);
+  await page.waitForFunction(() => document.activeElement?.id === 'item-images-1');
   assert.deepEqual(page.problems, []);
 });
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::Question;
 use crate::app::controls::{Check, Input, Select};
 use crate::app::state::{AppState, GuideTopic};
 use crate::core::catalog::Catalog;
@@ -129,12 +130,16 @@ pub fn FilterForm(
     filters: Filters,
     os_names: Signal<Vec<String>>,
     families: Signal<Vec<String>>,
+    /// The panel's question: a one-image answer needs no image filters, and the reverse.
+    question: RwSignal<Question>,
 ) -> impl IntoView {
     let state = AppState::get();
     let (images, types) = (filters.images, filters.types);
+    let one_image = move || matches!(question.get(), Question::TypesFor(_));
+    let one_type = move || matches!(question.get(), Question::ImagesFor(_));
     view! {
         <div class="eip-filters">
-            <fieldset>
+            <fieldset hidden=one_image>
                 <legend>"Images"</legend>
                 <div class="eip-grid">
                     <div class="eip-with-help">
@@ -154,7 +159,7 @@ pub fn FilterForm(
                         on_change=Callback::new(move |v: String| images.update(|f| f.search = v))/>
                 </div>
             </fieldset>
-            <fieldset>
+            <fieldset hidden=one_type>
                 <legend>"Instance types"</legend>
                 <div class="eip-grid">
                     {choice("filter-type-arch", "Architecture", types, (|f| f.arch, |f, v| f.arch = v), CPU_ARCHS)}

@@ -68,9 +68,7 @@ pub fn MatrixPanel() -> impl IntoView {
             });
         }
     });
-    let reason = RwSignal::new(String::from(
-        "Move through the cells with the arrow keys; Enter uses the image and type in launch #0. A row or column heading lists every answer for that image or type.",
-    ));
+    let reason = RwSignal::new(String::new());
     let as_of = move || state.plan.with(|p| p.as_of).unwrap_or(state.today);
     let grid = Memo::new(move |_| {
         let region = region.get();
@@ -166,6 +164,14 @@ pub fn MatrixPanel() -> impl IntoView {
     };
     // Only a switch between the grid and a list redraws the panel (not a new subject).
     let is_grid = Memo::new(move |_| question.with(|q| *q == Question::Grid));
+    // What the reason line says until a cell or answer is used.
+    Effect::new(move |_| {
+        reason.set(String::from(if is_grid.get() {
+            "Move through the cells with the arrow keys; Enter uses the image and type in launch #0. A row or column heading lists every answer for that image or type."
+        } else {
+            "Every answer to one question, best first, each with its reasons; \"Use in launch #0\" puts it in the plan."
+        }));
+    });
     // Opening the panel moves focus to it (it sits below the columns on a phone).
     if !state.matrix_embed.get_untracked() {
         request_animation_frame(|| focus_by_id("matrix-h"));
@@ -194,7 +200,7 @@ pub fn MatrixPanel() -> impl IntoView {
                     {mode("matrix-mode-type", "Which images run on one type", |q| matches!(q, Question::ImagesFor(_)), |_, itype| Question::ImagesFor(itype))}
                 </fieldset>
             </div>
-            <FilterForm filters os_names families/>
+            <FilterForm filters os_names families question/>
             {move || match is_grid.get() {
                 true => view! {
                     <p class="eip-muted" id="matrix-count">{move || grid.with(|g| {

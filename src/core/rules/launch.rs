@@ -836,17 +836,19 @@ fn other_side_fix(f: &FixInput, d: Detail) -> Option<Fix> {
     }
 }
 
+/// How far apart two types are in size: vCPUs, then memory.
+fn size_distance(a: &InstanceType, b: &InstanceType) -> (u32, f64) {
+    (
+        a.vcpus
+            .unwrap_or_default()
+            .abs_diff(b.vcpus.unwrap_or_default()),
+        (a.memory_gib.unwrap_or_default() - b.memory_gib.unwrap_or_default()).abs(),
+    )
+}
+
 /// The type of any family closest in size (vCPUs, then memory) that fits the image here.
 fn closest_type<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c InstanceType> {
-    let distance = |t: &InstanceType| {
-        (
-            t.vcpus
-                .unwrap_or_default()
-                .abs_diff(s.instance_type.vcpus.unwrap_or_default()),
-            (t.memory_gib.unwrap_or_default() - s.instance_type.memory_gib.unwrap_or_default())
-                .abs(),
-        )
-    };
+    let distance = |t: &InstanceType| size_distance(t, s.instance_type);
     catalog
         .instance_types
         .iter()
@@ -891,15 +893,7 @@ fn sibling_image<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c Imag
 /// The type of the same family closest in size (vCPUs, then memory) that fits the image.
 fn sibling_type<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c InstanceType> {
     let family = s.instance_type.family();
-    let distance = |t: &InstanceType| {
-        (
-            t.vcpus
-                .unwrap_or_default()
-                .abs_diff(s.instance_type.vcpus.unwrap_or_default()),
-            (t.memory_gib.unwrap_or_default() - s.instance_type.memory_gib.unwrap_or_default())
-                .abs(),
-        )
-    };
+    let distance = |t: &InstanceType| size_distance(t, s.instance_type);
     catalog
         .instance_types
         .iter()

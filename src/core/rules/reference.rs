@@ -115,8 +115,8 @@ pub(crate) fn check_image_known(
     }
     out.push(IMAGE_NOT_FOUND.finding(
         path.to_string(),
-        format!("image \"{image}\" is neither in the catalog, nor among the plan's images, nor created by the plan"),
-        "describe the image (its type, OS, architecture and boot mode) among the plan's images, or pick an image from the catalog".into(),
+        format!("the planner does not know image \"{image}\": it is not a catalog image, and the plan neither describes nor creates it"),
+        "if it is your own or a shared image, describe it (architecture, boot mode, NVMe driver; DescribeImages shows them) so launches can be checked; otherwise pick an image from the catalog".into(),
     ));
     false
 }
