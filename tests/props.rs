@@ -521,8 +521,12 @@ fn points_into(document: &serde_json::Value, path: &str) -> bool {
         || (parent.is_empty() && document.is_object())
 }
 
-/// The `${id.Field}` references in a parameter value: (the whole reference, the operation id).
+/// The `${id.Field}` references in a parameter value, shaped as the exporters read them (an id
+/// of letters, digits, `-` and `_`; a field of letters, digits, `_` and `.`): (the whole
+/// reference, the operation id).
 fn references(value: &serde_json::Value) -> Vec<(&str, &str)> {
+    let id_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let field_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'.';
     let mut out = Vec::new();
     let mut stack = vec![value];
     while let Some(value) = stack.pop() {
@@ -530,12 +534,17 @@ fn references(value: &serde_json::Value) -> Vec<(&str, &str)> {
             serde_json::Value::String(text) => {
                 let mut rest = text.as_str();
                 while let Some(open) = rest.find("${") {
-                    let Some(len) = rest[open..].find('}') else {
-                        break;
-                    };
-                    let whole = &rest[open..open + len + 1];
-                    if let Some((id, _field)) = whole[2..whole.len() - 1].split_once('.') {
-                        out.push((whole, id));
+                    let inner = &rest[open + 2..];
+                    if let Some(len) = inner.find('}') {
+                        if let Some((id, field)) = inner[..len].split_once('.') {
+                            if !id.is_empty()
+                                && !field.is_empty()
+                                && id.bytes().all(id_char)
+                                && field.bytes().all(field_char)
+                            {
+                                out.push((&rest[open..open + 2 + len + 1], id));
+                            }
+                        }
                     }
                     rest = &rest[open + 2..];
                 }
