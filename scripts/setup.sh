@@ -109,11 +109,14 @@ else
   apt_install chromium chromium-driver
 fi
 
-# 6. jq from Debian: the exported aliyun script reads IDs with it, and tests/export.rs runs it.
-if have jq; then
-  say "jq: already installed ($(jq --version))"
+# 6. bash, jq and python3 from Debian: the exported aliyun script reads IDs with jq, and the
+# export tests run it against tests/fake-aliyun (python3).
+missing=()
+for tool in bash jq python3; do have "$tool" || missing+=("$tool"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt_install "${missing[@]}"
 else
-  apt_install jq
+  say "bash, jq, python3: already installed ($(jq --version))"
 fi
 
 say "ready"

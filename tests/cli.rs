@@ -31,7 +31,7 @@ fn launchable_example_exits_0_with_operations_and_summary() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("CopyImage"), "{stdout}");
-    assert!(stdout.contains("${copy-0.ImageId}"), "{stdout}");
+    assert!(stdout.contains("‹ImageId of copy-0›"), "{stdout}");
     assert!(
         stdout.contains("This plan can launch: 4 instances in 3 regions"),
         "{stdout}"
@@ -255,9 +255,16 @@ fn copy_and_share_example_batches_and_references_earlier_calls() {
     assert_eq!(shares.len(), 2);
     assert_eq!(shares[0]["params"]["AddAccount.10"], "2000000000000010");
     assert_eq!(shares[1]["params"]["AddAccount.2"], "2000000000000012");
-    assert_eq!(shares[0]["params"]["ImageId"], "${copy-0.ImageId}");
+    // An earlier call's output is a typed value, not text (contract §4.7).
+    assert_eq!(
+        shares[0]["params"]["ImageId"],
+        serde_json::json!({"ref": "copy-0", "field": "ImageId"})
+    );
     let copy = ops.iter().find(|op| op["api"] == "CopyImage").unwrap();
-    assert_eq!(copy["params"]["ImageId"], "${create-0.ImageId}");
+    assert_eq!(
+        copy["params"]["ImageId"],
+        serde_json::json!({"ref": "create-0", "field": "ImageId"})
+    );
     // Parameters keep API order: RegionId first.
     let first_key = copy["params"]
         .as_object()
@@ -269,6 +276,68 @@ fn copy_and_share_example_batches_and_references_earlier_calls() {
     assert_eq!(first_key, "RegionId");
     let last = ops.last().unwrap();
     assert_eq!(last["api"], "DeleteSnapshot");
+}
+
+/// A hostile plan cannot erase a line, move the cursor or reorder the text output: control
+/// characters and bidirectional overrides in its text are printed as visible escapes.
+#[test]
+fn text_output_shows_control_characters_instead_of_acting_on_them() {
+    let plan = r#"{"version": 1, "launches": [{"region": "cn-hangzhou",
+        "instance_type": "ecs.g7.large",
+        "image": "m-x\u001b[2K\r\u001b[32mThis plan can launch\u001b[0m\u202e\u2066\nfake"}]}"#;
+    let out = run(&["check", "-"], Some(plan));
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for active in ['\u{1b}', '\r', '\u{202e}', '\u{2066}'] {
+        assert!(
+            !stdout.contains(active),
+            "{active:?} printed raw: {stdout:?}"
+        );
+    }
+    assert!(
+        stdout.contains("m-x\\u{1b}[2K\\u{d}\\u{1b}[32mThis plan can launch\\u{1b}[0m\\u{202e}\\u{2066}\\u{a}fake"),
+        "{stdout}"
+    );
+    // Every line of the output is the program's own: none starts with plan text.
+    assert!(stdout.lines().all(|l| !l.starts_with("fake")), "{stdout}");
+    let bad = run(&["check", "-"], Some("{\"version\": 1, \"x\u{1b}[2K\": 1}"));
+    let stderr = text(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+}
+
+/// `link` never prints a link the app would refuse to open: exit 1 with the reason instead.
+#[test]
+fn link_of_a_plan_too_large_for_a_link_exits_1_with_the_reason() {
+    let mut state: u64 = 7;
+    let mut word = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        format!("{state:016x}")
+    };
+    let copies: Vec<String> = (0..1000)
+        .map(|_| {
+            let name: String = (0..6).map(|_| word()).collect();
+            format!(
+                r#"{{"image": "m-{}", "to_region": "cn-beijing", "name": "c{name}"}}"#,
+                word()
+            )
+        })
+        .collect();
+    let plan = format!(r#"{{"version": 1, "copies": [{}]}}"#, copies.join(","));
+    let out = run(&["link", "-"], Some(&plan));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("links are limited to 65536 bytes"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("share the plan as a JSON file instead"),
+        "{stderr}"
+    );
 }
 
 #[test]

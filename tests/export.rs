@@ -25,16 +25,19 @@ use serde_json::{json, Map, Value};
 /// An image name that tries every way out of shell and HCL quoting.
 const HOSTILE: &str = "x'; touch pwned; echo '$(touch pwned2)`touch pwned3`${HOME}%{if true}\"\\\nline2\ttab \u{202e}漢字";
 
+/// An operation whose params are given in their JSON form (contract §3, §4.7): outputs of
+/// earlier calls are `{"ref": ..., "field": ...}`, values to supply `{"input": ...}`.
 fn op(id: &str, api: &'static str, params: Value) -> Operation {
-    let Value::Object(params) = params else {
-        panic!("params must be an object")
-    };
     Operation {
         id: id.into(),
         api,
         product: None,
-        params,
+        params: serde_json::from_value(params).expect("params in their JSON form"),
     }
+}
+
+fn output(op: &str, field: &str) -> Value {
+    json!({"ref": op, "field": field})
 }
 
 fn sample_ops() -> Vec<Operation> {
@@ -47,27 +50,29 @@ fn sample_ops() -> Vec<Operation> {
         op(
             "copy-0",
             "CopyImage",
-            json!({"RegionId": "cn-hangzhou", "ImageId": "${create-0.ImageId}",
+            json!({"RegionId": "cn-hangzhou", "ImageId": output("create-0", "ImageId"),
                    "DestinationRegionId": "ap-southeast-1", "DestinationImageName": HOSTILE,
                    "Encrypted": true, "KMSKeyId": "key-1"}),
         ),
         op(
             "share-0",
             "ModifyImageSharePermission",
-            json!({"RegionId": "cn-hangzhou", "ImageId": "${create-0.ImageId}",
+            json!({"RegionId": "cn-hangzhou", "ImageId": output("create-0", "ImageId"),
                    "AddAccount.1": "1234567890123456", "AddAccount.2": "6543210987654321"}),
         ),
         op(
             "export-0",
             "ExportImage",
-            json!({"RegionId": "cn-hangzhou", "ImageId": "${create-0.ImageId}",
+            json!({"RegionId": "cn-hangzhou", "ImageId": output("create-0", "ImageId"),
                    "OSSBucket": "my-bucket", "ImageFormat": "qcow2"}),
         ),
         op(
             "launch-0",
             "RunInstances",
             json!({"RegionId": "ap-southeast-1", "ZoneId": "ap-southeast-1c",
-                   "ImageId": "${copy-0.ImageId}", "InstanceType": "ecs.g7.large", "Amount": 2,
+                   "ImageId": output("copy-0", "ImageId"), "InstanceType": "ecs.g7.large",
+                   "Amount": 2, "VSwitchId": {"input": "a vSwitch in ap-southeast-1c"},
+                   "SecurityGroupId": {"input": "a security group in the vSwitch's VPC"},
                    "SystemDisk.Category": "cloud_essd", "SystemDisk.Size": 40}),
         ),
         op(
@@ -205,16 +210,18 @@ fn aliyun_script_shape() {
     assert!(script.starts_with("#!/usr/bin/env bash\n"));
     assert!(script.contains("set -euo pipefail"));
     assert!(script.contains(
-        "CREATE_0_IMAGEID=$(aliyun ecs CreateImage \\\n  --RegionId 'cn-hangzhou' \\\n  \
-         --InstanceId 'i-bp1abc' \\\n  --ImageName 'web-base' | jq -r .ImageId)"
+        "CREATE_0_IMAGEID=$(aliyun ecs CreateImage \\\n  --RegionId='cn-hangzhou' \\\n  \
+         --InstanceId='i-bp1abc' \\\n  --ImageName='web-base' | jq -er .ImageId)"
     ));
-    assert!(script.contains("--ImageId \"$CREATE_0_IMAGEID\""));
-    assert!(script.contains("--ImageId \"$COPY_0_IMAGEID\""));
-    assert!(script.contains("--SystemDisk.Size '40'"));
-    assert!(script.contains("--AddAccount.1 '1234567890123456'"));
-    assert!(script.contains("--waiter expr='Images.Image[0].Status' to=Available"));
+    assert!(script.contains("--ImageId=\"$CREATE_0_IMAGEID\""));
+    assert!(script.contains("--ImageId=\"$COPY_0_IMAGEID\""));
+    assert!(script.contains("--SystemDisk.Size='40'"));
+    assert!(script.contains("--AddAccount.1='1234567890123456'"));
+    assert!(script.contains("--VSwitchId=\"$LAUNCH_0_VSWITCHID\""));
+    assert!(script
+        .contains("--waiter expr='Images.Image[0].Status' to=Available timeout=600 interval=10"));
     // Nothing referenced the launch or the delete: no capture.
-    assert!(!script.contains("LAUNCH_0"));
+    assert!(!script.contains("LAUNCH_0="));
     assert!(script.contains("\naliyun ecs DeleteImage \\\n"));
 }
 
@@ -222,18 +229,28 @@ fn aliyun_script_shape() {
 fn aliyun_hostile_values_stay_quoted() {
     let script = aliyun_cli(&sample_ops());
     let quoted = format!("'{}'", HOSTILE.replace('\'', "'\\''"));
-    assert!(script.contains(&format!("--DestinationImageName {quoted}")));
+    assert!(script.contains(&format!("--DestinationImageName={quoted}")));
 }
 
+/// Text that looks like a reference is text, even when the operation it names exists.
 #[test]
-fn aliyun_unknown_reference_is_literal_text() {
-    let ops = vec![op(
-        "launch-0",
-        "RunInstances",
-        json!({"ImageId": "${copy-9.ImageId}"}),
-    )];
+fn aliyun_reference_shaped_text_is_literal() {
+    let ops = vec![
+        op(
+            "copy-0",
+            "CopyImage",
+            json!({"DestinationRegionId": "cn-beijing"}),
+        ),
+        op(
+            "delete-0",
+            "DeleteImage",
+            json!({"ImageId": "${copy-0.ImageId}", "RegionId": "abc$"}),
+        ),
+    ];
     let script = aliyun_cli(&ops);
-    assert!(script.contains("--ImageId '${copy-9.ImageId}'"), "{script}");
+    assert!(script.contains("--ImageId='${copy-0.ImageId}'"), "{script}");
+    assert!(script.contains("--RegionId='abc$'"), "{script}");
+    assert!(!script.contains("COPY_0_IMAGEID"), "{script}");
 }
 
 /// Runs the script with a fake `aliyun` that records its arguments, and checks every value
@@ -270,6 +287,8 @@ fn aliyun_script_runs_with_values_intact() {
         .current_dir(&dir)
         .env("PATH", path)
         .env("ALIYUN_LOG", &log)
+        .env("LAUNCH_0_VSWITCHID", "vsw-t4n0")
+        .env("LAUNCH_0_SECURITYGROUPID", "sg-t4n0")
         .output()
         .expect("run bash");
     assert!(
@@ -302,8 +321,12 @@ fn aliyun_script_runs_with_values_intact() {
     );
     let copy = &calls[2];
     let value_of = |call: &[&str], flag: &str| -> String {
-        let at = call.iter().position(|a| *a == flag).expect(flag);
-        call[at + 1].to_string()
+        let prefix = format!("{flag}=");
+        let arg = call
+            .iter()
+            .find_map(|a| a.strip_prefix(&prefix))
+            .expect(flag);
+        arg.to_string()
     };
     assert_eq!(value_of(copy, "--DestinationImageName"), HOSTILE);
     assert_eq!(value_of(copy, "--ImageId"), "m-made-by-CreateImage");
@@ -341,7 +364,8 @@ fn terraform_shape() {
         "  system_disk_size     = 40\n",
         "  availability_zone    = \"ap-southeast-1c\"\n",
         "  vswitch_id           = var.launch_0_vswitch_id\n",
-        "variable \"launch_0_security_group_ids\" {",
+        "  security_groups      = var.launch_0_security_groups\n",
+        "variable \"launch_0_security_groups\" {",
         "# DeleteImage has no Terraform resource",
         "#   ImageId = \"m-old\"\n",
     ] {
@@ -355,7 +379,8 @@ fn terraform_escapes_hostile_strings() {
     assert!(hcl.contains(
         "  image_name       = \"x'; touch pwned; echo '$(touch pwned2)`touch pwned3`$${HOME}%%{if true}\\\"\\\\\\nline2\\ttab \u{202e}漢字\"\n"
     ), "{hcl}");
-    // A reference inside other text becomes an interpolation; a lone `${` stays literal.
+    // Text that looks like a reference stays text, even next to a `$`; only a typed output
+    // becomes a reference.
     let ops = vec![
         op(
             "copy-0",
@@ -365,12 +390,16 @@ fn terraform_escapes_hostile_strings() {
         op(
             "launch-0",
             "RunInstances",
-            json!({"ImageId": "pre-${copy-0.ImageId}-${nope}"}),
+            json!({"ImageId": "abc$${copy-0.ImageId}-${nope}%", "InstanceType": output("copy-0", "ImageId")}),
         ),
     ];
     let hcl = terraform(&ops);
     assert!(
-        hcl.contains("  image_id        = \"pre-${alicloud_image_copy.copy_0.id}-$${nope}\"\n"),
+        hcl.contains("  image_id      = \"abc$$${copy-0.ImageId}-$${nope}%\"\n"),
+        "{hcl}"
+    );
+    assert!(
+        hcl.contains("  instance_type = alicloud_image_copy.copy_0.id\n"),
         "{hcl}"
     );
 }

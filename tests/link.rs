@@ -32,7 +32,7 @@ fn fragment_of(bytes: &[u8]) -> String {
 #[test]
 fn reference_plan_link_is_under_1000_characters() {
     let plan = reference_plan();
-    let url = link::link(&plan, "http://127.0.0.1:8080/");
+    let url = link::link(&plan, "http://127.0.0.1:8080/").expect("the plan fits a link");
     println!("reference plan link ({} characters):\n{url}", url.len());
     assert!(
         url.len() < 1000,
@@ -69,7 +69,7 @@ fn decode_accepts_hash_whole_link_and_other_parts() {
 #[test]
 fn link_replaces_an_existing_fragment_of_the_base() {
     let plan = reference_plan();
-    let url = link::link(&plan, "https://planner.example/#old");
+    let url = link::link(&plan, "https://planner.example/#old").expect("the plan fits a link");
     assert!(url.starts_with("https://planner.example/#p1."), "{url}");
     assert_eq!(url.matches('#').count(), 1);
 }
@@ -217,4 +217,70 @@ fn hostile_strings_round_trip() {
     plan.name = Some("'; rm -rf / #\u{0} ${x} %{y} \"\\ 漢字 🚀 \u{202e}".into());
     let payload = link::encode(&plan);
     assert_eq!(link::decode(&payload), Ok(plan));
+}
+
+/// A valid plan whose text does not compress well: `n` custom images with random-looking IDs,
+/// each copied once.
+fn incompressible_plan(n: usize) -> String {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut word = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        format!("{:016x}", state)
+    };
+    let images: Vec<String> = (0..n)
+        .map(|_| format!(r#"{{"id": "m-{}", "regions": ["cn-hangzhou"]}}"#, word()))
+        .collect();
+    let copies: Vec<String> = (0..n)
+        .map(|_| {
+            format!(
+                r#"{{"image": "m-{}", "to_region": "cn-beijing", "name": "c{}{}{}{}{}{}"}}"#,
+                word(),
+                word(),
+                word(),
+                word(),
+                word(),
+                word(),
+                word()
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"version": 1, "images": [{}], "copies": [{}]}}"#,
+        images.join(","),
+        copies.join(",")
+    )
+}
+
+/// A link the page would refuse is never made: the plan is offered as a file instead.
+#[test]
+fn a_plan_too_large_for_a_link_gets_no_link() {
+    let plan = parse_plan(&incompressible_plan(1000)).expect("a plan inside every limit");
+    let err = match link::link(&plan, "http://127.0.0.1:8080/") {
+        Ok(url) => panic!("a link of {} bytes was made", url.len()),
+        Err(err) => err,
+    };
+    assert!(
+        matches!(err, link::LinkError::TooLarge { bytes } if bytes > link::MAX_FRAGMENT_BYTES),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("share the plan as a JSON file instead"),
+        "{err}"
+    );
+    // Every link that is made opens.
+    let small = parse_plan(&incompressible_plan(100)).expect("valid");
+    let url = link::link(&small, "http://127.0.0.1:8080/").expect("fits");
+    assert_eq!(link::decode(&url), Ok(small));
+}
+
+/// The limit is on the fragment: a long base address does not count against it.
+#[test]
+fn the_fragment_limit_ignores_the_base() {
+    let plan = reference_plan();
+    let base = format!("https://planner.example/{}/", "a".repeat(70_000));
+    let url = link::link(&plan, &base).expect("fits");
+    assert_eq!(link::decode(&url), Ok(plan));
 }

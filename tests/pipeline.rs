@@ -5,6 +5,7 @@ mod common;
 
 use common::{check, codes, plan};
 use ecs_image_planner::core::item::Item;
+use ecs_image_planner::core::param::Param;
 use ecs_image_planner::core::Severity;
 use serde_json::Value;
 
@@ -12,7 +13,7 @@ const PIPELINE: &str = r#""pipelines": [{
     "name": "web", "region": "cn-hangzhou", "base_image": "pub-x64", "instance_type": "ecs.g7.large",
     "image": {"id": "web", "name": "web", "os": "Linux A", "boot_mode": "UEFI-Preferred", "nvme": "supported", "size_gib": 20},
     "to_regions": ["cn-shanghai", "ap-southeast-1"],
-    "share_accounts": ["200000000000001", "200000000000002"],
+    "share_accounts": ["2000000000000001", "2000000000000002"],
     "build_content": "RUN yum install -y nginx"
 }]"#;
 
@@ -93,7 +94,7 @@ fn launches_shares_copies_and_exports_find_the_image_in_every_region() {
              {"region": "cn-shanghai", "instance_type": "ecs.g7.large", "image": "web"},
              {"region": "ap-southeast-1", "instance_type": "ecs.g7.large", "image": "web"},
              {"region": "cn-beijing", "instance_type": "ecs.g7.large", "image": "web"}],
-           "shares": [{"image": "web", "region": "ap-southeast-1", "accounts": ["200000000000003"]}],
+           "shares": [{"image": "web", "region": "ap-southeast-1", "accounts": ["2000000000000003"]}],
            "exports": [{"image": "web", "bucket_region": "cn-shanghai"}]"#,
     );
     let report = check(&plan(&body));
@@ -110,23 +111,23 @@ fn launches_shares_copies_and_exports_find_the_image_in_every_region() {
     );
     let image_of = |id: &str| {
         let op = report.operations.iter().find(|o| o.id == id).unwrap();
-        op.params["ImageId"].as_str().unwrap().to_string()
+        op.params["ImageId"].clone()
     };
     assert_eq!(
         image_of("launch-0"),
-        "${pipeline-0-run.ImageId.cn-shanghai}"
+        Param::output("pipeline-0-run", "ImageId.cn-shanghai")
     );
     assert_eq!(
         image_of("launch-1"),
-        "${pipeline-0-run.ImageId.ap-southeast-1}"
+        Param::output("pipeline-0-run", "ImageId.ap-southeast-1")
     );
     assert_eq!(
         image_of("share-0-0"),
-        "${pipeline-0-run.ImageId.ap-southeast-1}"
+        Param::output("pipeline-0-run", "ImageId.ap-southeast-1")
     );
     assert_eq!(
         image_of("export-0"),
-        "${pipeline-0-run.ImageId.cn-shanghai}"
+        Param::output("pipeline-0-run", "ImageId.cn-shanghai")
     );
 }
 
@@ -141,7 +142,7 @@ fn a_copy_of_the_image_starts_from_the_build_region() {
     assert_eq!(copy.params["RegionId"], "cn-hangzhou");
     assert_eq!(
         copy.params["ImageId"],
-        "${pipeline-0-run.ImageId.cn-hangzhou}"
+        Param::output("pipeline-0-run", "ImageId.cn-hangzhou")
     );
     assert_eq!(report.ledger.regions["cn-beijing"].copied, 1);
 }
@@ -150,8 +151,8 @@ fn a_copy_of_the_image_starts_from_the_build_region() {
 fn its_accounts_count_against_the_share_quota_in_every_region() {
     let body = with(
         r#""quotas": {"share_accounts_per_image": 3},
-           "shares": [{"image": "web", "region": "cn-shanghai", "accounts": ["200000000000003", "200000000000004"]},
-                      {"image": "web", "region": "ap-southeast-1", "accounts": ["200000000000001"]}]"#,
+           "shares": [{"image": "web", "region": "cn-shanghai", "accounts": ["2000000000000003", "2000000000000004"]},
+                      {"image": "web", "region": "ap-southeast-1", "accounts": ["2000000000000001"]}]"#,
     );
     let report = check(&plan(&body));
     let usage = |region: &str| {
@@ -186,8 +187,8 @@ fn its_accounts_count_against_the_share_quota_in_every_region() {
 #[test]
 fn its_accounts_are_checked_like_a_share_s() {
     let body = PIPELINE
-        .replace("200000000000002", "1000000000000001")
-        .replace("200000000000001", "ops-team");
+        .replace("2000000000000002", "1000000000000001")
+        .replace("2000000000000001", "ops-team");
     assert_eq!(
         errors(&body),
         vec![
@@ -321,8 +322,8 @@ fn pipeline_calls_carry_the_sdk_parameter_names_in_order() {
         ("BuildContent", "RUN yum install -y nginx"),
         ("ToRegionId.1", "cn-shanghai"),
         ("ToRegionId.2", "ap-southeast-1"),
-        ("AddAccount.1", "200000000000001"),
-        ("AddAccount.2", "200000000000002"),
+        ("AddAccount.1", "2000000000000001"),
+        ("AddAccount.2", "2000000000000002"),
     ] {
         assert_eq!(params[name], value, "{name}");
     }
@@ -330,7 +331,7 @@ fn pipeline_calls_carry_the_sdk_parameter_names_in_order() {
     assert_eq!(run.api, "StartImagePipelineExecution");
     assert_eq!(
         run.params["ImagePipelineId"],
-        "${pipeline-0.ImagePipelineId}"
+        Param::output("pipeline-0", "ImagePipelineId")
     );
     assert_eq!(run.params["RegionId"], "cn-hangzhou");
     let family = PIPELINE.replace(r#""base_image": "pub-x64""#, r#""base_family": "web-base""#);
@@ -435,20 +436,20 @@ mod exports {
             .unwrap();
         let wait = script.find("DescribeImagePipelineExecutions").unwrap();
         let lookup = script
-            .find("PIPELINE_0_RUN_IMAGEID_AP_SOUTHEAST_1=$(aliyun ecs DescribeImages --RegionId 'ap-southeast-1'")
+            .find("PIPELINE_0_RUN_IMAGEID_AP_SOUTHEAST_1=$(aliyun ecs DescribeImages --RegionId='ap-southeast-1'")
             .unwrap();
         let launch = script.find("aliyun ecs RunInstances").unwrap();
         assert!(run < wait && wait < lookup && lookup < launch, "{script}");
-        assert!(script.contains("--ImageId \"$PIPELINE_0_RUN_IMAGEID_AP_SOUTHEAST_1\""));
-        assert!(script.contains("--ImagePipelineId \"$PIPELINE_0_IMAGEPIPELINEID\""));
-        assert!(script.contains("--ToRegionId.2 'ap-southeast-1'"));
+        assert!(script.contains("--ImageId=\"$PIPELINE_0_RUN_IMAGEID_AP_SOUTHEAST_1\""));
+        assert!(script.contains("--ImagePipelineId=\"$PIPELINE_0_IMAGEPIPELINEID\""));
+        assert!(script.contains("--ToRegionId.2='ap-southeast-1'"));
         assert!(script.contains("SUCCESS) break"));
     }
 
     #[test]
     fn an_update_is_an_oos_command_with_its_parameters_as_one_json_word() {
         let script = aliyun_cli(&operations(UPDATE));
-        assert!(script.contains("aliyun oos StartExecution \\\n  --RegionId 'cn-hangzhou' \\\n  --TemplateName 'ACS-ECS-UpdateImage' \\\n  --Parameters '{"), "{script}");
+        assert!(script.contains("aliyun oos StartExecution \\\n  --RegionId='cn-hangzhou' \\\n  --TemplateName='ACS-ECS-UpdateImage' \\\n  --Parameters='{"), "{script}");
     }
 
     #[test]
@@ -466,7 +467,7 @@ mod exports {
             "{hcl}"
         );
         assert!(
-            hcl.contains("add_account = [\"200000000000001\", \"200000000000002\"]"),
+            hcl.contains("add_account = [\"2000000000000001\", \"2000000000000002\"]"),
             "{hcl}"
         );
         assert!(hcl.contains("# No Terraform resource runs an image pipeline"));

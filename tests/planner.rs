@@ -6,11 +6,12 @@ mod common;
 use common::{catalog, check, codes, launch, plan};
 use ecs_image_planner::core::fix::Fix;
 use ecs_image_planner::core::matrix::matrix;
+use ecs_image_planner::core::param::Param;
 use ecs_image_planner::core::planner;
 use ecs_image_planner::core::{Report, Severity};
 use serde_json::json;
 
-fn param<'a>(report: &'a Report, id: &str, key: &str) -> &'a serde_json::Value {
+fn param<'a>(report: &'a Report, id: &str, key: &str) -> &'a Param {
     let op = report
         .operations
         .iter()
@@ -29,7 +30,10 @@ fn a_launch_elsewhere_uses_the_planned_copy() {
                         {"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "m-custom"}]"#,
     ));
     assert!(report.ok, "{:#?}", report.findings);
-    assert_eq!(param(&report, "launch-0", "ImageId"), "${copy-0.ImageId}");
+    assert_eq!(
+        *param(&report, "launch-0", "ImageId"),
+        Param::output("copy-0", "ImageId")
+    );
     assert_eq!(param(&report, "launch-1", "ImageId"), "m-custom");
     assert_eq!(param(&report, "copy-0", "RegionId"), "cn-hangzhou");
     assert_eq!(
@@ -53,8 +57,11 @@ fn a_copy_keeps_the_source_attributes_and_takes_its_encryption() {
         codes(&report),
         ["share-encrypted-service-key", "arch-mismatch"]
     );
-    assert_eq!(param(&report, "share-0-0", "ImageId"), "${copy-0.ImageId}");
-    assert_eq!(param(&report, "copy-0", "Encrypted"), true);
+    assert_eq!(
+        *param(&report, "share-0-0", "ImageId"),
+        Param::output("copy-0", "ImageId")
+    );
+    assert_eq!(*param(&report, "copy-0", "Encrypted"), true);
 }
 
 #[test]
@@ -70,12 +77,24 @@ fn created_images_live_in_their_region_and_are_referenced_by_call() {
     assert_eq!(report.findings[0].path, "/launches/2/image");
     assert_eq!(param(&report, "create-0", "SnapshotId"), "s-7");
     assert_eq!(param(&report, "create-0", "RegionId"), "cn-shanghai");
-    assert_eq!(param(&report, "copy-0", "ImageId"), "${create-0.ImageId}");
+    assert_eq!(
+        *param(&report, "copy-0", "ImageId"),
+        Param::output("create-0", "ImageId")
+    );
     assert_eq!(param(&report, "copy-0", "RegionId"), "cn-shanghai");
-    assert_eq!(param(&report, "launch-0", "ImageId"), "${create-0.ImageId}");
-    assert_eq!(param(&report, "launch-1", "ImageId"), "${copy-0.ImageId}");
+    assert_eq!(
+        *param(&report, "launch-0", "ImageId"),
+        Param::output("create-0", "ImageId")
+    );
+    assert_eq!(
+        *param(&report, "launch-1", "ImageId"),
+        Param::output("copy-0", "ImageId")
+    );
     // SystemDisk.Size defaults to max(40, image size).
-    assert_eq!(param(&report, "launch-0", "SystemDisk.Size"), 50);
+    assert_eq!(
+        *param(&report, "launch-0", "SystemDisk.Size"),
+        Param::Number(50)
+    );
 }
 
 #[test]
@@ -206,15 +225,17 @@ fn operations_are_ordered_and_listed_even_with_errors() {
     assert_eq!(param(&report, "create-0", "InstanceId"), "i-1");
     assert_eq!(param(&report, "copy-0", "KMSKeyId"), "k-1");
     assert_eq!(param(&report, "export-0", "ImageFormat"), "qcow2");
-    assert!(param(&report, "export-0", "OSSBucket")
-        .as_str()
-        .unwrap()
-        .contains("cn-hangzhou"));
+    assert_eq!(
+        *param(&report, "export-0", "OSSBucket"),
+        Param::input("an OSS bucket in cn-hangzhou")
+    );
     let launch = &report.operations[4].params;
     assert_eq!(
-        serde_json::Value::Object(launch.clone()),
+        serde_json::to_value(launch).unwrap(),
         json!({"RegionId": "cn-hangzhou", "ZoneId": "cn-hangzhou-k", "ImageId": "pub-arm",
                "InstanceType": "ecs.g7.large", "Amount": 3,
+               "VSwitchId": {"input": "a vSwitch in cn-hangzhou-k"},
+               "SecurityGroupId": {"input": "a security group in the vSwitch's VPC"},
                "SystemDisk.Category": "cloud_essd", "SystemDisk.Size": 80})
     );
     assert_eq!(param(&report, "delete-0", "RegionId"), "cn-hangzhou");
@@ -262,9 +283,15 @@ fn system_disk_size_defaults_to_forty_or_the_image_size() {
                         {"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "m-huge"}]"#,
     ));
     assert!(report.ok, "{:#?}", report.findings);
-    assert_eq!(param(&report, "launch-0", "SystemDisk.Size"), 40);
-    assert_eq!(param(&report, "launch-1", "SystemDisk.Size"), 120);
-    assert_eq!(param(&report, "launch-0", "Amount"), 1);
+    assert_eq!(
+        *param(&report, "launch-0", "SystemDisk.Size"),
+        Param::Number(40)
+    );
+    assert_eq!(
+        *param(&report, "launch-1", "SystemDisk.Size"),
+        Param::Number(120)
+    );
+    assert_eq!(*param(&report, "launch-0", "Amount"), Param::Number(1));
 }
 
 #[test]

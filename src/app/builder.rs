@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::controls::{static_options, Input, Select};
+use super::controls::{bind_text, static_options, Input, Select};
 use super::labels::Badge;
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState, GuideTopic};
@@ -142,7 +142,13 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let saved_content = Memo::new(move |_| {
+    let accounts_node = NodeRef::<leptos::html::Textarea>::new();
+    bind_text(
+        move || accounts_node.get(),
+        Signal::derive(move || accounts.with(|a| AccountList::text(a))),
+        |typed, shown| AccountList::text(&AccountList::parse(typed).accounts) == shown,
+    );
+    let content = Memo::new(move |_| {
         state.plan.with(|p| {
             p.pipelines
                 .get(i)
@@ -150,16 +156,17 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // What is typed but not yet committed, so the counter follows every key.
-    let draft = RwSignal::new(None::<String>);
-    let size = Memo::new(move |_| {
-        draft.with(|d| match d {
-            Some(text) => ContentSize::of(text),
-            None => saved_content.with(|s| ContentSize::of(s)),
-        })
-    });
+    let content_node = NodeRef::<leptos::html::Textarea>::new();
+    bind_text(
+        move || content_node.get(),
+        content.into(),
+        |typed, shown| typed == shown,
+    );
+    // The counter follows every key: the plan changes as the field is typed into.
+    let size = Memo::new(move |_| content.with(|c| ContentSize::of(c)));
     let pick = RwSignal::new(String::new());
     let content_id = format!("pipeline-{i}-content");
+    let accounts_id = format!("pipeline-{i}-accounts");
     let counter_id = format!("pipeline-{i}-content-size");
     let counter_ref = counter_id.clone();
     view! {
@@ -223,23 +230,19 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                 <span>"Share with accounts (AddAccount; commas, spaces or new lines) · "
                     <span class="eip-count">{move || format!("{} of {MAX_PIPELINE_LIST} account(s)", accounts.with(Vec::len))}</span>
                 </span>
-                <textarea id=format!("pipeline-{i}-accounts") rows="2"
-                    prop:value=move || accounts.with(|a| a.join(", "))
-                    on:change:target=move |ev| {
-                        let list = AccountList::parse(&ev.target().value()).accounts;
-                        state.edit(|p| if let Some(x) = p.pipelines.get_mut(i) { x.share_accounts = list });
+                <textarea id=accounts_id.clone() rows="2" node_ref=accounts_node
+                    on:input:target=move |ev| {
+                        let list = AccountList::parse(&ev.target().value());
+                        state.edit_typing(&accounts_id, |p| if let Some(x) = p.pipelines.get_mut(i) { x.share_accounts = list.accounts });
                     }
                 ></textarea>
             </label>
             <label class="eip-field">
                 <span>"Build content (BuildContent: RUN, COPY, ENV, … at most 16 KB)"</span>
-                <textarea id=content_id rows="5" spellcheck="false" aria-describedby=counter_ref
-                    prop:value=move || saved_content.get()
-                    on:input:target=move |ev| draft.set(Some(ev.target().value()))
-                    on:change:target=move |ev| {
+                <textarea id=content_id.clone() rows="5" spellcheck="false" aria-describedby=counter_ref node_ref=content_node
+                    on:input:target=move |ev| {
                         let content = ev.target().value();
-                        draft.set(None);
-                        state.edit(|p| if let Some(x) = p.pipelines.get_mut(i) { x.build_content = optional(content) });
+                        state.edit_typing(&content_id, |p| if let Some(x) = p.pipelines.get_mut(i) { x.build_content = optional(content) });
                     }
                 ></textarea>
                 <span id=counter_id class="eip-count" class:is-over=move || !size.get().fits() aria-live="polite">
@@ -295,13 +298,7 @@ pub fn Updates(choices: Choices) -> impl IntoView {
                             </div>
                             <label class="eip-field">
                                 <span>"Commands (commandContent, run by Cloud Assistant)"</span>
-                                <textarea id=format!("update-{i}-commands") rows="3" spellcheck="false"
-                                    prop:value=move || state.plan.with(|p| p.updates.get(i).and_then(|u| u.commands.clone()).unwrap_or_default())
-                                    on:change:target=move |ev| {
-                                        let commands = ev.target().value();
-                                        state.edit(|p| if let Some(u) = p.updates.get_mut(i) { u.commands = optional(commands) });
-                                    }
-                                ></textarea>
+                                <UpdateCommands i/>
                             </label>
                         </div>
                     }
@@ -309,5 +306,34 @@ pub fn Updates(choices: Choices) -> impl IntoView {
             </For>
             <button id="add-update" on:click=add>"Add update"</button>
         </section>
+    }
+}
+
+/// An update's commands, committed as they are typed.
+#[component]
+fn UpdateCommands(i: usize) -> impl IntoView {
+    let state = AppState::get();
+    let id = format!("update-{i}-commands");
+    let node = NodeRef::<leptos::html::Textarea>::new();
+    bind_text(
+        move || node.get(),
+        Signal::derive(move || {
+            state.plan.with(|p| {
+                p.updates
+                    .get(i)
+                    .and_then(|u| u.commands.clone())
+                    .unwrap_or_default()
+            })
+        }),
+        |typed, shown| typed == shown,
+    );
+    let group = id.clone();
+    view! {
+        <textarea id=id rows="3" spellcheck="false" node_ref=node
+            on:input:target=move |ev| {
+                let commands = ev.target().value();
+                state.edit_typing(&group, |p| if let Some(u) = p.updates.get_mut(i) { u.commands = optional(commands) });
+            }
+        ></textarea>
     }
 }

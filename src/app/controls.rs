@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::core::rules::reference::VALUE_MISSING;
 
+/// Lists longer than this are offered through a shared `<datalist>` instead of a `<select>` of
+/// their own: a thousand rows each listing a thousand images would be a million nodes.
+pub const LONG_LIST: usize = 100;
+
 /// A `<select>` with a label (visible, or for screen readers only when `hidden_label`).
 ///
 /// The select always shows `value`. An `<option selected>` attribute alone cannot promise that:
@@ -14,6 +18,10 @@ use crate::core::rules::reference::VALUE_MISSING;
 /// before the options of a new list exist. So the options carry `selected` for the first paint,
 /// and an effect, which runs after the options are in the DOM, sets the select's `value`
 /// property whenever the value or the option list changes.
+///
+/// The options render again only when the list or this select's value changes, not on every
+/// edit of the plan. When the list is longer than [`LONG_LIST`] and `list` names a
+/// [`SharedList`] on the page, the field is a text input offering that shared list instead.
 #[component]
 pub fn Select(
     /// DOM id of the select.
@@ -37,7 +45,12 @@ pub fn Select(
     /// shown at the field.
     #[prop(optional, into)]
     pointer: Option<String>,
+    /// The DOM id of the [`SharedList`] of the same options, for long lists.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
+    let value = Memo::new(move |_| value.get());
+    let long = Memo::new(move |_| list.is_some() && options.with(|o| o.len() > LONG_LIST));
     let node = NodeRef::<leptos::html::Select>::new();
     Effect::new(move |_| {
         let current = value.get();
@@ -51,12 +64,23 @@ pub fn Select(
     let missing = missing_at(pointer);
     let error_id = format!("{id}-missing");
     let described_by = error_id.clone();
-    view! {
-        <label class="eip-field">
-            <span class:eip-sr=hidden_label>{label}</span>
-            <select id=id node_ref=node
-                aria-invalid=move || missing.with(Option::is_some).to_string()
-                aria-describedby=move || missing.with(Option::is_some).then(|| described_by.clone())
+    let missing_id = error_id.clone();
+    let field = move || {
+        let id = id.clone();
+        let described_by = described_by.clone();
+        let invalid = move || missing.with(Option::is_some).to_string();
+        let described = move || missing.with(Option::is_some).then(|| described_by.clone());
+        if long.get() {
+            return view! {
+                <input id=id type="text" list=list autocomplete="off" spellcheck="false"
+                    placeholder="type to search" prop:value=value
+                    aria-invalid=invalid aria-describedby=described
+                    on:change:target=move |ev| on_change.run(ev.target().value().trim().to_string())/>
+            }
+            .into_any();
+        }
+        view! {
+            <select id=id node_ref=node aria-invalid=invalid aria-describedby=described
                 on:change:target=move |ev| on_change.run(ev.target().value())>
                 {move || {
                     let current = value.get();
@@ -75,17 +99,49 @@ pub fn Select(
                         .collect_view()
                 }}
             </select>
+        }
+        .into_any()
+    };
+    view! {
+        <label class="eip-field">
+            <span class:eip-sr=hidden_label>{label}</span>
+            {field}
             {move || missing.get().map(|message| view! {
-                <span class="eip-field-error" id=error_id.clone()>{message}</span>
+                <span class="eip-field-error" id=missing_id.clone()>{message}</span>
             })}
         </label>
     }
 }
 
+/// One `<datalist>` of choices that every long [`Select`] with this `id` offers: built once per
+/// change of the list, however many rows use it. Rendered only while the list is long.
+#[component]
+pub fn SharedList(
+    /// DOM id the selects name in `list`.
+    id: &'static str,
+    /// `(value, text)` per option.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    move || {
+        options.with(|o| o.len() > LONG_LIST).then(|| {
+            view! {
+                <datalist id=id>
+                    {options.with(|o| {
+                        o.iter()
+                            .map(|(v, text)| view! { <option value=v.clone()>{text.clone()}</option> })
+                            .collect_view()
+                    })}
+                </datalist>
+            }
+        })
+    }
+}
+
 /// The message of the `value-missing` finding at `pointer`, as the findings change.
-fn missing_at(pointer: Option<String>) -> Signal<Option<String>> {
+fn missing_at(pointer: Option<String>) -> Memo<Option<String>> {
     let state = AppState::get();
-    Signal::derive(move || {
+    Memo::new(move |_| {
         let pointer = pointer.as_deref()?;
         state.report.with(|report| {
             report

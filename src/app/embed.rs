@@ -180,14 +180,19 @@ fn AnswerView(answer: Answer, region: String) -> impl IntoView {
             } else {
                 format!("No: {errors} rule(s) block this launch.")
             };
-            let open = link::link(&plan, "./");
+            // An embed's plan is one launch: always far inside the link limit.
+            let open = link::link(&plan, "./").ok().map(|open| {
+                view! {
+                    <a class="eip-embed-open" href=open target="_blank" rel="noopener">"Open this launch in the planner"</a>
+                }
+            });
             view! {
                 <h2 class="eip-embed-title">{title}</h2>
                 <p class="eip-embed-verdict">{verdict_text}</p>
                 <ul class="eip-embed-findings">
                     {findings.into_iter().map(|f| view! { <FindingLine finding=f/> }).collect_view()}
                 </ul>
-                <a class="eip-embed-open" href=open target="_blank" rel="noopener">"Open this launch in the planner"</a>
+                {open}
             }
             .into_any()
         }

@@ -9,6 +9,7 @@ use crate::core::fix::Fix;
 use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::rules;
+use crate::core::visible::without_bidi_controls;
 use crate::core::{planner, Finding, Report, Severity};
 
 /// Error and warning counts of the current report.
@@ -42,6 +43,7 @@ pub fn Findings() -> impl IntoView {
             .with(|p| state.report.with(|r| planner::summary(p, r)))
     };
     let launchable = move || state.report.with(|r| r.ok);
+    let shown = RwSignal::new(GROUPS_SHOWN);
     view! {
         <p
             id="findings-summary"
@@ -56,20 +58,31 @@ pub fn Findings() -> impl IntoView {
         </p>
         <p id="fix-status" class="eip-status" role="status" aria-live="polite">{move || state.fix_status.get()}</p>
         <div id="findings" data-revision=move || revision.get()>
-            {move || state.report.with(|r| groups(state, r))}
+            {move || state.report.with(|r| groups(state, r, shown))}
         </div>
     }
 }
 
 /// Findings grouped by plan item ([`Report::by_item`]), findings by severity within a group.
-fn groups(state: AppState, report: &Report) -> AnyView {
+fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
     if report.findings.is_empty() {
         return view! { <p class="eip-muted">"No findings: nothing in this plan breaks a rule."</p> }
             .into_any();
     }
-    report
-        .by_item()
+    let items = report.by_item();
+    let limit = shown.get_untracked();
+    let hidden = items.len().saturating_sub(limit);
+    let more = (hidden > 0).then(|| {
+        view! {
+            <button class="eip-link eip-more" data-section="findings"
+                on:click=move |_| shown.update(|n| *n += GROUPS_SHOWN)>
+                {format!("Show findings of {} more items ({hidden} not shown)", hidden.min(GROUPS_SHOWN))}
+            </button>
+        }
+    });
+    let list = items
         .into_iter()
+        .take(limit)
         .map(|(item, mut members)| {
             members.sort_by_key(|f| f.severity);
             let key = item.to_string();
@@ -92,9 +105,13 @@ fn groups(state: AppState, report: &Report) -> AnyView {
                 </section>
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    view! { {list} {more} }.into_any()
 }
+
+/// Items with findings on the page at first, and how many more "Show more" adds: a plan at the
+/// limits can have a thousand.
+const GROUPS_SHOWN: usize = 50;
 
 /// One finding, rustc style.
 fn finding(state: AppState, f: &Finding) -> impl IntoView {
@@ -118,11 +135,11 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
                 <span class="eip-sev">{severity_icon(f.severity)} " " {sev} "[" <code>{f.code}</code> "]"</span>
                 ": "
-                <span class="eip-message">{f.message.clone()}</span>
+                <span class="eip-message">{without_bidi_controls(&f.message).into_owned()}</span>
             </button>
             <p class="eip-help">
                 <span class="eip-help-label">"help: "</span>
-                {f.help.clone()}
+                {without_bidi_controls(&f.help).into_owned()}
                 {fix.map(|fix| {
                     let label = fix.label();
                     view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::controls::{static_options, Input, Select};
 use super::labels::Badge;
-use super::plan::{count, row_class};
+use super::plan::{count, fold, row_class};
 use super::state::{focus_by_id, item_dom_id, AppState, GuideTopic};
 use crate::core::accounts::AccountList;
 use crate::core::guide::{self, Need};
@@ -52,6 +52,7 @@ pub fn UseCaseHelper() -> impl IntoView {
 pub fn ImagesSection() -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.images.len());
+    let (shown, more) = fold("images", len);
     // The image row being edited in place, if any.
     let editing = RwSignal::new(None::<usize>);
     view! {
@@ -66,7 +67,7 @@ pub fn ImagesSection() -> impl IntoView {
                 <p class="eip-muted">"None yet. Public, Marketplace and community images come from the catalog; add your own below."</p>
             </Show>
             <ul class="eip-list">
-                <For each=move || 0..len.get() key=|i| *i let:i>
+                <For each=move || 0..shown.get() key=|i| *i let:i>
                     {
                         let key = format!("/images/{i}");
                         let summary = move || state.plan.with(|p| p.images.get(i).map(image_summary).unwrap_or_default());
@@ -97,6 +98,7 @@ pub fn ImagesSection() -> impl IntoView {
                     }
                 </For>
             </ul>
+            {more}
             <AddImage/>
         </section>
     }

@@ -10,6 +10,9 @@ use crate::core::import::{self, ImportError, Imported};
 use crate::core::{link, parse_plan, Plan, Report};
 use crate::web::{download, file, location};
 
+/// The file name of the plan itself, for sharing a plan too large for a link.
+const PLAN_FILE: &str = "ecs-plan.json";
+
 /// "Copy link", and the exports as downloads and as copies. `status` is announced politely.
 #[component]
 pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
@@ -29,7 +32,28 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
             }
         });
     };
-    let share_link = Memo::new(move |_| plan.with(|p| link::link(p, &location::base_url())));
+    // The link is made when asked for, not on every edit: a plan at the limits takes tens of
+    // milliseconds to compress. A plan no link can carry is offered as a file instead.
+    let no_link = RwSignal::new(false);
+    let copy_link = move |_| match plan.with(|p| link::link(p, &location::base_url())) {
+        Ok(url) => {
+            no_link.set(false);
+            copy("the share link", url);
+        }
+        Err(err) => {
+            no_link.set(true);
+            status.set(format!("No link was made: {err}."));
+        }
+    };
+    let download_plan = move |_| {
+        let text = plan.with(|p| serde_json::to_string_pretty(p).unwrap_or_default());
+        match download::download(PLAN_FILE, "application/json", &text) {
+            Ok(()) => status.set(format!(
+                "Downloaded {PLAN_FILE}: open it with \"Open a plan JSON file\"."
+            )),
+            Err(err) => status.set(err),
+        }
+    };
     let buttons = Format::ALL
         .into_iter()
         .map(|kind| {
@@ -58,12 +82,11 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
         <section class="eip-io" aria-labelledby="share-h">
             <h3 id="share-h">"Share and export"</h3>
             <p class="eip-share-line">
-                <button id="copy-link" on:click=move |_| copy("the share link", share_link.get())>
-                    "Copy link"
-                </button>
-                <span class="eip-muted">
-                    {move || format!(" {} characters; the plan travels in the link, never to a server.", share_link.with(String::len))}
-                </span>
+                <button id="copy-link" on:click=copy_link>"Copy link"</button>
+                <span class="eip-muted">" The plan travels in the link, never to a server."</span>
+                {move || no_link.get().then(|| view! {
+                    " "<button id="download-plan" on:click=download_plan>"Download the plan file"</button>
+                })}
             </p>
             <ul class="eip-export-list">{buttons}</ul>
             <p id="io-status" class="eip-status" role="status" aria-live="polite">{move || status.get()}</p>

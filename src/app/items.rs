@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::controls::{bind_text, static_options, Check, Input, Select};
 use super::labels::Badge;
-use super::plan::{count, row_class, text, Choices};
+use super::plan::{count, fold, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
 use crate::core::accounts::AccountList;
 use crate::core::item::Item;
@@ -48,10 +48,11 @@ fn defaults(state: AppState, choices: Choices) -> (String, String) {
 pub fn Copies(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.copies.len());
+    let (shown, more) = fold("copies", len);
     view! {
         <section class="eip-section" aria-labelledby="copies-h">
             <h3 id="copies-h">"Copies " <span class="eip-muted">"(CopyImage, to another region)"</span></h3>
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/copies/{i}");
                     let set = move |f: fn(&mut Copy, String)| Callback::new(move |v: String| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { f(c, v) }));
@@ -59,7 +60,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Copy #{i}"), key.clone(), ("copies", i, "add-copy"), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label="Image" options=choices.own_images
+                                <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
                                     value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
                                 <Select id=format!("copy-{i}-region") pointer=format!("/copies/{i}/to_region") label="To region" options=choices.regions
                                     value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
@@ -76,6 +77,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
                     }
                 }
             </For>
+            {more}
             <button id="add-copy" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
                 state.edit(|p| p.copies.push(Copy { image: optional(image), to_region: optional(region), ..Copy::default() }));
@@ -89,10 +91,11 @@ pub fn Copies(choices: Choices) -> impl IntoView {
 pub fn Shares(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.shares.len());
+    let (shown, more) = fold("shares", len);
     view! {
         <section class="eip-section" aria-labelledby="shares-h">
             <h3 id="shares-h">"Shares " <span class="eip-muted">"(with other accounts)"</span></h3>
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/shares/{i}");
                     let set = move |f: fn(&mut Share, String)| Callback::new(move |v: String| state.edit(|p| if let Some(s) = p.shares.get_mut(i) { f(s, v) }));
@@ -100,7 +103,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Share #{i}"), key.clone(), ("shares", i, "add-share"), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label="Image" options=choices.own_images
+                                <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
                                     value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
                                 <Select id=format!("share-{i}-region") pointer=format!("/shares/{i}/region") label="Region" options=choices.regions
                                     value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
@@ -110,6 +113,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
                     }
                 }
             </For>
+            {more}
             <button id="add-share" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
                 state.edit(|p| p.shares.push(Share { image: optional(image), region: optional(region), accounts: Vec::new() }));
@@ -123,6 +127,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
 pub fn Exports(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.exports.len());
+    let (shown, more) = fold("exports", len);
     let formats = Signal::stored(static_options(&[
         ("", "default (RAW)"),
         ("raw", "RAW"),
@@ -134,7 +139,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
     view! {
         <section class="eip-section" aria-labelledby="exports-h">
             <h3 id="exports-h">"Exports " <span class="eip-muted">"(to an OSS bucket)"</span></h3>
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/exports/{i}");
                     let set = move |f: fn(&mut Export, String)| Callback::new(move |v: String| state.edit(|p| if let Some(e) = p.exports.get_mut(i) { f(e, v) }));
@@ -142,7 +147,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                             {row_head(format!("Export #{i}"), key.clone(), ("exports", i, "add-export"), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label="Image" options=choices.own_images
+                                <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
                                     value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
                                 <Select id=format!("export-{i}-region") pointer=format!("/exports/{i}/bucket_region") label="Bucket region" options=choices.regions
                                     value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone().unwrap_or_default())) on_change=set(|e, v| e.bucket_region = optional(v))/>
@@ -153,6 +158,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
                     }
                 }
             </For>
+            {more}
             <button id="add-export" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
                 state.edit(|p| p.exports.push(Export { image: optional(image), bucket_region: optional(region), format: None }));
@@ -166,6 +172,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
 pub fn Deletes() -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.deletes.len());
+    let (shown, more) = fold("deletes", len);
     let kinds = Signal::stored(static_options(&[
         ("image", "Image"),
         ("snapshot", "Snapshot"),
@@ -173,7 +180,7 @@ pub fn Deletes() -> impl IntoView {
     view! {
         <section class="eip-section" aria-labelledby="deletes-h">
             <h3 id="deletes-h">"Deletes"</h3>
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/deletes/{i}");
                     let is_image = Memo::new(move |_| state.plan.with(|p| p.deletes.get(i).is_none_or(|d| d.snapshot.is_none())));
@@ -204,6 +211,7 @@ pub fn Deletes() -> impl IntoView {
                     }
                 }
             </For>
+            {more}
             <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>"Add delete"</button>
         </section>
     }

@@ -70,10 +70,20 @@ pub fn start_embed() {
     remove_shell();
 }
 
-/// `?crash-test=1` panics on purpose, after the saved plan is in place, so that the error
-/// banner and its "download your last saved plan" link can be tested in a real browser.
+/// `?crash-test=1` panics on purpose, after the saved plan is in place, and `?crash-test=oom`
+/// runs out of memory (an abort, which traps without a panic), so that the error banner and its
+/// "download your last saved plan" link can be tested in a real browser for both.
 fn crash_test_if_asked() {
     if crate::web::dom::has_query_flag("crash-test=1") {
         panic!("crash test requested by the URL (?crash-test=1)");
+    }
+    if crate::web::dom::has_query_flag("crash-test=oom") {
+        // 256 MiB at a time (untouched, so nothing is really committed) until a wasm32 memory,
+        // at most 4 GiB, cannot grow: the failed allocation aborts, which traps.
+        let mut held: Vec<Vec<u8>> = Vec::new();
+        loop {
+            held.push(Vec::with_capacity(256 << 20));
+            std::hint::black_box(&held);
+        }
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::quotas::Gauges;
 use super::state::AppState;
+use crate::core::param::Param;
 use crate::core::Operation;
 
 fn operation(op: &Operation) -> impl IntoView {
@@ -11,11 +12,9 @@ fn operation(op: &Operation) -> impl IntoView {
         .params
         .iter()
         .map(|(name, value)| {
-            let value = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            view! { <dt>{name.clone()}</dt><dd>{value}</dd> }
+            let typed = !matches!(value, Param::Text(_) | Param::Number(_) | Param::Bool(_));
+            let value = value.to_string();
+            view! { <dt>{name.to_string()}</dt><dd class:eip-typed=typed><bdi>{value}</bdi></dd> }
         })
         .collect_view();
     view! {
@@ -26,24 +25,39 @@ fn operation(op: &Operation) -> impl IntoView {
     }
 }
 
+/// API calls on the page at first, and how many more "Show more" adds.
+const OPS_SHOWN: usize = 50;
+
 /// The output column.
 #[component]
 pub fn Output() -> impl IntoView {
     let state = AppState::get();
+    // The first calls only: a plan at the limits makes thousands.
+    let shown = RwSignal::new(OPS_SHOWN);
     view! {
         <section class="eip-section" aria-labelledby="ops-h">
             <h3 id="ops-h">"API calls, in order"</h3>
             <p class="eip-muted">"What running this plan means on Alibaba Cloud; "
-                <code>"${copy-0.ImageId}"</code> " is a value an earlier call returns."</p>
+                <code>"‹ImageId of copy-0›"</code> " is a value an earlier call returns, "
+                <code>"‹you supply: …›"</code> " one you give when you run the export."</p>
             <ol id="operations" class="eip-ops">
                 {move || state.report.with(|r| {
                     if r.operations.is_empty() {
                         view! { <li class="eip-muted">"No API call yet."</li> }.into_any()
                     } else {
-                        r.operations.iter().map(operation).collect_view().into_any()
+                        r.operations.iter().take(shown.get()).map(operation).collect_view().into_any()
                     }
                 })}
             </ol>
+            {move || {
+                let hidden = state.report.with(|r| r.operations.len()).saturating_sub(shown.get());
+                (hidden > 0).then(|| view! {
+                    <button class="eip-link eip-more" data-section="operations"
+                        on:click=move |_| shown.update(|n| *n += OPS_SHOWN)>
+                        {format!("Show {} more calls ({hidden} not shown)", hidden.min(OPS_SHOWN))}
+                    </button>
+                })
+            }}
         </section>
         <Gauges/>
     }

@@ -20,8 +20,19 @@ pub enum Notice {
     BadLink(String),
     /// The link holds a plan that differs from the saved one: the user picks which to keep.
     Conflict(Box<Plan>),
-    /// The saved plan could not be read (kept aside under another key).
-    BadSaved(String),
+    /// The saved plan could not be read: what happened, and its text, to download or repair.
+    BadSaved {
+        /// What happened, and whether a copy was kept aside.
+        message: String,
+        /// The saved text as it was.
+        raw: String,
+    },
+}
+
+thread_local! {
+    /// Set when an unreadable saved plan could not be kept aside: the autosave then waits until
+    /// the user has downloaded, repaired or dismissed it, so it is not overwritten unseen.
+    static HOLD_AUTOSAVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The plan to start with, and what to tell the user about it.
@@ -37,20 +48,35 @@ pub struct Startup {
 
 /// Decides the opening plan from the URL fragment and the saved plan.
 pub fn startup() -> Startup {
-    let fragment = location::fragment();
+    let mut fragment = location::fragment();
+    if matches!(link::decode(&fragment), Err(LinkError::NoPlan)) {
+        // A linked plan still waiting for the "which plan?" answer when the page reloaded.
+        if let Some(pending) = storage::pending_link() {
+            fragment = pending;
+        }
+    }
     let (saved, saved_notice) = match storage::load_plan() {
         None => (None, None),
         Some(Ok(plan)) => (Some(plan), None),
         Some(Err(err)) => {
-            storage::set_aside_unreadable();
-            (
-                None,
-                Some(Notice::BadSaved(format!(
+            let raw = storage::saved_plan_text().unwrap_or_default();
+            let message = if storage::set_aside_unreadable() {
+                format!(
                     "The plan saved in this browser could not be read ({err}); it was kept aside \
-                     under \"{}\" and the example plan is shown instead.",
+                     under \"{}\" and the example plan is shown instead. Download it, or repair \
+                     it here.",
                     storage::UNREADABLE_KEY
-                ))),
-            )
+                )
+            } else {
+                HOLD_AUTOSAVE.with(|hold| hold.set(true));
+                format!(
+                    "The plan saved in this browser could not be read ({err}), and the browser \
+                     refused to keep a copy aside (its storage is full or denied). The example \
+                     plan is shown, and nothing is saved until you download the old plan, repair \
+                     it here, or dismiss this."
+                )
+            };
+            (None, Some(Notice::BadSaved { message, raw }))
         }
     };
     let example = super::state::first_visit_plan;
@@ -70,20 +96,29 @@ pub fn startup() -> Startup {
         Ok(linked) => {
             location::replace_fragment("");
             match &saved {
-                Some(saved_plan) if *saved_plan != linked => Startup {
-                    plan: saved_plan.clone(),
-                    notice: Some(Notice::Conflict(Box::new(linked))),
-                    first_visit: false,
-                },
-                _ => Startup {
-                    plan: linked,
-                    notice: saved_notice,
-                    first_visit: false,
-                },
+                Some(saved_plan) if *saved_plan != linked => {
+                    storage::save_pending_link(&link::encode(&linked));
+                    Startup {
+                        plan: saved_plan.clone(),
+                        notice: Some(Notice::Conflict(Box::new(linked))),
+                        first_visit: false,
+                    }
+                }
+                _ => {
+                    storage::clear_pending_link();
+                    Startup {
+                        plan: linked,
+                        notice: saved_notice,
+                        first_visit: false,
+                    }
+                }
             }
         }
     }
 }
+
+/// How long the autosave waits for edits to pause.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// The autosave's state, for [`SaveNotices`].
 #[derive(Clone, Copy)]
@@ -111,14 +146,49 @@ impl Autosave {
     }
 }
 
-/// Saves the plan after every change, and listens for the saves of other tabs.
+/// Saves the plan after every change (not while an unreadable saved plan awaits the user), and
+/// listens for the saves of other tabs.
 pub fn autosave(plan: Signal<Plan>) -> Autosave {
     let autosave = Autosave {
         plan,
         failure: RwSignal::new(None),
         elsewhere: RwSignal::new(None),
     };
-    Effect::new(move |_| autosave.record(plan.with(storage::save_plan)));
+    // The first save is at once; later ones wait until edits pause for SAVE_DELAY, so typing
+    // in a large plan is not slowed by a save per keystroke. Leaving or reloading the page
+    // saves at once, with what is typed in the focused field.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save_now = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        if !HOLD_AUTOSAVE.with(std::cell::Cell::get) {
+            autosave.save();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        plan.track();
+        if first.is_none() {
+            save_now();
+            return;
+        }
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(save_now, SAVE_DELAY).ok());
+    });
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        // Text typed into a field that still has focus is committed first (blurring fires its
+        // change), so a reload never loses what was typed.
+        if let Some(active) = document().active_element() {
+            if let Ok(active) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(active) {
+                active.blur().ok();
+            }
+        }
+        save_now();
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(flush);
     storage::on_saved_elsewhere(move |text| {
         // A plan this version cannot read (saved by a newer planner) cannot be offered.
         let other = parse_plan(&text).ok();
@@ -182,7 +252,7 @@ pub fn SaveNotices(autosave: Autosave, open_plan: Callback<Plan>) -> impl IntoVi
             let name = other
                 .name
                 .clone()
-                .map_or_else(|| "an untitled plan".to_string(), |n| format!("\"{n}\""));
+                .unwrap_or_else(|| "untitled".to_string());
             let load = move |_| {
                 open_plan.run(other.clone());
                 autosave.elsewhere.set(None);
@@ -194,8 +264,8 @@ pub fn SaveNotices(autosave: Autosave, open_plan: Callback<Plan>) -> impl IntoVi
             view! {
                 <div id="tab-notice" class="eip-notice" role="alertdialog" aria-labelledby="tab-notice-text">
                     <span id="tab-notice-text">
-                        {format!("Another tab or window of the planner saved a different plan ({name}). \
-                                  Load it here, or keep the plan of this tab and save it over that one?")}
+                        "Another tab or window of the planner saved a different plan (" <bdi>{name}</bdi>
+                        "). Load it here, or keep the plan of this tab and save it over that one?"
                     </span>
                     " "<button id="load-other" on:click=load>"Load the other tab's plan"</button>
                     " "<button id="keep-mine" on:click=keep>"Keep this tab's plan"</button>
@@ -206,15 +276,29 @@ pub fn SaveNotices(autosave: Autosave, open_plan: Callback<Plan>) -> impl IntoVi
     view! { {failure} {elsewhere} }
 }
 
+/// Lets the autosave run again, and saves the plan now.
+fn release_autosave(plan: &Plan) {
+    if HOLD_AUTOSAVE.with(|hold| hold.replace(false)) {
+        // A failure shows at the next change, through the autosave's own notice.
+        storage::save_plan(plan).ok();
+    }
+}
+
 /// Shows the opening notice: a link that did not open, an unreadable saved plan, or the choice
 /// between a linked plan and the saved one. `open_linked` replaces the plan (one undo away).
 #[component]
 pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>) -> impl IntoView {
     move || {
         notice.get().map(|current| {
-            let dismiss = move |_| notice.set(None);
+            let dismiss = move |_| {
+                storage::clear_pending_link();
+                notice.set(None);
+            };
             match current {
-                Notice::BadLink(message) | Notice::BadSaved(message) => view! {
+                Notice::BadSaved { message, raw } => {
+                    view! { <BadSavedNotice message raw notice open_linked/> }.into_any()
+                }
+                Notice::BadLink(message) => view! {
                     <div id="load-notice" class="eip-notice eip-notice-error" role="alert">
                         <span>{message}</span>
                         " "<button id="dismiss-notice" on:click=dismiss>"Dismiss"</button>
@@ -224,13 +308,15 @@ pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>)
                 Notice::Conflict(linked) => {
                     let name = linked.name.clone().unwrap_or_else(|| "an untitled plan".into());
                     let open = move |_| {
+                        storage::clear_pending_link();
                         open_linked.run((*linked).clone());
                         notice.set(None);
                     };
                     view! {
                         <div id="load-notice" class="eip-notice" role="alertdialog" aria-labelledby="load-notice-text">
                             <span id="load-notice-text">
-                                {format!("The link you opened holds {name}, which differs from the plan saved in this browser. Which one do you want to work on?")}
+                                "The link you opened holds " <bdi>{name}</bdi>
+                                ", which differs from the plan saved in this browser. Which one do you want to work on?"
                             </span>
                             " "<button id="open-linked" on:click=open>"Open the linked plan"</button>
                             " "<button id="keep-saved" on:click=dismiss>"Keep my saved plan"</button>
@@ -242,3 +328,56 @@ pub fn LoadNotice(notice: RwSignal<Option<Notice>>, open_linked: Callback<Plan>)
         })
     }
 }
+
+/// The notice for a saved plan that could not be read: download its text, or repair it in place
+/// (the error names the place) and open it.
+#[component]
+fn BadSavedNotice(
+    message: String,
+    raw: String,
+    notice: RwSignal<Option<Notice>>,
+    open_linked: Callback<Plan>,
+) -> impl IntoView {
+    let text = RwSignal::new(raw);
+    let error = RwSignal::new(String::new());
+    let state = super::state::AppState::get();
+    let download = move |_| {
+        let result = text.with_untracked(|t| {
+            crate::web::download::download(UNREADABLE_FILE, "application/json", t)
+        });
+        match result {
+            Ok(()) => state.plan.with_untracked(release_autosave),
+            Err(err) => error.set(err),
+        }
+    };
+    let open = move |_| match text.with_untracked(|t| crate::core::parse_plan(t)) {
+        Ok(plan) => {
+            HOLD_AUTOSAVE.with(|hold| hold.set(false));
+            open_linked.run(plan);
+            notice.set(None);
+        }
+        Err(err) => error.set(format!("Still not a valid plan: {err}.")),
+    };
+    let dismiss = move |_| {
+        state.plan.with_untracked(release_autosave);
+        notice.set(None);
+    };
+    view! {
+        <div id="load-notice" class="eip-notice eip-notice-error" role="alert">
+            <span>{message}</span>
+            " "<button id="download-unreadable" on:click=download>"Download it"</button>
+            " "<button id="dismiss-notice" on:click=dismiss>"Dismiss"</button>
+            <details class="eip-repair">
+                <summary>"Repair it"</summary>
+                <label for="repair-text">"The saved plan's text; fix the place the error names, then open it:"</label>
+                <textarea id="repair-text" rows="6" prop:value=move || text.get()
+                    on:input:target=move |ev| text.set(ev.target().value())></textarea>
+                <button id="repair-open" on:click=open>"Open the repaired plan"</button>
+                <p id="repair-error" class="eip-error-text" role="alert">{move || error.get()}</p>
+            </details>
+        </div>
+    }
+}
+
+/// The file name of an unreadable saved plan's download.
+const UNREADABLE_FILE: &str = "ecs-plan-unreadable.json";

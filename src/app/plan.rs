@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::builder::{Pipelines, Updates};
-use super::controls::{Input, Select};
+use super::controls::{Input, Select, SharedList};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
 use super::labels::item_label;
@@ -131,6 +131,9 @@ pub fn PlanEditor() -> impl IntoView {
                 "Put an answer in your documentation"
             </button>
         </p>
+        <SharedList id="choices-types" options=choices.types/>
+        <SharedList id="choices-images" options=choices.images/>
+        <SharedList id="choices-own-images" options=choices.own_images/>
         <Regions choices/>
         <Launches choices/>
         <ImagesSection/>
@@ -172,6 +175,57 @@ pub(super) fn text(
 ) -> Signal<String> {
     let state = AppState::get();
     Signal::derive(move || state.plan.with(|p| value(p).unwrap_or_default()))
+}
+
+/// Rows a section of the plan shows at first, and how many more each "Show more" adds: the
+/// page's cost follows what is on screen, not the size of the plan.
+pub(super) const ROWS_SHOWN: usize = 50;
+
+/// How many of a section's `len` rows are on the page (the first [`ROWS_SHOWN`], more on
+/// request, always the row a finding was clicked for, and a row just added after them all),
+/// and the "Show more" button with the count of rows not shown.
+pub(super) fn fold(
+    section: &'static str,
+    len: Memo<usize>,
+) -> (
+    Memo<usize>,
+    impl Fn() -> Option<AnyView> + Send + Sync + 'static,
+) {
+    let state = AppState::get();
+    let limit = RwSignal::new(ROWS_SHOWN);
+    let prefix = format!("/{section}/");
+    Effect::new(move |_| {
+        let wanted = state.focus.with(|key| {
+            key.as_deref()
+                .and_then(|key| key.strip_prefix(prefix.as_str()))
+                .and_then(|rest| rest.split('/').next())
+                .and_then(|index| index.parse::<usize>().ok())
+        });
+        if let Some(index) = wanted.filter(|&i| i >= limit.get_untracked()) {
+            limit.set(index + 1);
+        }
+    });
+    Effect::new(move |before: Option<usize>| {
+        let now = len.get();
+        if before.is_some_and(|before| now == before + 1 && before <= limit.get_untracked()) {
+            limit.set(now.max(ROWS_SHOWN));
+        }
+        now
+    });
+    let shown = Memo::new(move |_| len.get().min(limit.get()));
+    let more = move || {
+        let hidden = len.get().saturating_sub(shown.get());
+        (hidden > 0).then(|| {
+            view! {
+                <button class="eip-link eip-more" data-section=section
+                    on:click=move |_| limit.update(|l| *l += ROWS_SHOWN)>
+                    {format!("Show {} more ({hidden} not shown)", hidden.min(ROWS_SHOWN))}
+                </button>
+            }
+            .into_any()
+        })
+    };
+    (shown, more)
 }
 
 pub(super) fn count(len: fn(&Plan) -> usize) -> Memo<usize> {
@@ -262,6 +316,7 @@ fn Regions(choices: Choices) -> impl IntoView {
 fn Launches(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.launches.len());
+    let (shown, more) = fold("launches", len);
     let add = move |_| {
         let region = state
             .regions()
@@ -283,9 +338,10 @@ fn Launches(choices: Choices) -> impl IntoView {
             <Show when=move || len.get() == 0>
                 <p class="eip-muted">"No launch yet: add one, or press a cell of the compatibility matrix."</p>
             </Show>
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..shown.get() key=|i| *i let:i>
                 <LaunchRow i choices/>
             </For>
+            {more}
             <button id="add-launch" on:click=add>"Add launch"</button>
         </section>
     }
@@ -348,9 +404,9 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
             <div class="eip-grid">
                 <Select id=format!("launch-{i}-region") pointer=format!("/launches/{i}/region") label="Region" options=choices.regions
                     value=field(|l| l.region.clone().unwrap_or_default()) on_change=set(|l, v| l.region = optional(v))/>
-                <Select id=format!("launch-{i}-type") pointer=format!("/launches/{i}/instance_type") label="Instance type" options=choices.types
+                <Select id=format!("launch-{i}-type") pointer=format!("/launches/{i}/instance_type") label="Instance type" options=choices.types list="choices-types"
                     value=field(|l| l.instance_type.clone().unwrap_or_default()) on_change=set(|l, v| l.instance_type = optional(v))/>
-                <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label="Image" options=choices.images
+                <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label="Image" options=choices.images list="choices-images"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v))/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| l.image = optional(v.trim().to_string()))/>

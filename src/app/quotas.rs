@@ -120,7 +120,7 @@ fn share_gauges(report: &Report) -> Vec<Gauge> {
         .shares
         .iter()
         .map(|usage| Gauge {
-            label: usage.image.clone(),
+            label: usage.label.clone(),
             detail: format!(
                 "in {}: {} already shared + {} new account(s)",
                 usage.region,
@@ -131,6 +131,21 @@ fn share_gauges(report: &Report) -> Vec<Gauge> {
             quota: ledger.share_quota,
             over: usage.over(ledger.share_quota),
             findings: findings_on(report, "share-quota-exceeded", &usage.items),
+        })
+        .collect()
+}
+
+/// A label as part of a DOM id: characters other than letters, digits, `_`, `.` and `-`
+/// become `-` (`web in cn-shanghai` → `web-in-cn-shanghai`).
+fn id_part(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
+                c
+            } else {
+                '-'
+            }
         })
         .collect()
 }
@@ -180,7 +195,7 @@ pub fn Gauges() -> impl IntoView {
                         view! { <li class="eip-muted">"No share planned."</li> }.into_any()
                     } else {
                         gauges.into_iter().map(|g| {
-                            let id = format!("gauge-share-{}", g.label);
+                            let id = format!("gauge-share-{}", id_part(&g.label));
                             gauge_view(g, id)
                         }).collect_view().into_any()
                     }

@@ -30,7 +30,10 @@ pub fn App() -> impl IntoView {
         ImportAction::Merge(imported) => {
             let mut summary = String::new();
             state.edit(|plan| summary = imported.merge_into(plan));
-            summary
+            match state.refused.get_untracked() {
+                Some(refused) => refused,
+                None => summary,
+            }
         }
     });
     let (can_undo, can_redo) = (
@@ -87,6 +90,12 @@ pub fn App() -> impl IntoView {
             </header>
             <LoadNotice notice open_linked/>
             <SaveNotices autosave open_plan=open_linked/>
+            {move || state.refused.get().map(|why| view! {
+                <div id="edit-refused" class="eip-notice eip-notice-error" role="alert">
+                    <span>{why}</span>
+                    " "<button on:click=move |_| state.refused.set(None)>"Dismiss"</button>
+                </div>
+            })}
             <nav class="eip-tabs" role="tablist" aria-label="Planner sections">
                 {tab_button(Tab::Plan, "tab-plan", "Plan")}
                 {tab_button(Tab::Findings, "tab-findings", "Findings")}

@@ -56,6 +56,8 @@ pub struct AppState {
     history: StoredValue<History<Plan>>,
     /// Whether undo and redo have something to do (for the buttons).
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// Why the last edit was not made (it would break a plan limit the loader enforces).
+    pub refused: RwSignal<Option<String>>,
     /// What the last one-click fix did, announced politely.
     pub fix_status: RwSignal<String>,
     /// An image the user asked to describe (from an unknown ID): the image form opens on it.
@@ -106,6 +108,7 @@ impl AppState {
             extra_regions: RwSignal::new(Vec::new()),
             history: StoredValue::new(History::default()),
             can_undo_redo: RwSignal::new((false, false)),
+            refused: RwSignal::new(None),
             fix_status: RwSignal::new(String::new()),
             describe: RwSignal::new(None),
         };
@@ -118,25 +121,51 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Changes the plan in place; the report follows, and the change can be undone.
+    /// Changes the plan; the report follows, and the change can be undone. A change that would
+    /// make a plan the loader refuses (over a limit of `core::validate`) is not made, and
+    /// [`AppState::refused`] says why, naming the limit: the page never holds, saves or shares
+    /// a plan it could not open again.
     pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
-        let before = self.doc.get_untracked();
-        self.doc.update(f);
+        let Some((before, after)) = self.checked(f) else {
+            return;
+        };
+        self.doc.set(after);
         self.history
             .update_value(|h| self.doc.with_untracked(|after| h.record(before, after)));
         self.sync_undo_redo();
     }
 
     /// Changes the plan as a field is typed into (`field`: its DOM id): the findings follow
-    /// every key, and the typing of one field is one undo step.
+    /// every key, and the typing of one field is one undo step. Limits as for
+    /// [`AppState::edit`].
     pub fn edit_typing(&self, field: &str, f: impl FnOnce(&mut Plan)) {
-        let before = self.doc.get_untracked();
-        self.doc.update(f);
+        let Some((before, after)) = self.checked(f) else {
+            return;
+        };
+        self.doc.set(after);
         self.history.update_value(|h| {
             self.doc
                 .with_untracked(|after| h.record_in(field, before, after))
         });
         self.sync_undo_redo();
+    }
+
+    /// The plan before and after `f`, when the result is within every plan limit; else `None`,
+    /// with [`AppState::refused`] saying which limit.
+    fn checked(&self, f: impl FnOnce(&mut Plan)) -> Option<(Plan, Plan)> {
+        let before = self.doc.get_untracked();
+        let mut after = before.clone();
+        f(&mut after);
+        if let Err(err) = crate::core::validate::check_storable(&after) {
+            self.refused.set(Some(format!(
+                "That change was not made: {err}. The plan is as it was before."
+            )));
+            return None;
+        }
+        if self.refused.with_untracked(Option::is_some) {
+            self.refused.set(None);
+        }
+        Some((before, after))
     }
 
     /// Swaps in a whole new plan (an import, a link); it can be undone.

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use ecs_image_planner::cli::files::{self, PlanFile};
 use ecs_image_planner::cli::{output, sarif};
+use ecs_image_planner::core::visible::visible;
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{rules, schema};
 use ecs_image_planner::core::{Date, Plan, Report};
@@ -40,7 +41,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print a link that opens the plan in the web app.
+    /// Print a link that opens the plan in the web app. Exit 1, with the reason, when the plan
+    /// is too large for a link the app opens (share the JSON file instead); 2: not a valid plan.
     Link {
         /// The plan document (JSON, version 1), or `-` for standard input.
         plan: String,
@@ -105,7 +107,14 @@ fn main() -> ExitCode {
         }
         Command::Link { plan, base } => match files::load(&plan) {
             Ok(parsed) => {
-                println!("{}", link::link(&parsed, &base));
+                match link::link(&parsed, &base) {
+                    Ok(url) => println!("{url}"),
+                    // A valid plan that no link can carry: the page would refuse to open it.
+                    Err(err) => {
+                        eprintln!("error: {}", visible(&err.to_string()));
+                        return ExitCode::from(1);
+                    }
+                }
                 ExitCode::SUCCESS
             }
             Err(message) => fail(&message),
@@ -134,7 +143,7 @@ fn export(plan: &Plan, format: ExportFormat) -> ExitCode {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("{message}");
+    eprintln!("{}", visible(message));
     ExitCode::from(2)
 }
 
@@ -157,7 +166,7 @@ fn check(args: &[String], format: CheckFormat) -> ExitCode {
                 serde_json::to_string_pretty(&log).expect("a SARIF log serializes")
             );
             for error in checked.iter().filter_map(PlanFile::error) {
-                eprintln!("{error}");
+                eprintln!("{}", visible(&error.to_string()));
             }
         }
         // One plan named: the output of contract §3, the error alone on stderr.
@@ -167,7 +176,7 @@ fn check(args: &[String], format: CheckFormat) -> ExitCode {
                 serde_json::to_string_pretty(report).expect("a report serializes")
             ),
             Ok((plan, report)) => print!("{}", render_text(plan, report)),
-            Err(_) => eprintln!("{}", checked[0].error().unwrap_or_default()),
+            Err(_) => eprintln!("{}", visible(&checked[0].error().unwrap_or_default())),
         },
         CheckFormat::Json => println!(
             "{}",
@@ -183,7 +192,7 @@ fn render_text(plan: &Plan, report: &Report) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for (item, findings) in report.by_item() {
-        let _ = writeln!(out, "== {} ==", output::item_label(item));
+        let _ = writeln!(out, "== {} ==", visible(&output::item_label(item)));
         for f in findings {
             output::write_finding(&mut out, f, &f.path);
         }
@@ -203,16 +212,13 @@ fn render_text(plan: &Plan, report: &Report) -> String {
             let params: Vec<String> = op
                 .params
                 .iter()
-                .map(|(k, v)| match v {
-                    serde_json::Value::String(s) => format!("{k}={s}"),
-                    other => format!("{k}={other}"),
-                })
+                .map(|(k, v)| format!("{k}={}", visible(&v.to_string())))
                 .collect();
             let _ = writeln!(
                 out,
                 "  {:>2}. {:<12} {} {}",
                 n + 1,
-                op.id,
+                visible(&op.id),
                 op.product
                     .map_or_else(|| op.api.to_string(), |p| format!("{p} {}", op.api)),
                 params.join(" ")
@@ -220,7 +226,7 @@ fn render_text(plan: &Plan, report: &Report) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", planner::summary(plan, report));
+    let _ = writeln!(out, "{}", visible(&planner::summary(plan, report)));
     out
 }
 

@@ -63,7 +63,7 @@ mod wasm {
     #[wasm_bindgen]
     pub fn share_link(plan_json: &str, base: &str) -> Result<String, String> {
         let plan = parse_plan(plan_json).map_err(|e| e.to_string())?;
-        Ok(link::link(&plan, base))
+        link::link(&plan, base).map_err(|e| e.to_string())
     }
 }
 

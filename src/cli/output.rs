@@ -1,6 +1,7 @@
 //! The text and JSON the command line prints for several plans at once, and the lines it
 //! writes for every finding (one plan or several).
 
+use crate::core::visible::visible;
 use std::fmt::Write;
 
 use serde_json::{Map, Value};
@@ -12,11 +13,17 @@ use crate::core::{planner, Finding};
 
 /// One finding, rustc style, at `place`.
 pub fn write_finding(out: &mut String, f: &Finding, place: &str) {
-    let _ = writeln!(out, "{}[{}]: {}", f.severity.as_str(), f.code, f.message);
-    let _ = writeln!(out, "  --> {place}");
-    let _ = writeln!(out, "  = help: {}", f.help);
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        f.severity.as_str(),
+        f.code,
+        visible(&f.message)
+    );
+    let _ = writeln!(out, "  --> {}", visible(place));
+    let _ = writeln!(out, "  = help: {}", visible(&f.help));
     if let Some(fix) = &f.fix {
-        let _ = writeln!(out, "  = fix: {}", fix.label());
+        let _ = writeln!(out, "  = fix: {}", visible(&fix.label()));
     }
     let _ = writeln!(out, "  = doc: {}", f.doc);
 }
@@ -30,7 +37,12 @@ pub fn several_text(checked: &[PlanFile]) -> String {
             continue;
         };
         for (item, findings) in report.by_item() {
-            let _ = writeln!(out, "== {} {} ==", file.name, item_label(item));
+            let _ = writeln!(
+                out,
+                "== {} {} ==",
+                visible(&file.name),
+                visible(&item_label(item))
+            );
             for f in findings {
                 let line = span_of(text, &f.path).map_or(String::new(), |span| {
                     format!(":{}:{}", span.start.line, span.start.column)
@@ -49,11 +61,21 @@ pub fn several_text(checked: &[PlanFile]) -> String {
                 } else {
                     with_errors += 1;
                 }
-                let _ = writeln!(out, "{}: {}", file.name, planner::summary(plan, report));
+                let _ = writeln!(
+                    out,
+                    "{}: {}",
+                    visible(&file.name),
+                    visible(&planner::summary(plan, report))
+                );
             }
             Err(failure) => {
                 invalid += 1;
-                let _ = writeln!(out, "{}: {}", file.name, failure.reason());
+                let _ = writeln!(
+                    out,
+                    "{}: {}",
+                    visible(&file.name),
+                    visible(&failure.reason())
+                );
             }
         }
     }

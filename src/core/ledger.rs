@@ -95,8 +95,11 @@ impl Made {
 /// The accounts one image is shared with in one region.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShareUsage {
-    /// The image as the plan names it.
+    /// The image as the API calls name it (its ID, or the reference to the call that makes it).
     pub image: String,
+    /// The image as people know it: its ID, or for an image a pipeline makes, the ID the plan
+    /// gives it and the region (`web-golden in cn-shanghai`).
+    pub label: String,
     /// The region it is shared in.
     pub region: String,
     /// Accounts it is already shared with.
@@ -218,6 +221,7 @@ impl Ledger {
                 }
                 self.shares.push(ShareUsage {
                     image: pipeline::image_ref(n, region),
+                    label: format!("{} in {region}", pipeline.image.id),
                     region: region.to_string(),
                     existing: BTreeSet::new(),
                     new: accounts.clone(),
@@ -259,6 +263,7 @@ impl Ledger {
                     Some(at) => at,
                     None => {
                         self.shares.push(ShareUsage {
+                            label: key.clone(),
                             image: key,
                             region: region.to_string(),
                             existing: resolved.image.shared_with.iter().cloned().collect(),

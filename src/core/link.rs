@@ -128,24 +128,35 @@ pub fn encode(plan: &Plan) -> String {
     format!("{PREFIX_V1}{}", URL_SAFE_NO_PAD.encode(deflated))
 }
 
-/// A full share link: `base` followed by `#` and the [`encode`]d plan. Any fragment already
-/// on `base` is replaced.
-pub fn link(plan: &Plan, base: &str) -> String {
-    let base = base.split('#').next().unwrap_or(base);
-    format!("{base}#{}", encode(plan))
-}
-
-/// Decodes a fragment (with or without its leading `#`, or a whole link) into a checked plan.
-pub fn decode(fragment: &str) -> Result<Plan, LinkError> {
+/// A full share link: `base` followed by `#` and the [`encode`]d plan (any fragment already on
+/// `base` is replaced), or why the plan cannot travel in a link that [`decode`] opens: it breaks
+/// a plan limit ([`LinkError::Plan`]), or its fragment would be over [`MAX_FRAGMENT_BYTES`]
+/// ([`LinkError::TooLarge`], whose message says to share the plan as a file instead).
+pub fn link(plan: &Plan, base: &str) -> Result<String, LinkError> {
+    super::validate::check_storable(plan).map_err(LinkError::Plan)?;
+    let fragment = format!("#{}", encode(plan));
     if fragment.len() > MAX_FRAGMENT_BYTES {
         return Err(LinkError::TooLarge {
             bytes: fragment.len(),
         });
     }
-    let fragment = match fragment.split_once('#') {
-        Some((_, after)) => after,
+    let base = base.split('#').next().unwrap_or(base);
+    Ok(format!("{base}{fragment}"))
+}
+
+/// Decodes a fragment (with or without its leading `#`, or a whole link) into a checked plan.
+/// The limit applies to the fragment, `#` included: a whole link is measured from its `#`.
+pub fn decode(fragment: &str) -> Result<Plan, LinkError> {
+    let fragment = match fragment.find('#') {
+        Some(at) => &fragment[at..],
         None => fragment,
     };
+    if fragment.len() > MAX_FRAGMENT_BYTES {
+        return Err(LinkError::TooLarge {
+            bytes: fragment.len(),
+        });
+    }
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let part = fragment
         .split('&')
         .map(str::trim)

@@ -17,6 +17,7 @@ pub mod link;
 pub mod matrix;
 pub mod model;
 pub mod ops;
+pub mod param;
 pub mod parse;
 pub mod pipeline;
 pub mod planner;
@@ -28,6 +29,7 @@ pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod validate;
+pub mod visible;
 pub mod workload;
 
 pub use date::Date;

@@ -1,15 +1,16 @@
 //! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, pipelines,
-//! updates, copies, shares (at most 10 accounts per call), exports, launches, deletes. Values an earlier call returns
-//! are written `${copy-0.ImageId}`.
+//! updates, copies, shares (at most 10 accounts per call), exports, launches, deletes. A value an
+//! earlier call returns is a typed [`Param::Output`], and a value only the person running the
+//! calls knows (a launch's vSwitch, an export's bucket) a typed [`Param::Input`]: plan text
+//! stays text.
 //!
 //! Operations are built for every plan, including one with error findings, so the user sees
 //! what would be called; a plan with errors must not be run as is.
 
-use serde_json::{Map, Value};
-
-use super::model::{given, CreateSource, Plan};
+use super::model::{given, CreateSource, Image, Plan};
+use super::param::{Param, Params};
 use super::report::Operation;
-use super::resolve::{home_region, Resolver};
+use super::resolve::{home_region, Origin, Resolver};
 use super::rules::launch::default_disk_size;
 
 mod builder;
@@ -17,32 +18,12 @@ mod builder;
 /// Accounts ModifyImageSharePermission takes per call (AddAccount.1 .. AddAccount.10).
 pub const SHARE_BATCH: usize = 10;
 
-struct Params(Map<String, Value>);
-
-impl Params {
-    fn new() -> Params {
-        Params(Map::new())
-    }
-
-    fn set(mut self, key: &str, value: impl Into<Value>) -> Params {
-        self.0.insert(key.to_string(), value.into());
-        self
-    }
-
-    fn maybe(self, key: &str, value: Option<impl Into<Value>>) -> Params {
-        match value {
-            Some(value) => self.set(key, value),
-            None => self,
-        }
-    }
-}
-
 fn op(id: String, api: &'static str, params: Params) -> Operation {
     Operation {
         id,
         api,
         product: None,
-        params: params.0,
+        params,
     }
 }
 
@@ -53,7 +34,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     let image_ref = |id: &str, region: Option<&str>| {
         region
             .and_then(|region| resolver.resolve(id, region))
-            .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image))
+            .map_or_else(|| Param::from(id), |r| image_param(r.origin, r.image))
     };
     for (n, create) in plan.creates.iter().enumerate() {
         let region = home_region(&create.image);
@@ -74,8 +55,8 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         let found = id.and_then(|id| resolver.find(id));
         let region = found.and_then(|(source, _)| home_region(source));
         let image = found
-            .map(|(s, o)| o.image_ref(s))
-            .or(id.map(str::to_string));
+            .map(|(s, o)| image_param(o, s))
+            .or(id.map(Param::from));
         let params = Params::new()
             .maybe("RegionId", region)
             .maybe("ImageId", image)
@@ -91,7 +72,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
             let mut params = Params::new()
                 .maybe("RegionId", region)
-                .maybe("ImageId", image.as_deref());
+                .maybe("ImageId", image.clone());
             for (k, account) in batch.iter().enumerate() {
                 params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
             }
@@ -112,10 +93,10 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             )
             .set(
                 "OSSBucket",
-                format!(
-                    "<your OSS bucket in {}>",
+                Param::input(format!(
+                    "an OSS bucket in {}",
                     region.unwrap_or("the image's region")
-                ),
+                )),
             )
             .maybe("ImageFormat", export.format.as_deref());
         ops.push(op(format!("export-{n}"), "ExportImage", params));
@@ -127,8 +108,8 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .zip(region)
             .and_then(|(id, region)| resolver.resolve(id, region));
         let image = resolved
-            .map(|r| r.origin.image_ref(r.image))
-            .or(id.map(str::to_string));
+            .map(|r| image_param(r.origin, r.image))
+            .or(id.map(Param::from));
         let disk = launch.system_disk.as_ref();
         let size = disk.and_then(|d| d.size_gib).unwrap_or_else(|| {
             resolved.map_or(super::rules::launch::DEFAULT_DISK_GIB, |r| {
@@ -141,6 +122,21 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .maybe("ImageId", image)
             .maybe("InstanceType", given(&launch.instance_type))
             .set("Amount", launch.amount.unwrap_or(1))
+            .set(
+                "VSwitchId",
+                Param::input(format!(
+                    "a vSwitch in {}",
+                    launch
+                        .zone
+                        .as_deref()
+                        .or(region)
+                        .unwrap_or("the launch's zone")
+                )),
+            )
+            .set(
+                "SecurityGroupId",
+                Param::input("a security group in the vSwitch's VPC"),
+            )
             .maybe(
                 "SystemDisk.Category",
                 disk.and_then(|d| d.category.as_deref()),
@@ -159,7 +155,7 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         };
         let found = resolver.find(id);
         let region = found.and_then(|(image, _)| home_region(image));
-        let image = found.map_or_else(|| id.to_string(), |(i, o)| o.image_ref(i));
+        let image = found.map_or_else(|| Param::from(id), |(i, o)| image_param(o, i));
         let params = Params::new()
             .maybe("RegionId", region)
             .set("ImageId", image);
@@ -172,4 +168,18 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         }
     }
     ops
+}
+
+/// How an API call names an image: its ID, or the `ImageId` output of the create or copy that
+/// makes it.
+pub(crate) fn image_param(origin: Origin, image: &Image) -> Param {
+    match origin {
+        Origin::Existing => Param::from(&image.id),
+        Origin::Create(n) => Param::output(format!("create-{n}"), "ImageId"),
+        Origin::Copy(n) => Param::output(format!("copy-{n}"), "ImageId"),
+        Origin::Pipeline(n) => Param::output(
+            super::pipeline::run_id(n),
+            &format!("ImageId.{}", home_region(image).unwrap_or("")),
+        ),
+    }
 }

@@ -59,9 +59,9 @@ pub struct Operation {
     /// The product whose API it is, when not ECS (`oos` for StartExecution), CONTRACT §4.6.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<&'static str>,
-    /// Request parameters with their API names; `${copy-0.ImageId}` marks a value that an
-    /// earlier call returns.
-    pub params: serde_json::Map<String, serde_json::Value>,
+    /// Request parameters with their API names, in order; a value an earlier call returns is
+    /// a typed [`Param::Output`](super::param::Param::Output), never text.
+    pub params: super::param::Params,
 }
 
 /// The result of checking a plan: the CLI's `--format json` output.

@@ -1,7 +1,12 @@
 //! Checks a parsed plan for shapes JSON types alone cannot express, and for size limits.
+//!
+//! These are the one set of limits of a plan: the loader ([`parse_plan`](super::parse_plan))
+//! applies them to every document and link it reads, and the editor, the autosave and the link
+//! maker apply them through [`check_storable`] to every plan they would keep or hand out, so
+//! nothing the page accepts is refused when it is opened again.
 
 use super::model::Plan;
-use super::parse::PlanError;
+use super::parse::{PlanError, MAX_PLAN_BYTES};
 
 /// Items allowed in any one list of a plan, at any depth.
 pub const MAX_ITEMS: usize = 1000;
@@ -85,6 +90,26 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
     check_values(&value, &mut String::new())
 }
 
+/// Whether the loader would read `plan` back: [`validate`], and its JSON text (as the autosave
+/// and the share link write it) within [`MAX_PLAN_BYTES`]. The error names the place and the
+/// limit.
+pub fn check_storable(plan: &Plan) -> Result<(), PlanError> {
+    validate(plan)?;
+    let bytes = serde_json::to_vec(plan)
+        .map_err(|e| error(String::new(), e.to_string()))?
+        .len();
+    if bytes > MAX_PLAN_BYTES {
+        return Err(error(
+            String::new(),
+            format!(
+                "the plan would be {bytes} bytes; plans are limited to {MAX_PLAN_BYTES} bytes \
+                 (1 MiB)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks every text and every list, at any depth, against the limits.
 fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), PlanError> {
     match value {
@@ -140,6 +165,21 @@ fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), P
 #[cfg(test)]
 mod tests {
     use crate::core::parse::{parse_plan, MAX_PLAN_BYTES};
+
+    #[test]
+    fn what_the_editor_may_keep_is_what_the_loader_reads() {
+        use super::check_storable;
+        use crate::core::model::Plan;
+        let mut plan: Plan = parse_plan(r#"{"version": 1}"#).unwrap();
+        assert!(check_storable(&plan).is_ok());
+        plan.name = Some("n".repeat(1100));
+        let err = check_storable(&plan).unwrap_err();
+        assert_eq!(err.pointer, "/name");
+        assert!(err.message.contains("limited to 1024"), "{err}");
+        plan.name = Some("n".repeat(1024));
+        let text = serde_json::to_string(&plan).unwrap();
+        assert!(check_storable(&plan).is_ok() && parse_plan(&text).is_ok());
+    }
 
     #[test]
     fn nested_lists_are_limited() {

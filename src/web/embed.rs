@@ -2,7 +2,7 @@
 //! host's theme when the host sends the one documented message.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::embed::{HostMessage, HEIGHT_MESSAGE};
 
@@ -51,17 +51,7 @@ pub fn listen_to_host(on_message: impl Fn(HostMessage) + 'static) {
             if !from_parent {
                 return;
             }
-            let Ok(text) = js_sys::JSON::stringify(&event.data()) else {
-                return;
-            };
-            let text = String::from(text);
-            if text.len() > 1024 {
-                return;
-            }
-            if let Some(message) = serde_json::from_str(&text)
-                .ok()
-                .and_then(|value| HostMessage::parse(&value))
-            {
+            if let Some(message) = host_message(&event.data()) {
                 on_message(message);
             }
         });
@@ -69,4 +59,28 @@ pub fn listen_to_host(on_message: impl Fn(HostMessage) + 'static) {
         .add_event_listener_with_callback("message", callback.as_ref().unchecked_ref())
         .ok();
     callback.forget();
+}
+
+/// The longest text a field of a host message can usefully hold, in UTF-16 units.
+const MAX_FIELD_UNITS: u32 = 64;
+
+/// The documented host message in `data`, read field by field: any other value (`undefined`,
+/// `null`, a string of any size, an array, an object of another shape) is `None`, and nothing
+/// longer than [`MAX_FIELD_UNITS`] is copied into wasm memory. Posted data is a structured
+/// clone (no proxies or getters), so reading its fields cannot run host code.
+fn host_message(data: &JsValue) -> Option<HostMessage> {
+    if !data.is_object() || js_sys::Array::is_array(data) {
+        return None;
+    }
+    let object: &js_sys::Object = data.unchecked_ref();
+    if js_sys::Object::keys(object).length() != 2 {
+        return None;
+    }
+    let field = |name: &str| -> Option<String> {
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?;
+        let text = value.dyn_ref::<js_sys::JsString>()?;
+        (text.length() <= MAX_FIELD_UNITS).then(|| String::from(text))
+    };
+    let message = serde_json::json!({"type": field("type")?, "theme": field("theme")?});
+    HostMessage::parse(&message)
 }

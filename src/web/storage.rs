@@ -71,10 +71,39 @@ fn save_error(thrown: JsValue) -> SaveError {
     }
 }
 
-/// Moves an unreadable saved plan to [`UNREADABLE_KEY`].
-pub fn set_aside_unreadable() {
-    if let (Some(storage), Some(text)) = (storage(), saved_plan_text()) {
-        storage.set_item(UNREADABLE_KEY, &text).ok();
+/// Copies an unreadable saved plan to [`UNREADABLE_KEY`]; false when it could not be kept
+/// (storage full, disabled or denied), so the page never claims a copy it does not have.
+pub fn set_aside_unreadable() -> bool {
+    match (storage(), saved_plan_text()) {
+        (Some(storage), Some(text)) => storage.set_item(UNREADABLE_KEY, &text).is_ok(),
+        _ => false,
+    }
+}
+
+/// sessionStorage key of a linked plan whose "which plan?" question is not answered yet.
+const PENDING_LINK_KEY: &str = "ecs-image-planner.pending-link.v1";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Keeps a linked plan's fragment for this tab until the user decides, so a reload before the
+/// answer does not drop it.
+pub fn save_pending_link(fragment: &str) {
+    if let Some(session) = session() {
+        session.set_item(PENDING_LINK_KEY, fragment).ok();
+    }
+}
+
+/// The fragment kept by [`save_pending_link`] in this tab, if any.
+pub fn pending_link() -> Option<String> {
+    session()?.get_item(PENDING_LINK_KEY).ok().flatten()
+}
+
+/// Forgets the pending linked plan: the user decided.
+pub fn clear_pending_link() {
+    if let Some(session) = session() {
+        session.remove_item(PENDING_LINK_KEY).ok();
     }
 }
 

@@ -57,6 +57,14 @@ test('a pipeline built from an empty page moves the gauge of every region it lan
   assert.match(await page.textContent(gauge('ap-southeast-1')), /1 of 100/);
   assert.match(await page.textContent('#item-pipelines-0'), /2 of 20/);
 
+  // Its accounts count against the share quota of its image in every region it lands in.
+  await page.fill('#pipeline-0-accounts', '2000000000000001, 2000000000000002');
+  for (const region of ['cn-hangzhou', 'cn-shanghai', 'ap-southeast-1']) {
+    const share = page.locator(`#gauge-share-built-image-0-in-${region}`);
+    await share.waitFor();
+    assert.match(await share.textContent(), /2 of 50 · in .*0 already shared \+ 2 new account/);
+  }
+
   // Existing images in a distribution region: the gauge fills, and the pipeline is over there.
   let before = await revision(page);
   await page.fill('#usage-ap-southeast-1', '100');
@@ -91,10 +99,9 @@ test('the build content counter follows every key and says when it is over 16 KB
   assert.match(await counter.textContent(), /^18 of 16,384 bytes \(16 KB\) · 1 of 127 commands$/, 'counted before the field is left');
   await page.fill('#pipeline-0-content', 'x'.repeat(16 * 1024 + 1));
   assert.match(await counter.textContent(), /16,385 of 16,384 bytes .* over the limit/);
-  const before = await revision(page);
-  await page.locator('#pipeline-0-content').dispatchEvent('change');
-  await settled(page, before);
+  // The plan follows the typing: the finding comes without leaving the field.
   await page.locator(finding('pipeline-limit')).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'pipeline-0-content');
   // The text typed is kept, and the guide explains Image Builder.
   assert.equal((await page.inputValue('#pipeline-0-content')).length, 16 * 1024 + 1);
   await page.click('#pipelines-guide');

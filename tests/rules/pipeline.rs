@@ -90,7 +90,7 @@ pub fn cases() -> Vec<Case> {
             "/pipelines/0/share_accounts",
             pipeline(&format!(
                 r#""base_image": "pub-x64", "share_accounts": [{}]"#,
-                list("200000000000009", 21)
+                list("2000000000000009", 21)
             )),
         ),
         fail(
@@ -122,7 +122,7 @@ pub fn cases() -> Vec<Case> {
             pipeline(&format!(
                 r#""base_image": "pub-x64", "system_disk_gib": 500, "to_regions": [{}], "share_accounts": [{}], "build_content": "{}""#,
                 list("cn-beijing", 20),
-                list("200000000000009", 20),
+                list("2000000000000009", 20),
                 "RUN a \\\\\\n  && b\\n# note\\n\\n".repeat(127)
             )),
         ),

@@ -1,11 +1,10 @@
-//! The plan's API calls as a bash script of `aliyun ecs <Api> --Param value` commands.
+//! The plan's API calls as a bash script of `aliyun ecs <Api> --Param=value` commands.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::text::{comment_text, identifier, segments, Segment};
+use super::text::{comment_text, identifier};
+use crate::core::param::{Param, Params};
 use crate::core::report::Operation;
 
 mod pipeline;
@@ -20,15 +19,53 @@ const HEADER: &str = "\
 set -euo pipefail
 ";
 
+/// The waiting helper: the aliyun CLI's `--waiter` gives up after at most 600 s, and a copy of
+/// a large image takes far longer, so the wait repeats it within an overall budget.
+const WAIT: &str = "
+# Minutes to wait for each created or copied image to become Available. Copy time depends on
+# \"the image size, network transmission speed, and the number of concurrent tasks in the queue\"
+# (CopyImage API reference): a large image takes hours. Set IMAGE_WAIT_MINUTES to change it.
+IMAGE_WAIT_MINUTES=${IMAGE_WAIT_MINUTES:-360}
+
+# wait_for_image REGION IMAGE_ID: polls until the image is Available; fails when the image
+# failed, or when IMAGE_WAIT_MINUTES have passed. Each `--waiter` call lasts at most 600 s,
+# the aliyun CLI's limit.
+wait_for_image() {
+  local rounds=$(( (IMAGE_WAIT_MINUTES * 60 + 599) / 600 )) round status
+  for (( round = 0; round < rounds; round++ )); do
+    if aliyun ecs DescribeImages --RegionId=\"$1\" --ImageId=\"$2\" \\
+      --Status='Creating,Waiting,Available,UnAvailable,CreateFailed' \\
+      --waiter expr='Images.Image[0].Status' to=Available timeout=600 interval=10 > /dev/null 2>&1; then
+      return 0
+    fi
+    status=$(aliyun ecs DescribeImages --RegionId=\"$1\" --ImageId=\"$2\" \\
+      --Status='Creating,Waiting,Available,UnAvailable,CreateFailed' \\
+      | jq -r '.Images.Image[0].Status // \"not found\"')
+    case $status in
+      Creating|Waiting) ;;
+      *) echo \"image $2 in $1 is $status, not Available: stopping\" >&2; return 1 ;;
+    esac
+  done
+  echo \"image $2 in $1 is not Available after $IMAGE_WAIT_MINUTES minutes: stopping\" >&2
+  return 1
+}
+";
+
 /// A bash script that makes the operations' API calls with the `aliyun` CLI.
 ///
-/// Values are single-quoted (an embedded `'` becomes `'\''`), so no value can run a command.
-/// A `${copy-0.ImageId}` reference becomes the shell variable `COPY_0_IMAGEID`, captured from
-/// the earlier command's JSON output with `jq -r`.
+/// Every argument is `--Name=value` (the CLI would read a separate value that starts with `-`
+/// as a flag), with literal values single-quoted (an embedded `'` becomes `'\''`), so every
+/// literal reaches the API exactly and none can run a command. An [`Param::Output`] becomes a
+/// shell variable captured from the earlier command's JSON output with `jq -er`; an
+/// [`Param::Input`] becomes an environment variable that the script checks, before any call,
+/// is set.
 pub fn aliyun_cli(ops: &[Operation]) -> String {
     let wanted = referenced_fields(ops);
     let mut script = String::from(HEADER);
-    let mut earlier: Vec<&str> = Vec::new();
+    script.push_str(&inputs(ops));
+    if ops.iter().any(|op| waits(op, &wanted)) {
+        script.push_str(WAIT);
+    }
     for op in ops {
         let _ = writeln!(
             script,
@@ -38,16 +75,8 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
         );
         let product = op.product.unwrap_or("ecs");
         let mut command = format!("aliyun {} {}", shell_word(product), shell_word(op.api));
-        for (name, value) in &op.params {
-            if value.is_null() {
-                continue;
-            }
-            let _ = write!(
-                command,
-                " \\\n  {} {}",
-                shell_word(&format!("--{name}")),
-                shell_value(value, &earlier)
-            );
+        for (name, value) in op.params.iter() {
+            let _ = write!(command, " \\\n  {}", argument(&op.id, name, value));
         }
         let fields = wanted.get(op.id.as_str());
         if op.api == "StartImagePipelineExecution" && fields.is_some_and(|f| !f.is_empty()) {
@@ -56,7 +85,6 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
                 &command,
                 fields.into_iter().flatten(),
             ));
-            earlier.push(&op.id);
             continue;
         }
         match fields.map(|f| f.iter().collect::<Vec<_>>()).as_deref() {
@@ -67,7 +95,7 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
             Some([field]) => {
                 let _ = writeln!(
                     script,
-                    "{}=$({command} | jq -r {})",
+                    "{}=$({command} | jq -er {})",
                     variable(&op.id, field),
                     shell_word(&format!(".{field}"))
                 );
@@ -78,57 +106,96 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
                 for field in fields {
                     let _ = writeln!(
                         script,
-                        "{}=$(printf '%s' \"${whole}\" | jq -r {})",
+                        "{}=$(printf '%s' \"${whole}\" | jq -er {})",
                         variable(&op.id, field),
                         shell_word(&format!(".{field}"))
                     );
                 }
             }
         }
-        if let Some(wait) = fields.and_then(|f| wait_for_image(op, f)) {
-            script.push_str(&wait);
+        if waits(op, &wanted) {
+            if let Some(region) = image_region(op) {
+                let _ = writeln!(
+                    script,
+                    "wait_for_image {} \"${}\"",
+                    argument_value(&op.id, "", region),
+                    variable(&op.id, "ImageId")
+                );
+            }
         }
-        earlier.push(&op.id);
     }
     script
 }
 
+/// Checks, before any call, that every value the person running the script supplies is set.
+fn inputs(ops: &[Operation]) -> String {
+    let mut out = String::new();
+    for op in ops {
+        for (name, value) in op.params.iter() {
+            let Param::Input(input) = value else { continue };
+            if out.is_empty() {
+                out.push_str(REQUIRE);
+            }
+            let _ = writeln!(
+                out,
+                "require {} {}",
+                variable(&op.id, name),
+                single_quote(&format!("{} (for {} {name})", input.input, op.id))
+            );
+        }
+    }
+    out
+}
+
+/// The check of the values the person running the script supplies.
+const REQUIRE: &str = "
+# Values only you know: set these environment variables first. Nothing runs until all are set.
+require() {
+  if [ -z \"${!1:-}\" ]; then
+    printf 'set %s to %s\\n' \"$1\" \"$2\" >&2
+    exit 2
+  fi
+}
+";
+
 /// For each operation id, the response fields later operations refer to.
 fn referenced_fields(ops: &[Operation]) -> BTreeMap<&str, BTreeSet<&str>> {
     let mut wanted: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut earlier: Vec<&str> = Vec::new();
-    for op in ops {
-        for value in op.params.values() {
-            if let Value::String(text) = value {
-                for segment in segments(text, &earlier) {
-                    if let Segment::Ref { op, field } = segment {
-                        wanted.entry(op).or_default().insert(field);
-                    }
+    fn visit<'a>(params: &'a Params, wanted: &mut BTreeMap<&'a str, BTreeSet<&'a str>>) {
+        for (_, value) in params.iter() {
+            match value {
+                Param::Output(output) => {
+                    wanted
+                        .entry(output.operation.as_str())
+                        .or_default()
+                        .insert(output.field.as_str());
                 }
+                Param::Json(json) => visit(&json.json, wanted),
+                _ => {}
             }
         }
-        earlier.push(&op.id);
+    }
+    for op in ops {
+        visit(&op.params, &mut wanted);
     }
     wanted
 }
 
-/// After CreateImage or CopyImage, waits until the new image is Available in its region.
-fn wait_for_image(op: &Operation, fields: &BTreeSet<&str>) -> Option<String> {
-    let region_param = match op.api {
-        "CopyImage" => "DestinationRegionId",
-        "CreateImage" => "RegionId",
-        _ => return None,
-    };
-    if !fields.contains("ImageId") {
-        return None;
+/// Whether the script waits after `op` for the image it makes: a later call uses that image.
+fn waits(op: &Operation, wanted: &BTreeMap<&str, BTreeSet<&str>>) -> bool {
+    image_region(op).is_some()
+        && wanted
+            .get(op.id.as_str())
+            .is_some_and(|fields| fields.contains("ImageId"))
+}
+
+/// The region where CreateImage or CopyImage makes its image.
+fn image_region(op: &Operation) -> Option<&Param> {
+    match op.api {
+        "CopyImage" => op.params.get("DestinationRegionId"),
+        "CreateImage" => op.params.get("RegionId"),
+        _ => None,
     }
-    let region = op.params.get(region_param)?;
-    Some(format!(
-        "aliyun ecs DescribeImages --RegionId {} --ImageId \"${}\" \\\n  \
-         --waiter expr='Images.Image[0].Status' to=Available > /dev/null\n",
-        shell_value(region, &[]),
-        variable(&op.id, "ImageId")
-    ))
 }
 
 /// `COPY_0_IMAGEID` for (`copy-0`, `ImageId`); `COPY_0` for the whole output.
@@ -141,27 +208,49 @@ fn variable(op: &str, field: &str) -> String {
     identifier(&raw).to_uppercase()
 }
 
-/// A parameter value as one shell word: literal text single-quoted, references as variables.
-fn shell_value(value: &Value, earlier: &[&str]) -> String {
-    let text = match value {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    };
-    segments(&text, earlier)
-        .into_iter()
-        .map(|segment| match segment {
-            Segment::Text(text) => single_quote(text),
-            Segment::Ref { op, field } => format!("\"${}\"", variable(op, field)),
-        })
-        .collect()
+/// `--Name=value` as one shell word. An empty literal is `--Name ''`: the CLI reads
+/// `--Name=` as a flag still waiting for its value.
+fn argument(op: &str, name: &str, value: &Param) -> String {
+    if value.literal().is_some_and(|text| text.is_empty()) {
+        return format!("{} ''", shell_word(&format!("--{name}")));
+    }
+    format!(
+        "{}{}",
+        shell_word(&format!("--{name}=")),
+        argument_value(op, name, value)
+    )
 }
 
-/// A word left bare when it is plainly safe (`CopyImage`, `--SystemDisk.Size`), else quoted.
+/// A parameter value as (part of) one shell word: a literal single-quoted, an output or an
+/// input as its variable in double quotes, a JSON document made by `jq` from its members.
+fn argument_value(op: &str, name: &str, value: &Param) -> String {
+    match value {
+        Param::Output(output) => format!("\"${}\"", variable(&output.operation, &output.field)),
+        Param::Input(_) => format!("\"${}\"", variable(op, name)),
+        Param::Json(json) => json_document(op, name, &json.json),
+        literal => single_quote(&literal.literal().unwrap_or_default()),
+    }
+}
+
+/// `"$(jq -cn --arg v0 ... '{"key": $v0, ...}')"`: every member value is a `jq --arg` (so a
+/// string, exactly as given), never spliced into the program text.
+fn json_document(op: &str, name: &str, members: &Params) -> String {
+    let mut args = String::new();
+    let mut fields = Vec::new();
+    for (n, (key, value)) in members.iter().enumerate() {
+        let _ = write!(args, " --arg v{n} {}", argument_value(op, name, value));
+        fields.push(format!("{}: $v{n}", serde_json::Value::from(key)));
+    }
+    let program = format!("{{{}}}", fields.join(", "));
+    format!("\"$(jq -cn{args} {})\"", single_quote(&program))
+}
+
+/// A word left bare when it is plainly safe (`CopyImage`, `--SystemDisk.Size=`), else quoted.
 fn shell_word(word: &str) -> String {
     let safe = !word.is_empty()
         && word
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'='));
     if safe {
         word.to_string()
     } else {

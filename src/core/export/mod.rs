@@ -1,9 +1,12 @@
 //! Turning a checked plan into something that runs elsewhere: an `aliyun` CLI script, a
 //! Terraform configuration, or a launch-plan JSON document.
 //!
-//! All exporters work on the ordered [`Operation`](crate::core::report::Operation)s of a report. A parameter value written
-//! `${<operation id>.<Field>}` (for example `${copy-0.ImageId}`) is the `Field` returned by the
-//! earlier operation `<operation id>`; each exporter turns it into its own kind of reference.
+//! All exporters work on the ordered [`Operation`](crate::core::report::Operation)s of a
+//! report. A parameter value is a typed [`Param`](crate::core::param::Param): literal text goes
+//! out as exactly that text, an output of an earlier operation becomes the exporter's own kind
+//! of reference (a shell variable, a resource attribute), and an input becomes a value the
+//! person running the export supplies (an environment variable, a Terraform variable). No
+//! exporter looks for references inside text.
 
 mod aliyun;
 mod launch_plan;

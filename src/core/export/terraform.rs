@@ -3,9 +3,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::text::{comment_text, identifier, segments, Segment};
+use super::text::{comment_text, identifier};
+use crate::core::param::Param;
 use crate::core::report::Operation;
 
 mod pipeline;
@@ -14,7 +13,8 @@ const HEADER: &str = "\
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
 # One provider alias per region; each API call of the plan is one resource, and a value that an
 # earlier call returns is a reference to that resource's attribute.
-# Launches need a vSwitch and security groups: set the launch_* variables before `terraform apply`.
+# Values a plan does not hold (a launch's vSwitch and security group, an export's OSS bucket) are
+# variables: set them before `terraform apply`.
 # Review the plan's findings first: these resources create, copy and share images.
 
 terraform {
@@ -36,6 +36,8 @@ struct Mapping {
     arguments: &'static [(&'static str, &'static str)],
     /// Parameters the mapping uses otherwise (not reported as unmapped).
     consumed: &'static [&'static str],
+    /// Arguments that take a list of what the API parameter gives one of.
+    lists: &'static [&'static str],
 }
 
 fn mapping(api: &str) -> Option<Mapping> {
@@ -52,6 +54,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("Platform", "platform"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "CopyImage" => Mapping {
             resource: "alicloud_image_copy",
@@ -65,12 +68,14 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("KMSKeyId", "kms_key_id"),
             ],
             consumed: &["DestinationRegionId"],
+            lists: &[],
         },
         "ModifyImageSharePermission" => Mapping {
             resource: "alicloud_image_share_permission",
             region: "RegionId",
             arguments: &[("ImageId", "image_id")],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "ExportImage" => Mapping {
             resource: "alicloud_image_export",
@@ -81,6 +86,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("OSSPrefix", "oss_prefix"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "CreateImagePipeline" => Mapping {
             resource: "alicloud_ecs_image_pipeline",
@@ -95,6 +101,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("BuildContent", "build_content"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "StartExecution" => Mapping {
             resource: "alicloud_oos_execution",
@@ -104,6 +111,7 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("Parameters", "parameters"),
             ],
             consumed: &["RegionId"],
+            lists: &[],
         },
         "RunInstances" => Mapping {
             resource: "alicloud_instance",
@@ -115,8 +123,11 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("SystemDisk.Category", "system_disk_category"),
                 ("SystemDisk.Size", "system_disk_size"),
                 ("Amount", "count"),
+                ("VSwitchId", "vswitch_id"),
+                ("SecurityGroupId", "security_groups"),
             ],
             consumed: &["RegionId"],
+            lists: &["security_groups"],
         },
         _ => return None,
     })
@@ -128,11 +139,13 @@ fn mapping(api: &str) -> Option<Mapping> {
 /// destination region), ModifyImageSharePermission → one `alicloud_image_share_permission` per
 /// account, ExportImage → `alicloud_image_export`, RunInstances → `alicloud_instance` with
 /// `count`, CreateImagePipeline → `alicloud_ecs_image_pipeline`, OOS StartExecution →
-/// `alicloud_oos_execution`. `${copy-0.ImageId}` becomes `alicloud_image_copy.copy_0.id`; no
-/// resource runs an image pipeline, so StartImagePipelineExecution is a comment and the IDs of
-/// the images it makes are variables. DeleteImage and
-/// DeleteSnapshot have no resource (Terraform deletes what leaves the configuration), so they
-/// are listed as comments. Strings are escaped for HCL, including `${` and `%{`.
+/// `alicloud_oos_execution`. An output (`ImageId` of `copy-0`) becomes
+/// `alicloud_image_copy.copy_0.id`; no resource runs an image pipeline, so
+/// StartImagePipelineExecution is a comment and the IDs of the images it makes are variables, as
+/// are inputs. DeleteImage and DeleteSnapshot have no resource (Terraform deletes what leaves
+/// the configuration), so they are listed as comments. Literal text is an HCL string with `\`,
+/// `"`, control characters and the template sequences `${` and `%{` escaped, so it is exactly
+/// that text.
 pub fn terraform(ops: &[Operation]) -> String {
     let names: BTreeMap<&str, (&str, String)> = ops
         .iter()
@@ -150,19 +163,7 @@ pub fn terraform(ops: &[Operation]) -> String {
             quoted(region)
         );
     }
-    for op in ops.iter().filter(|op| op.api == "RunInstances") {
-        let name = resource_name(&op.id);
-        let label = escape(&op.id);
-        let _ = write!(
-            out,
-            "\nvariable \"{name}_vswitch_id\" {{\n  type        = string\n  \
-             description = \"vSwitch (in the launch's zone) for {label}\"\n}}\n\
-             \nvariable \"{name}_security_group_ids\" {{\n  type        = list(string)\n  \
-             description = \"Security groups for {label}\"\n}}\n"
-        );
-    }
     out.push_str(&pipeline::run_variables(ops));
-    let mut earlier: Vec<&str> = Vec::new();
     for op in ops {
         let _ = write!(
             out,
@@ -172,55 +173,65 @@ pub fn terraform(ops: &[Operation]) -> String {
         );
         if op.api == pipeline::RUN_API {
             out.push_str(&pipeline::run_comment(op));
-            earlier.push(&op.id);
             continue;
         }
         match mapping(op.api) {
-            Some(mapping) => {
-                let ctx = Context {
-                    earlier: &earlier,
-                    names: &names,
-                };
-                out.push_str(&resource_blocks(op, &mapping, &aliases, &ctx));
-                earlier.push(&op.id);
-            }
+            Some(mapping) => out.push_str(&resource_blocks(op, &mapping, &aliases, &names)),
             None => out.push_str(&unmapped(op)),
         }
     }
     out
 }
 
-/// What a value may refer to.
-struct Context<'a> {
-    /// Ids of earlier operations that have a resource.
-    earlier: &'a [&'a str],
-    /// Operation id → (resource type, resource name).
-    names: &'a BTreeMap<&'a str, (&'a str, String)>,
-}
+/// Operation id → (resource type, resource name).
+type Names<'a> = BTreeMap<&'a str, (&'a str, String)>;
 
 fn resource_blocks(
     op: &Operation,
     mapping: &Mapping,
     aliases: &BTreeMap<String, String>,
-    ctx: &Context,
+    names: &Names,
 ) -> String {
     let name = resource_name(&op.id);
+    let mut variables = String::new();
     let mut body: Vec<(&str, String)> = Vec::new();
     if let Some(alias) = op
         .params
         .get(mapping.region)
-        .and_then(Value::as_str)
+        .and_then(Param::as_str)
         .and_then(|region| aliases.get(region))
     {
         body.push(("provider", format!("alicloud.{alias}")));
     }
     let mut notes = String::new();
-    for (param, value) in &op.params {
-        if value.is_null() || mapping.consumed.contains(&param.as_str()) {
+    for (param, value) in op.params.iter() {
+        if mapping.consumed.contains(&param) {
             continue;
         }
-        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| p == param) {
-            body.push((argument, expression(value, ctx)));
+        if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| *p == param) {
+            let list = mapping.lists.contains(argument);
+            let value = match value {
+                Param::Input(input) => {
+                    let variable = format!("{name}_{argument}");
+                    let (kind, what) = match list {
+                        true => (
+                            "list(string)",
+                            format!("{} (for {}), as a list", input.input, op.id),
+                        ),
+                        false => ("string", format!("{} (for {})", input.input, op.id)),
+                    };
+                    let _ = write!(
+                        variables,
+                        "variable \"{variable}\" {{\n  type        = {kind}\n  \
+                         description = {}\n}}\n\n",
+                        quoted(&what)
+                    );
+                    format!("var.{variable}")
+                }
+                other if list => format!("[{}]", expression(other, names)),
+                other => expression(other, names),
+            };
+            body.push((argument, value));
         } else if !(pipeline::is_list_param(op.api, param)
             || op.api == "ModifyImageSharePermission" && param.starts_with("AddAccount."))
         {
@@ -234,18 +245,14 @@ fn resource_blocks(
         }
     }
     body.extend(pipeline::list_arguments(op));
-    if op.api == "RunInstances" {
-        body.push(("vswitch_id", format!("var.{name}_vswitch_id")));
-        body.push(("security_groups", format!("var.{name}_security_group_ids")));
-    }
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
-        for (param, value) in &op.params {
+        for (param, value) in op.params.iter() {
             let Some(index) = param.strip_prefix("AddAccount.") else {
                 continue;
             };
             let mut arguments = body.clone();
-            arguments.push(("account_id", expression(value, ctx)));
+            arguments.push(("account_id", expression(value, names)));
             let _ = write!(
                 out,
                 "resource \"{}\" \"{}\" {{\n{}{notes}}}\n",
@@ -257,7 +264,7 @@ fn resource_blocks(
         return out;
     }
     format!(
-        "resource \"{}\" \"{name}\" {{\n{}{notes}}}\n",
+        "{variables}resource \"{}\" \"{name}\" {{\n{}{notes}}}\n",
         mapping.resource,
         attributes(&body)
     )
@@ -285,7 +292,7 @@ fn unmapped(op: &Operation) -> String {
          configuration. Make this call with the aliyun CLI export instead.\n",
         comment_text(op.api)
     );
-    for (param, value) in &op.params {
+    for (param, value) in op.params.iter() {
         let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
     }
     out
@@ -298,7 +305,7 @@ fn provider_aliases(ops: &[Operation]) -> BTreeMap<String, String> {
         let Some(mapping) = mapping(op.api) else {
             continue;
         };
-        if let Some(region) = op.params.get(mapping.region).and_then(Value::as_str) {
+        if let Some(region) = op.params.get(mapping.region).and_then(Param::as_str) {
             if !regions.contains(&region) {
                 regions.push(region);
             }
@@ -326,36 +333,33 @@ fn resource_name(op: &str) -> String {
     identifier(op).to_lowercase()
 }
 
-/// An HCL expression for a parameter value.
-fn expression(value: &Value, ctx: &Context) -> String {
+/// An HCL expression for a parameter value: a literal, or a reference to the resource of the
+/// operation whose output it is.
+fn expression(value: &Param, names: &Names) -> String {
     match value {
-        Value::Bool(_) | Value::Number(_) => value.to_string(),
-        Value::String(text) => {
-            let parts = segments(text, ctx.earlier);
-            match parts.as_slice() {
-                [Segment::Ref { op, field }] => reference(op, field, ctx),
-                _ => {
-                    let mut out = String::from("\"");
-                    for part in parts {
-                        match part {
-                            Segment::Text(text) => out.push_str(&escape(text)),
-                            Segment::Ref { op, field } => {
-                                let _ = write!(out, "${{{}}}", reference(op, field, ctx));
-                            }
-                        }
-                    }
-                    out.push('"');
-                    out
-                }
-            }
+        Param::Bool(b) => b.to_string(),
+        Param::Number(n) => n.to_string(),
+        Param::Text(text) => quoted(text),
+        Param::Output(output) => reference(&output.operation, &output.field, names),
+        // Inputs of mapped arguments are variables declared with their resource; anywhere else
+        // an undeclared variable that `terraform validate` reports, never the description.
+        Param::Input(input) => format!("var.{}", identifier(&input.input).to_lowercase()),
+        // A JSON document holding outputs: `jsonencode` writes it once they are known.
+        Param::Json(json) => {
+            let members: Vec<String> = json
+                .json
+                .iter()
+                .map(|(k, v)| format!("{} = {}", quoted(k), expression(v, names)))
+                .collect();
+            format!("jsonencode({{ {} }})", members.join(", "))
         }
-        other => quoted(&other.to_string()),
     }
 }
 
-/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`).
-fn reference(op: &str, field: &str, ctx: &Context) -> String {
-    let Some((resource, name)) = ctx.names.get(op) else {
+/// `alicloud_image_copy.copy_0.id` for (`copy-0`, `ImageId`). An output of an operation that
+/// has no resource (an image pipeline's execution) is a variable to set once it has run.
+fn reference(op: &str, field: &str, names: &Names) -> String {
+    let Some((resource, name)) = names.get(op) else {
         return format!("var.{}", pipeline::variable_name(op, field));
     };
     let attribute = match field {
@@ -414,6 +418,6 @@ fn escape(text: &str) -> String {
 }
 
 /// A value as JSON for a comment: JSON escapes every control character, so it is one line.
-fn comment_json(value: &Value) -> String {
-    value.to_string()
+fn comment_json(value: &Param) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }

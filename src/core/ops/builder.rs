@@ -4,9 +4,7 @@
 //! of the template ACS-ECS-UpdateImage (aliyun/oos-templates,
 //! `PublicTemplates/YAML/ACS-ECS-UpdateImage.yml`).
 
-use serde_json::{json, Map, Value};
-
-use super::{op, Params};
+use super::{image_param, op, Param, Params};
 use crate::core::model::{given, Plan, Platform};
 use crate::core::pipeline::run_id;
 use crate::core::report::Operation;
@@ -24,10 +22,10 @@ pub(super) fn pipelines(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operatio
                 let image = region
                     .and_then(|region| resolver.resolve(id, region))
                     .filter(|r| !matches!(r.origin, Origin::Pipeline(m) if m >= n))
-                    .map_or_else(|| id.to_string(), |r| r.origin.image_ref(r.image));
+                    .map_or_else(|| Param::from(id), |r| image_param(r.origin, r.image));
                 (Some("IMAGE"), Some(image))
             }
-            (None, Some(family)) => (Some("IMAGE_FAMILY"), Some(family.to_string())),
+            (None, Some(family)) => (Some("IMAGE_FAMILY"), Some(Param::from(family))),
             (None, None) => (None, None),
         };
         let mut params = Params::new()
@@ -48,7 +46,7 @@ pub(super) fn pipelines(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operatio
         ops.push(op(format!("pipeline-{n}"), "CreateImagePipeline", params));
         let run = Params::new().maybe("RegionId", region).set(
             "ImagePipelineId",
-            format!("${{pipeline-{n}.ImagePipelineId}}"),
+            Param::output(format!("pipeline-{n}"), "ImagePipelineId"),
         );
         ops.push(op(run_id(n), "StartImagePipelineExecution", run));
     }
@@ -61,29 +59,24 @@ pub(super) fn updates(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operation>
         let id = given(&update.image);
         let resolved = id.zip(region).and_then(|(id, r)| resolver.resolve(id, r));
         let source = resolved
-            .map(|r| r.origin.image_ref(r.image))
-            .or(id.map(str::to_string));
+            .map(|r| image_param(r.origin, r.image))
+            .or(id.map(Param::from));
         let command_type = match resolved.map(|r| r.image.platform) {
             Some(Platform::Windows) => "RunPowerShellScript",
             _ => "RunShellScript",
         };
-        let mut parameters = Map::new();
-        let mut put = |key: &str, value: Option<&str>| {
-            if let Some(value) = value {
-                parameters.insert(key.to_string(), Value::from(value));
-            }
-        };
-        put("regionId", region);
-        put("sourceImageId", source.as_deref());
-        put("targetImageName", given(&update.name));
-        put("instanceType", given(&update.instance_type));
-        put("updateType", Some("RunCommand"));
-        put("commandType", Some(command_type));
-        put("commandContent", update.commands.as_deref());
+        let parameters = Params::new()
+            .maybe("regionId", region)
+            .maybe("sourceImageId", source)
+            .maybe("targetImageName", given(&update.name))
+            .maybe("instanceType", given(&update.instance_type))
+            .set("updateType", "RunCommand")
+            .set("commandType", command_type)
+            .maybe("commandContent", update.commands.as_deref());
         let params = Params::new()
             .maybe("RegionId", region)
             .set("TemplateName", UPDATE_TEMPLATE)
-            .set("Parameters", json!(parameters).to_string());
+            .set("Parameters", Param::json(parameters));
         let mut operation = op(format!("update-{n}"), "StartExecution", params);
         operation.product = Some("oos");
         ops.push(operation);

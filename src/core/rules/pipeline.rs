@@ -355,24 +355,16 @@ fn check_name(n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
     }
 }
 
-/// `share-account-invalid`, `share-self` and `share-quota-exceeded` on a pipeline's accounts.
+/// The share rules on a pipeline's accounts (`share-account-invalid`, `share-self`, ...) and
+/// `share-quota-exceeded`.
 fn check_accounts(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>) {
-    for (m, account) in p.share_accounts.iter().enumerate() {
-        let path = format!("/pipelines/{n}/share_accounts/{m}");
-        if !super::share::account_valid(account) {
-            out.push(super::share::SHARE_ACCOUNT_INVALID.finding(
-                path,
-                format!("account \"{account}\" is not an Alibaba Cloud account ID (digits only)"),
-                "write the account's numeric ID (Account Center shows it), or remove it".into(),
-            ));
-        } else if ctx.plan.account_id.as_deref() == Some(account.as_str()) {
-            out.push(super::share::SHARE_SELF.finding(
-                path,
-                format!("account {account} is the planning account itself"),
-                "remove it: your own account sees its images without sharing".into(),
-            ));
-        }
-    }
+    super::share::account_findings(
+        ctx,
+        &p.share_accounts,
+        &format!("/pipelines/{n}/share_accounts"),
+        |_| None,
+        out,
+    );
     let quota = ctx.ledger.share_quota as usize;
     let usage = ctx
         .ledger

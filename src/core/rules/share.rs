@@ -192,13 +192,33 @@ pub const ACCOUNT_ID_DIGITS: usize = 16;
 /// `share-account-invalid`, `share-account-length`, `share-account-duplicate` and
 /// `share-self` on each account of `shares[n]`.
 fn check_accounts(ctx: &Context, n: usize, out: &mut Vec<Finding>) {
-    let accounts = &ctx.plan.shares[n].accounts;
+    account_findings(
+        ctx,
+        &ctx.plan.shares[n].accounts,
+        &format!("/shares/{n}/accounts"),
+        |m| {
+            Some(Fix::RemoveShareAccount {
+                share: n,
+                account_index: m,
+            })
+        },
+        out,
+    );
+}
+
+/// `share-account-invalid`, `share-self`, `share-account-duplicate` and `share-account-length`
+/// on each account of a list at `at` (a share's `accounts`, a pipeline's `share_accounts`);
+/// `fix(m)` removes account `m`, where the item has such a fix.
+pub(crate) fn account_findings(
+    ctx: &Context,
+    accounts: &[String],
+    at: &str,
+    fix: impl Fn(usize) -> Option<Fix>,
+    out: &mut Vec<Finding>,
+) {
     for (m, account) in accounts.iter().enumerate() {
-        let path = format!("/shares/{n}/accounts/{m}");
-        let fix = Some(Fix::RemoveShareAccount {
-            share: n,
-            account_index: m,
-        });
+        let path = format!("{at}/{m}");
+        let fix = fix(m);
         if !account_valid(account) {
             out.push(SHARE_ACCOUNT_INVALID.finding_with_fix(
                 path,
@@ -216,7 +236,7 @@ fn check_accounts(ctx: &Context, n: usize, out: &mut Vec<Finding>) {
         } else if let Some(first) = accounts[..m].iter().position(|a| a == account) {
             out.push(SHARE_ACCOUNT_DUPLICATE.finding_with_fix(
                 path,
-                format!("account {account} is listed twice in this share (as account #{first} and #{m})"),
+                format!("account {account} is listed twice (as account #{first} and #{m})"),
                 "remove the second one: the image is shared with each account once".into(),
                 fix,
             ));

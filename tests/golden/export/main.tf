@@ -1,7 +1,8 @@
 # Terraform configuration for an ECS Image Planner plan (provider aliyun/alicloud).
 # One provider alias per region; each API call of the plan is one resource, and a value that an
 # earlier call returns is a reference to that resource's attribute.
-# Launches need a vSwitch and security groups: set the launch_* variables before `terraform apply`.
+# Values a plan does not hold (a launch's vSwitch and security group, an export's OSS bucket) are
+# variables: set them before `terraform apply`.
 # Review the plan's findings first: these resources create, copy and share images.
 
 terraform {
@@ -20,16 +21,6 @@ provider "alicloud" {
 provider "alicloud" {
   alias  = "cn_hangzhou"
   region = "cn-hangzhou"
-}
-
-variable "launch_0_vswitch_id" {
-  type        = string
-  description = "vSwitch (in the launch's zone) for launch-0"
-}
-
-variable "launch_0_security_group_ids" {
-  type        = list(string)
-  description = "Security groups for launch-0"
 }
 
 # create-0: CreateImage
@@ -70,16 +61,26 @@ resource "alicloud_image_export" "export_0" {
 }
 
 # launch-0: RunInstances
+variable "launch_0_vswitch_id" {
+  type        = string
+  description = "a vSwitch in ap-southeast-1c (for launch-0)"
+}
+
+variable "launch_0_security_groups" {
+  type        = list(string)
+  description = "a security group in the vSwitch's VPC (for launch-0), as a list"
+}
+
 resource "alicloud_instance" "launch_0" {
   provider             = alicloud.ap_southeast_1
   availability_zone    = "ap-southeast-1c"
   image_id             = alicloud_image_copy.copy_0.id
   instance_type        = "ecs.g7.large"
   count                = 2
+  vswitch_id           = var.launch_0_vswitch_id
+  security_groups      = var.launch_0_security_groups
   system_disk_category = "cloud_essd"
   system_disk_size     = 40
-  vswitch_id           = var.launch_0_vswitch_id
-  security_groups      = var.launch_0_security_group_ids
 }
 
 # delete-0: DeleteImage

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::{shell_value, single_quote, variable};
+use super::{argument_value, single_quote, variable};
 use crate::core::report::Operation;
 
 /// How long the script waits for an execution, in 30-second polls (6 hours).
@@ -25,16 +25,16 @@ pub(super) fn run_and_wait<'a>(
     let execution = variable(&op.id, "ExecutionId");
     let status = variable(&op.id, "Status");
     let name = variable(&op.id, "ImageName");
-    let region = op
-        .params
-        .get("RegionId")
-        .map_or_else(|| single_quote(""), |r| shell_value(r, &[]));
+    let region = op.params.get("RegionId").map_or_else(
+        || single_quote(""),
+        |r| argument_value(&op.id, "RegionId", r),
+    );
     let describe = format!(
-        "aliyun ecs DescribeImagePipelineExecutions --RegionId {region} --ExecutionId \"${execution}\""
+        "aliyun ecs DescribeImagePipelineExecutions --RegionId={region} --ExecutionId=\"${execution}\""
     );
     let set = ".ImagePipelineExecution.ImagePipelineExecutionSet[0]";
     let mut out = String::new();
-    let _ = writeln!(out, "{execution}=$({command} | jq -r .ExecutionId)");
+    let _ = writeln!(out, "{execution}=$({command} | jq -er .ExecutionId)");
     let _ = write!(
         out,
         "# Image Builder builds, then distributes and shares; wait for SUCCESS (up to 6 hours).\n\
@@ -60,7 +60,7 @@ pub(super) fn run_and_wait<'a>(
     );
     let _ = writeln!(
         out,
-        "{name}=$(aliyun ecs DescribeImages --RegionId {region} --ImageId \"${home}\" | jq -r '.Images.Image[0].ImageName')"
+        "{name}=$(aliyun ecs DescribeImages --RegionId={region} --ImageId=\"${home}\" | jq -er '.Images.Image[0].ImageName')"
     );
     for field in fields {
         let Some(target) = field.strip_prefix("ImageId.") else {
@@ -69,7 +69,7 @@ pub(super) fn run_and_wait<'a>(
         let id = variable(&op.id, field);
         let _ = writeln!(
             out,
-            "{id}=$(aliyun ecs DescribeImages --RegionId {} --ImageName \"${name}\" --ImageOwnerAlias self | jq -r '.Images.Image[0].ImageId // empty')\n\
+            "{id}=$(aliyun ecs DescribeImages --RegionId={} --ImageName=\"${name}\" --ImageOwnerAlias=self | jq -r '.Images.Image[0].ImageId // empty')\n\
              [ -n \"${id}\" ] || {{ echo {} >&2; exit 1; }}",
             single_quote(target),
             single_quote(&format!("{}: no image of that name in {target}", op.id)),

@@ -6,10 +6,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::super::text::{comment_text, identifier, segments, Segment};
+use super::super::text::{comment_text, identifier};
 use super::{comment_json, escape, quoted};
+use crate::core::param::Param;
 use crate::core::report::Operation;
 
 /// The API with no resource whose outputs become variables.
@@ -38,10 +37,7 @@ pub(super) fn list_arguments(op: &Operation) -> Vec<(&'static str, String)> {
                 .params
                 .iter()
                 .filter(|(param, _)| param.starts_with(prefix))
-                .map(|(_, value)| match value {
-                    Value::String(text) => quoted(text),
-                    other => quoted(&other.to_string()),
-                })
+                .map(|(_, value)| quoted(&value.literal().unwrap_or_default()))
                 .collect();
             (!items.is_empty()).then(|| (*argument, format!("[{}]", items.join(", "))))
         })
@@ -55,20 +51,19 @@ pub(super) fn variable_name(op: &str, field: &str) -> String {
 
 /// A variable per image of a pipeline execution that a later resource uses.
 pub(super) fn run_variables(ops: &[Operation]) -> String {
-    let mut runs: Vec<&str> = Vec::new();
+    let runs: Vec<&str> = ops
+        .iter()
+        .filter(|op| op.api == RUN_API)
+        .map(|op| op.id.as_str())
+        .collect();
     let mut wanted: BTreeSet<(&str, &str)> = BTreeSet::new();
     for op in ops {
-        for value in op.params.values() {
-            if let Value::String(text) = value {
-                for segment in segments(text, &runs) {
-                    if let Segment::Ref { op, field } = segment {
-                        wanted.insert((op, field));
-                    }
+        for (_, value) in op.params.iter() {
+            if let Param::Output(output) = value {
+                if runs.contains(&output.operation.as_str()) {
+                    wanted.insert((output.operation.as_str(), output.field.as_str()));
                 }
             }
-        }
-        if op.api == RUN_API {
-            runs.push(&op.id);
         }
     }
     let mut out = String::new();
@@ -94,7 +89,7 @@ pub(super) fn run_comment(op: &Operation) -> String {
          (StartImagePipelineExecution) or in the ECS console once alicloud_ecs_image_pipeline \
          exists, then set the variables of the images it makes.\n",
     );
-    for (param, value) in &op.params {
+    for (param, value) in op.params.iter() {
         let _ = writeln!(out, "#   {} = {}", comment_text(param), comment_json(value));
     }
     out
