@@ -15,6 +15,8 @@
 //! - The launch rules run on the base image with the build `instance_type` and a system disk
 //!   of `system_disk_gib`; without `instance_type` (Image Builder then picks one) only the
 //!   rules on the image, the disk and the date run.
+//! - A pipeline whose base is the image it builds itself, or one a later pipeline builds, is
+//!   `pipeline-base-image`: that image does not exist when the pipeline runs.
 //! - An update's source must be the account's own custom image in the update's region (the
 //!   template lists `sourceImageId` from `ImageOwnerAlias: self`); its temporary instance is
 //!   checked with the launch rules like a pipeline's build instance.
@@ -29,6 +31,7 @@ use crate::core::guide::Topic;
 use crate::core::item::Item;
 use crate::core::model::{given, Image, ImageType, InstanceType, Pipeline, SystemDisk};
 use crate::core::report::{Finding, Severity};
+use crate::core::resolve::Origin;
 
 declare_rules! {
     /// `pipeline-base-image`.
@@ -226,6 +229,15 @@ fn base_image<'c>(
     let resolved = ctx.resolver.resolve(id, region)?;
     let image = resolved.image;
     let problem = match image.kind {
+        // The image this pipeline (or a later one) builds does not exist yet when it runs.
+        _ if matches!(resolved.origin, Origin::Pipeline(m) if m >= n) => Some(format!(
+            "pipeline #{n} builds on {id}, which is the image {} builds: it does not exist before that pipeline runs",
+            match resolved.origin {
+                Origin::Pipeline(m) if m == n => "this pipeline itself".to_string(),
+                Origin::Pipeline(m) => format!("the later pipeline #{m}"),
+                _ => unreachable!("matched above"),
+            }
+        )),
         ImageType::Marketplace | ImageType::Community => Some(format!(
             "{id} is a {} image; Image Builder builds on public, custom or shared images only",
             image.kind.word()
@@ -242,7 +254,9 @@ fn base_image<'c>(
     };
     match problem {
         Some(message) => {
-            let help = if resolved.here {
+            let help = if matches!(resolved.origin, Origin::Pipeline(m) if m >= n) {
+                "give the built image an ID of its own, or build on an image that exists or that an earlier item makes"
+            } else if resolved.here {
                 "build on a public, custom or shared image"
             } else {
                 "build in the image's region, or copy the image into the pipeline's region first"
