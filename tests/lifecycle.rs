@@ -332,11 +332,12 @@ fn the_embed_answers_for_a_family() {
     use ecs_image_planner::core::catalog::Catalog;
     let catalog = Catalog::from_json(
         r#"{"as_of": "2026-11-28",
-            "regions": [{"id": "cn-hangzhou", "name": "China (Hangzhou)", "source": "test"}],
-            "instance_types": [{"id": "ecs.g8i.large", "vcpus": 2, "memory_gib": 8, "nvme": "required", "source": "test"}],
+            "sources": [{"id": "test", "title": "this test's catalog", "seen": "2026-11-28"}],
+            "regions": [{"id": "cn-hangzhou", "name": "China (Hangzhou)", "from": {"*": "test"}}],
+            "instance_types": [{"id": "ecs.g8i.large", "vcpus": 2, "memory_gib": 8, "nvme": "required", "from": {"*": "test"}}],
             "images": [
-              {"id": "web-2", "type": "public", "family": "acs:web", "created": "2026-10-01", "nvme": "supported", "size_gib": 20, "source": "test"},
-              {"id": "web-1", "type": "public", "family": "acs:web", "created": "2026-09-01", "size_gib": 20, "source": "test"}]}"#,
+              {"id": "web-2", "type": "public", "family": "acs:web", "created": "2026-10-01", "nvme": "supported", "size_gib": 20, "from": {"*": "test"}},
+              {"id": "web-1", "type": "public", "family": "acs:web", "created": "2026-09-01", "size_gib": 20, "from": {"*": "test"}}]}"#,
     )
     .expect("catalog");
     let ask = |family| Question {

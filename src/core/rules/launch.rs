@@ -347,6 +347,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "launch one of the types the image lists (DescribeImageSupportInstanceTypes), or another image".into(),
         fix: listed_type_fix,
+        evidence: no_evidence,
     };
     /// `system-disk-too-small`.
     SYSTEM_DISK_TOO_SMALL = LaunchRule {
