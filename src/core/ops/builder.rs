@@ -34,6 +34,7 @@ pub(super) fn pipelines(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operatio
             .maybe("BaseImageType", kind)
             .maybe("BaseImage", base)
             .maybe("ImageOptions.ImageName", given(&p.image.name))
+            .maybe("ImageOptions.ImageFamily", given(&p.image.family))
             .maybe("InstanceType", given(&p.instance_type))
             .maybe("SystemDiskSize", p.system_disk_gib)
             .maybe("BuildContent", p.build_content.as_deref());

@@ -56,7 +56,7 @@ pub(crate) fn family_finding(family: &str, path: &str) -> Option<Finding> {
     ))
 }
 
-/// `image-family-invalid` for the families creates and imports set (modifies are checked with
+/// `image-family-invalid` for the families creates, imports and pipelines set (modifies are checked with
 /// their other rules).
 pub(crate) fn check_family_names(ctx: &Context, out: &mut Vec<Finding>) {
     for (n, create) in ctx.plan.creates.iter().enumerate() {
@@ -72,6 +72,14 @@ pub(crate) fn check_family_names(ctx: &Context, out: &mut Vec<Finding>) {
             out.extend(family_finding(
                 family,
                 &format!("/imports/{n}/image/family"),
+            ));
+        }
+    }
+    for (n, pipeline) in ctx.plan.pipelines.iter().enumerate() {
+        if let Some(family) = &pipeline.image.family {
+            out.extend(family_finding(
+                family,
+                &format!("/pipelines/{n}/image/family"),
             ));
         }
     }

@@ -268,21 +268,39 @@ fn base_image<'c>(
     }
 }
 
-/// The newest Available image of `family` in `region`. Image families are not part of the
-/// model yet, so no image can be found: the pipeline is reported rather than passed unchecked.
+/// The image `BaseImageType=IMAGE_FAMILY` builds on: the newest Available image of `family`
+/// in `region` (CONTRACT §4.2, counting what the plan makes there before the pipeline), or the
+/// finding that says why there is none.
 fn base_of_family<'c>(
-    _ctx: &'c Context,
+    ctx: &'c Context,
     n: usize,
     family: &str,
     region: &str,
     out: &mut Vec<Finding>,
 ) -> Option<&'c Image> {
-    out.push(PIPELINE_BASE_IMAGE.finding(
-        format!("/pipelines/{n}/base_family"),
-        format!("no Available image of family {family} is known in {region}"),
-        "name the base image by its ID, or describe the family's images (with their family) among the plan's images".into(),
-    ));
-    None
+    let path = format!("/pipelines/{n}/base_family");
+    let Some(resolved) = ctx.resolver.resolve_family(family, region, ctx.as_of) else {
+        out.push(PIPELINE_BASE_IMAGE.finding(
+            path,
+            format!("no Available image of family {family} is in {region}, where the pipeline builds"),
+            "name a family with an Available image in the pipeline's region, or build on an image by its ID".into(),
+        ));
+        return None;
+    };
+    let image = resolved.image;
+    if matches!(image.kind, ImageType::Marketplace | ImageType::Community) {
+        out.push(PIPELINE_BASE_IMAGE.finding(
+            path,
+            format!(
+                "the newest image of family {family} in {region} is {}, a {} image; Image Builder builds on public, custom or shared images only",
+                image.id,
+                image.kind.word()
+            ),
+            "build on a family of public, custom or shared images".into(),
+        ));
+        return None;
+    }
+    Some(image)
 }
 
 /// `pipeline-limit`: list lengths, the build disk and the build content.
