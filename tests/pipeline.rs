@@ -265,17 +265,51 @@ fn missing_values_name_the_parameter_they_feed() {
 }
 
 #[test]
-fn a_base_family_is_not_passed_unchecked() {
-    let body = PIPELINE.replace(
-        r#""base_image": "pub-x64""#,
-        r#""base_family": "acs:alibaba_cloud_linux_3""#,
-    );
+fn a_base_family_builds_on_its_newest_available_image_in_the_region() {
+    let family = PIPELINE.replace(r#""base_image": "pub-x64""#, r#""base_family": "web-base""#);
     assert_eq!(
-        errors(&body),
+        errors(&family),
         vec![(
             "/pipelines/0/base_family".to_string(),
             "pipeline-base-image"
+        )],
+        "no image of the family: reported, not passed unchecked"
+    );
+    let images = r#""images": [
+        {"id": "m-old", "type": "custom", "family": "web-base", "created": "2026-01-01", "arch": "arm64", "boot_mode": "UEFI", "regions": ["cn-hangzhou"]},
+        {"id": "m-new", "type": "custom", "family": "web-base", "created": "2026-11-01", "boot_mode": "UEFI-Preferred", "nvme": "supported", "size_gib": 20, "regions": ["cn-hangzhou"]}]"#;
+    let body = format!("{family}, {images}");
+    assert_eq!(
+        errors(&body),
+        Vec::<(String, &str)>::new(),
+        "the newest, x86_64, fits ecs.g7.large"
+    );
+    let report = check(&plan(&body));
+    assert_eq!(report.operations[0].params["BaseImageType"], "IMAGE_FAMILY");
+    let arm_newest = body.replace("2026-01-01", "2026-11-20");
+    assert_eq!(
+        errors(&arm_newest),
+        vec![("/pipelines/0".to_string(), "arch-mismatch")],
+        "the arm64 image is now the newest: the build type no longer fits"
+    );
+    let family_name = PIPELINE.replace(
+        r#""name": "web", "os""#,
+        r#""name": "web", "family": "aliyun-web", "os""#,
+    );
+    assert_eq!(
+        errors(&family_name),
+        vec![(
+            "/pipelines/0/image/family".to_string(),
+            "image-family-invalid"
         )]
+    );
+    let report = check(&plan(&PIPELINE.replace(
+        r#""name": "web", "os""#,
+        r#""name": "web", "family": "web", "os""#,
+    )));
+    assert_eq!(
+        report.operations[0].params["ImageOptions.ImageFamily"],
+        "web"
     );
 }
 

@@ -11,7 +11,7 @@ use ecs_image_planner::core::link;
 use ecs_image_planner::core::model::{
     BootMode, Copy, CpuArch, Create, CreateSource, DataDisk, Delete, Export, Image, ImageArch,
     ImageBootMode, ImageStatus, ImageType, Import, InstanceType, KeyKind, Launch, LicenseType,
-    Modify, NvmeRequirement, NvmeSupport, Platform, Quotas, Share, SystemDisk,
+    Modify, NvmeRequirement, NvmeSupport, Pipeline, Platform, Quotas, Share, SystemDisk, Update,
 };
 use ecs_image_planner::core::param::Param;
 use ecs_image_planner::core::{parse_plan, planner, Date, Plan, Severity};
@@ -372,6 +372,54 @@ fn delete() -> impl Strategy<Value = Delete> {
     ]
 }
 
+fn pipeline() -> impl Strategy<Value = Pipeline> {
+    (
+        (
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            option::of(any::<u32>()),
+        ),
+        (image(), texts(), texts(), option::of(text())),
+    )
+        .prop_map(
+            |(
+                (name, region, base_image, base_family, instance_type, system_disk_gib),
+                (image, to_regions, share_accounts, build_content),
+            )| Pipeline {
+                name,
+                region,
+                base_image,
+                base_family,
+                instance_type,
+                system_disk_gib,
+                image,
+                to_regions,
+                share_accounts,
+                build_content,
+            },
+        )
+}
+
+fn update() -> impl Strategy<Value = Update> {
+    (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+    )
+        .prop_map(|(image, region, name, instance_type, commands)| Update {
+            image,
+            region,
+            name,
+            instance_type,
+            commands,
+        })
+}
+
 fn plan() -> impl Strategy<Value = Plan> {
     let header = (
         option::of(text()),
@@ -389,6 +437,8 @@ fn plan() -> impl Strategy<Value = Plan> {
         vec(instance_type(), 0..3),
         vec(image(), 0..3),
         vec(create(), 0..2),
+        vec(pipeline(), 0..2),
+        vec(update(), 0..2),
         vec(copy(), 0..3),
         vec(share(), 0..3),
         vec(export(), 0..2),
@@ -399,9 +449,22 @@ fn plan() -> impl Strategy<Value = Plan> {
     (header, items, lifecycle).prop_map(
         |(
             (name, as_of, account_id, quotas, custom_image_usage),
-            (instance_types, images, creates, copies, shares, exports, launches, deletes),
+            (
+                instance_types,
+                images,
+                creates,
+                pipelines,
+                updates,
+                copies,
+                shares,
+                exports,
+                launches,
+                deletes,
+            ),
             (imports, modifies),
         )| Plan {
+            // Every field is listed (no `..Plan::default()`): a new plan section does not
+            // compile here until the property tests generate it.
             schema: None,
             version: 1,
             name,
@@ -412,6 +475,8 @@ fn plan() -> impl Strategy<Value = Plan> {
             instance_types,
             images,
             creates,
+            pipelines,
+            updates,
             copies,
             shares,
             exports,
@@ -419,7 +484,6 @@ fn plan() -> impl Strategy<Value = Plan> {
             deletes,
             imports,
             modifies,
-            ..Plan::default()
         },
     )
 }
@@ -458,14 +522,13 @@ proptest! {
         );
         let mut earlier: BTreeSet<&str> = BTreeSet::new();
         for op in &report.operations {
-            // References are typed values (contract §4.7); text is never one.
-            for (_, value) in op.params.iter() {
-                if let Param::Output(output) = value {
-                    prop_assert!(
-                        earlier.contains(output.operation.as_str()),
-                        "{} refers to {} before (or without) it", op.id, output.operation
-                    );
-                }
+            // References are typed values (contract §4.7), also inside a JSON document
+            // parameter; text is never one.
+            for operation in outputs(op.params.iter().map(|(_, value)| value)) {
+                prop_assert!(
+                    earlier.contains(operation),
+                    "{} refers to {} before (or without) it", op.id, operation
+                );
             }
             prop_assert!(earlier.insert(op.id.as_str()), "two operations are called {}", op.id);
         }
@@ -552,4 +615,18 @@ fn points_into(document: &serde_json::Value, path: &str) -> bool {
     let parent = &path[..path.rfind('/').expect("starts with /")];
     matches!(document.pointer(parent), Some(serde_json::Value::Object(_)))
         || (parent.is_empty() && document.is_object())
+}
+
+/// The operations that parameter values refer to, looking into JSON document parameters.
+fn outputs<'a>(values: impl Iterator<Item = &'a Param>) -> Vec<&'a str> {
+    let mut stack: Vec<&Param> = values.collect();
+    let mut out = Vec::new();
+    while let Some(value) = stack.pop() {
+        match value {
+            Param::Output(output) => out.push(output.operation.as_str()),
+            Param::Json(document) => stack.extend(document.json.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    out
 }

@@ -56,6 +56,20 @@ pub fn result_image(pipeline: &Pipeline, base: Option<&Image>, regions: &[&str])
     }
 }
 
+/// The base image of a pipeline as the catalog (with the plan's own images) knows it: its
+/// `base_image`, or the newest Available image of its `base_family` in its region there.
+fn base_image<'c>(pipeline: &Pipeline, catalog: &'c Catalog) -> Option<&'c Image> {
+    if let Some(id) = given(&pipeline.base_image) {
+        return catalog.image(id);
+    }
+    let (family, region) = (given(&pipeline.base_family)?, given(&pipeline.region)?);
+    let here = catalog
+        .images
+        .iter()
+        .filter(|image| image.available_in(region));
+    super::lifecycle::family::newest(family, here.map(|image| (image, image.created)))
+}
+
 /// The images of a plan's pipelines, by the ID the plan gives them.
 pub struct Built<'a> {
     /// ID → index in `pipelines` (the first pipeline with that ID).
@@ -78,7 +92,7 @@ impl<'a> Built<'a> {
                 by_id.entry(pipeline.image.id.as_str()).or_insert(n);
             }
             let regions = pipeline.result_regions();
-            let base = given(&pipeline.base_image).and_then(|id| catalog.image(id));
+            let base = base_image(pipeline, catalog);
             home.push(result_image(pipeline, base, &regions));
             each.push(
                 regions

@@ -3,7 +3,7 @@
 // live BuildContent counter, and an update of the pipeline's own image.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, choose } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -33,7 +33,7 @@ const revision = async (page) => Number(await page.getAttribute('#findings', 'da
 
 async function distributeTo(page, region) {
   const before = await revision(page);
-  await page.selectOption('#pipeline-0-add-region', region);
+  await choose(page, '#pipeline-0-add-region', region);
   await page.click('#pipeline-0-add-region-button');
   await settled(page, before);
 }
@@ -43,9 +43,9 @@ test('a pipeline built from an empty page moves the gauge of every region it lan
   assert.equal(await page.locator(gauge('cn-shanghai')).count(), 0, 'no gauge before the pipeline');
   await page.click('#add-pipeline');
   await page.locator('#item-pipelines-0').waitFor();
-  await page.selectOption('#pipeline-0-region', 'cn-hangzhou');
-  await page.selectOption('#pipeline-0-base', BASE);
-  await page.selectOption('#pipeline-0-type', 'ecs.g7.large');
+  await choose(page, '#pipeline-0-region', 'cn-hangzhou');
+  await choose(page, '#pipeline-0-base', BASE);
+  await choose(page, '#pipeline-0-type', 'ecs.g7.large');
   await page.locator(gauge('cn-hangzhou')).waitFor();
   assert.match(await page.textContent(gauge('cn-hangzhou')), /1 of 100 · 0 existing \+ 1 built by a pipeline/);
 
@@ -112,11 +112,11 @@ test('the build content counter follows every key and says when it is over 16 KB
 test('an update of the pipeline\'s image counts in its region and calls OOS', async () => {
   const page = await emptyPage();
   await page.click('#add-pipeline');
-  await page.selectOption('#pipeline-0-region', 'cn-hangzhou');
-  await page.selectOption('#pipeline-0-base', BASE);
+  await choose(page, '#pipeline-0-region', 'cn-hangzhou');
+  await choose(page, '#pipeline-0-base', BASE);
   await page.click('#add-update');
   await page.locator('#item-updates-0').waitFor();
-  await page.selectOption('#update-0-image', 'built-image-0');
+  await choose(page, '#update-0-image', 'built-image-0');
   const before = await revision(page);
   await page.fill('#update-0-name', 'built-image-0-patched');
   await page.locator('#update-0-name').dispatchEvent('change');

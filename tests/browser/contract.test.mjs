@@ -3,7 +3,7 @@
 // where its image lives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openApp, fragmentOf } from './harness.mjs';
+import { startSuite, openApp, fragmentOf, choose } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -36,7 +36,7 @@ test('a launch without an instance type says so at the field, with no error bann
   const share = page.locator('#operations li[data-api="ModifyImageSharePermission"]');
   assert.match(await share.textContent(), /RegionIdcn-hangzhou/);
   // Choosing a type clears the finding and the field's message.
-  await page.selectOption('#launch-0-type', 'ecs.g7.large');
+  await choose(page, '#launch-0-type', 'ecs.g7.large');
   await missing.first().waitFor({ state: 'detached' });
   assert.equal(await page.getAttribute('#launch-0-type', 'aria-invalid'), 'false');
   assert.equal(await page.locator('#launch-0-type-missing').count(), 0);

@@ -3,7 +3,7 @@
 // chose, and focus lands somewhere sensible.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openApp, fragmentOf } from './harness.mjs';
+import { startSuite, openApp, fragmentOf, choose } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -42,7 +42,7 @@ test('after undo and redo the instance-type select shows the type the plan check
   const page = await open();
   const picks = ['ecs.g7.xlarge', 'ecs.t5-lc2m1.nano', 'ecs.g7.2xlarge'];
   for (const type of picks) {
-    await page.selectOption('#launch-0-type', type);
+    await choose(page, '#launch-0-type', type);
     await page.waitForFunction((t) => document.querySelector('#operations').textContent.includes(t), type);
   }
   const expect = async (type, step) => {
@@ -67,15 +67,15 @@ test('after undo and redo the instance-type select shows the type the plan check
   await page.locator('#plan-h').click();
   await page.keyboard.press('Control+z');
   await expect('ecs.t5-lc2m1.nano', 'Ctrl+Z');
-  await page.selectOption('#launch-0-type', 'ecs.g7.2xlarge');
+  await choose(page, '#launch-0-type', 'ecs.g7.2xlarge');
   await expect('ecs.g7.2xlarge', 'picked again');
   assert.deepEqual(page.problems, []);
 });
 
 test('every select of the plan follows undo, not only the instance type', async () => {
   const page = await open();
-  await page.selectOption('#launch-0-region', 'ap-southeast-1');
-  await page.selectOption('#launch-0-image', 'ubuntu_24_04_x64_20G_alibase_20260810.vhd');
+  await choose(page, '#launch-0-region', 'ap-southeast-1');
+  await choose(page, '#launch-0-image', 'ubuntu_24_04_x64_20G_alibase_20260810.vhd');
   await page.click('#undo');
   await page.waitForFunction(() => document.querySelector('#launch-0-image').value.startsWith('aliyun_3'));
   assert.equal(await page.inputValue('#launch-0-region'), 'ap-southeast-1');
@@ -120,29 +120,29 @@ test('a plain custom image is asked about, not defaulted to "no NVMe driver", an
   const page = await open();
   await page.click('#add-image-summary');
   await page.fill('#new-image-id', 'm-bp1newuser0plain001');
-  await page.selectOption('#new-image-region', 'cn-hangzhou');
+  await choose(page, '#new-image-region', 'cn-hangzhou');
   await page.click('#add-image');
   // Nothing is guessed: the form asks for the architecture first, and focuses it.
   assert.match(await page.textContent('#new-image-error'), /architecture/i);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'new-image-arch');
   assert.equal(await page.inputValue('#new-image-nvme'), '', 'no NVMe answer is preselected');
-  await page.selectOption('#new-image-arch', 'x86_64');
-  await page.selectOption('#new-image-boot', 'UEFI-Preferred');
+  await choose(page, '#new-image-arch', 'x86_64');
+  await choose(page, '#new-image-boot', 'UEFI-Preferred');
   await page.click('#add-image');
   assert.match(await page.textContent('#new-image-error'), /NVMe driver/);
-  await page.selectOption('#new-image-nvme', 'supported');
+  await choose(page, '#new-image-nvme', 'supported');
   await page.click('#add-image');
   await page.waitForSelector('#item-images-1');
   assert.match(await page.textContent('#item-images-1'), /m-bp1newuser0plain001 .*NVMe driver/);
   // Launched on a type that attaches disks over NVMe only, it passes.
-  await page.selectOption('#launch-0-type', 'ecs.g8i.large');
-  await page.selectOption('#launch-0-image', 'm-bp1newuser0plain001');
+  await choose(page, '#launch-0-type', 'ecs.g8i.large');
+  await choose(page, '#launch-0-image', 'm-bp1newuser0plain001');
   await page.waitForFunction(() => /can launch/.test(document.querySelector('#findings-summary').textContent));
   // Edited in place: the row's values change, nothing is removed and re-added.
   await page.click('#edit-image-1');
   assert.equal(await page.inputValue('#image-1-id'), 'm-bp1newuser0plain001');
   assert.equal(await page.inputValue('#image-1-nvme'), 'supported');
-  await page.selectOption('#image-1-nvme', 'unsupported');
+  await choose(page, '#image-1-nvme', 'unsupported');
   await page.click('#image-1-save');
   await page.locator(finding('nvme-unsupported')).waitFor();
   assert.match(await page.textContent('#item-images-1'), /no NVMe driver/);
@@ -167,9 +167,9 @@ test('a typed unknown image ID offers to describe that image, and the launch is 
   assert.equal(await page.inputValue('#new-image-id'), 'm-t4nnewuser0own0001');
   assert.equal(await page.inputValue('#new-image-region'), 'cn-hangzhou');
   await page.waitForFunction(() => document.activeElement?.id === 'new-image-arch');
-  await page.selectOption('#new-image-arch', 'x86_64');
-  await page.selectOption('#new-image-boot', 'BIOS');
-  await page.selectOption('#new-image-nvme', 'supported');
+  await choose(page, '#new-image-arch', 'x86_64');
+  await choose(page, '#new-image-boot', 'BIOS');
+  await choose(page, '#new-image-nvme', 'supported');
   await page.click('#add-image');
   await page.locator(finding('image-not-found')).waitFor({ state: 'detached' });
   assert.equal(await page.inputValue('#launch-0-image'), 'm-t4nnewuser0own0001');
@@ -209,7 +209,7 @@ test('focus: after a remove it lands on the next row, after a fix on the changed
   await page.click('#undo');
   await page.waitForSelector('#item-launches-0');
   // Two findings with fixes; applying the first by keyboard must not leave focus on the next fix.
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
   await page.fill('#launch-0-amount', '150');
   await page.locator(finding('amount-out-of-range')).waitFor();
   const fix = page.locator(`${finding('amount-out-of-range')} .eip-fix`);
@@ -226,7 +226,7 @@ test('focus: after a remove it lands on the next row, after a fix on the changed
   await page.click('#region-blocked button');
   await page.waitForFunction(() => document.activeElement?.id === 'item-launches-0');
   // A region nothing uses goes.
-  await page.selectOption('#add-region', 'eu-central-1');
+  await choose(page, '#add-region', 'eu-central-1');
   await page.click('#add-region-button');
   await page.click('#remove-region-eu-central-1');
   await page.waitForFunction(() => !document.querySelector('#remove-region-eu-central-1'));
@@ -236,7 +236,7 @@ test('focus: after a remove it lands on the next row, after a fix on the changed
 test('the lead text knows whether it shows the example, an empty plan or the user\'s own', async () => {
   const page = await open();
   assert.match(await page.textContent('#plan-lead'), /This is an example plan/);
-  await page.selectOption('#launch-0-type', 'ecs.g7.xlarge');
+  await choose(page, '#launch-0-type', 'ecs.g7.xlarge');
   await page.waitForFunction(() => !/example plan/.test(document.querySelector('#plan-lead').textContent));
   assert.match(await page.textContent('#plan-lead'), /Your plan/);
   await page.click('#clear-plan');

@@ -87,3 +87,16 @@ export async function openApp(page, url, path = '') {
 export function fragmentOf(plan) {
   return 'p1.' + deflateRawSync(Buffer.from(JSON.stringify(plan))).toString('base64url');
 }
+
+/**
+ * Chooses `value` in a choice field the way a user does: a `<select>` by its option, a long list
+ * (an `<input>` with a shared `<datalist>`, used past 100 choices) by typing the value and
+ * leaving the field.
+ */
+export async function choose(page, selector, value) {
+  const tag = await page.locator(selector).evaluate((el) => el.tagName);
+  if (tag === 'SELECT') return page.selectOption(selector, value);
+  await page.fill(selector, value);
+  await page.locator(selector).dispatchEvent('change');
+  return [value];
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startSuite, openApp, fragmentOf } from './harness.mjs';
+import { startSuite, openApp, fragmentOf, choose } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(ROOT, 'target/debug/ecs-image-planner');
@@ -140,7 +140,7 @@ test('pasted DescribeImages output adds its images to the plan', async () => {
   await openApp(page, suite.url);
   const output = readFileSync(resolve(ROOT, 'tests/fixtures/describe-images-hangzhou.json'), 'utf8');
   await page.fill('#describe-output', output);
-  await page.selectOption('#describe-region', 'cn-hangzhou');
+  await choose(page, '#describe-region', 'cn-hangzhou');
   await page.click('#import-describe');
   await page.waitForFunction(() => /Added \d+ image/.test(document.getElementById('import-status').textContent));
   // Images still being created (or failed) cannot launch, so the importer leaves them out.

@@ -3,7 +3,7 @@
 // and launch by family.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, choose } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -30,14 +30,14 @@ test('import an image, fix the NVMe flag its copy loses in one click, and launch
 
   // Import: an Ubuntu QCOW2 file with the NVMe driver, into cn-hangzhou, in family web-golden.
   await page.click('#add-import');
-  await page.selectOption('#import-0-region', 'cn-hangzhou');
+  await choose(page, '#import-0-region', 'cn-hangzhou');
   await type(page, '#import-0-id', 'web-golden-2611');
   await type(page, '#import-0-name', 'web-golden-2611');
   await type(page, '#import-0-bucket', 'golden-images');
   await type(page, '#import-0-object', 'web/ubuntu-24.04.qcow2');
-  await page.selectOption('#import-0-oss-region', 'cn-hangzhou');
-  await page.selectOption('#import-0-distribution', 'Ubuntu');
-  await page.selectOption('#import-0-boot', 'UEFI');
+  await choose(page, '#import-0-oss-region', 'cn-hangzhou');
+  await choose(page, '#import-0-distribution', 'Ubuntu');
+  await choose(page, '#import-0-boot', 'UEFI');
   await type(page, '#import-0-disk', '40');
   await type(page, '#import-0-family', 'web-golden');
   await page.check('#import-0-nvme');
@@ -51,8 +51,8 @@ test('import an image, fix the NVMe flag its copy loses in one click, and launch
 
   // Copy it to Singapore: CopyImage drops the NVMe flag, and the planner says so with a fix.
   await page.click('#add-copy');
-  await page.selectOption('#copy-0-image', 'web-golden-2611');
-  await page.selectOption('#copy-0-region', 'ap-southeast-1');
+  await choose(page, '#copy-0-image', 'web-golden-2611');
+  await choose(page, '#copy-0-region', 'ap-southeast-1');
   const lost = page.locator(finding('copy-features-not-carried'));
   await lost.waitFor();
   assert.match(await lost.textContent(), /does not carry the NVMe attribute/);
@@ -68,9 +68,9 @@ test('import an image, fix the NVMe flag its copy loses in one click, and launch
 
   // Launch by family on an NVMe-only type: the family means the import, which has the driver.
   await page.click('#add-launch');
-  await page.selectOption('#launch-0-region', 'cn-hangzhou');
-  await page.selectOption('#launch-0-type', 'ecs.g8i.large');
-  await page.selectOption('#launch-0-family', 'web-golden');
+  await choose(page, '#launch-0-region', 'cn-hangzhou');
+  await choose(page, '#launch-0-type', 'ecs.g8i.large');
+  await choose(page, '#launch-0-family', 'web-golden');
   await page.waitForFunction(() =>
     /ImageFamily/.test(document.querySelector('#operations li[data-api="RunInstances"]')?.textContent ?? ''));
   const [launchCall] = await calls(page, 'RunInstances');
@@ -89,17 +89,17 @@ test('a launch of an older build of a family says a newer one exists, and launch
   await page.waitForSelector('#findings', { state: 'attached' });
   await page.click('#clear-plan');
   await page.click('#add-import');
-  await page.selectOption('#import-0-region', 'cn-hangzhou');
+  await choose(page, '#import-0-region', 'cn-hangzhou');
   await type(page, '#import-0-family', 'web-golden');
   await type(page, '#import-0-bucket', 'golden-images');
   await type(page, '#import-0-object', 'web.qcow2');
   await page.click('#add-import');
-  await page.selectOption('#import-1-region', 'cn-hangzhou');
+  await choose(page, '#import-1-region', 'cn-hangzhou');
   await type(page, '#import-1-family', 'web-golden');
   await type(page, '#import-1-bucket', 'golden-images');
   await type(page, '#import-1-object', 'web-2.qcow2');
   await page.click('#add-launch');
-  await page.selectOption('#launch-0-region', 'cn-hangzhou');
+  await choose(page, '#launch-0-region', 'cn-hangzhou');
   await type(page, '#launch-0-image-id', 'imported-0');
   const superseded = page.locator(finding('image-superseded'));
   await superseded.waitFor();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSuite, openApp, fragmentOf } from './harness.mjs';
+import { startSuite, openApp, fragmentOf, choose } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -33,7 +33,7 @@ async function open(plan, options) {
 async function openMatrix(page, region) {
   await page.click('#open-matrix');
   await page.waitForSelector('#matrix-panel');
-  if (region) await page.selectOption('#matrix-region', region);
+  if (region) await choose(page, '#matrix-region', region);
 }
 
 test('a planned copy counts: the matrix cell agrees with the findings for that launch', async () => {
@@ -70,7 +70,7 @@ test('which types can run this image: every type, grouped pass / warn / fail, re
   await page.uncheck('#filter-offered');
   await page.check('#matrix-mode-image');
   // A build whose every value a source confirms: nothing it passes on rests on unconfirmed values.
-  await page.selectOption('#answer-image', 'ubuntu_24_04_x64_20G_alibase_20260810.vhd');
+  await choose(page, '#answer-image', 'ubuntu_24_04_x64_20G_alibase_20260810.vhd');
   await page.waitForSelector('#matrix-answer li');
   const groups = await page.locator('#matrix-answer section').evaluateAll((sections) =>
     sections.map((s) => ({ verdict: s.dataset.verdict, n: s.querySelectorAll('li').length })));
@@ -87,7 +87,7 @@ test('which types can run this image: every type, grouped pass / warn / fail, re
   assert.equal(await page.locator('#matrix-answer li[data-id="ecs.g8y.large"]').count(), 0);
   // The same view answers the reverse question, for one type.
   await page.check('#matrix-mode-type');
-  await page.selectOption('#answer-type', 'ecs.g6r.large');
+  await choose(page, '#answer-type', 'ecs.g6r.large');
   await page.uncheck('#answer-passing-only');
   await page.waitForSelector('#matrix-answer li[data-id="ubuntu_24_04_arm64_20G_alibase_20251126.vhd"]');
   const armImage = page.locator('#matrix-answer li[data-id="ubuntu_24_04_arm64_20G_alibase_20251126.vhd"]');
@@ -140,7 +140,7 @@ test('the page leads to the embed snippet for the current question', async () =>
   assert.ok(snippet.endsWith(`<script src="${suite.url}embed.js" defer></script>`), snippet);
   // The snippet follows the question.
   await page.check('#matrix-mode-type');
-  await page.selectOption('#answer-type', 'ecs.g8y.large');
+  await choose(page, '#answer-type', 'ecs.g8y.large');
   await page.waitForFunction(() => /data-type="ecs\.g8y\.large"/.test(document.querySelector('#embed-snippet-text')?.value ?? ''));
   // And it works: the embed page answers the same question.
   const frame = await suite.page();

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, choose } from './harness.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -46,7 +46,7 @@ test('offline: load once, lose the network and the server, reload, edit, and the
   assert.match(await page.textContent('#findings-summary'), /This plan can launch/);
 
   const before = Number(await page.getAttribute('#findings', 'data-revision'));
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
   await page.waitForFunction((n) => Number(document.querySelector('#findings').dataset.revision) > n, before);
   await page.locator('#findings li[data-code="arch-mismatch"]').waitFor();
   assert.match(await page.textContent('#counts'), /[1-9]\d* error/);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, choose } from './harness.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -33,14 +33,14 @@ test('the first visit shows a launchable example plan, its summary and the bench
   const marks = await page.evaluate(() => performance.getEntriesByName('eip:first-findings').length);
   assert.equal(marks, 1, 'performance.mark("eip:first-findings") once');
   const before = Number(await page.getAttribute('#findings', 'data-revision'));
-  await page.selectOption('#launch-0-type', 'ecs.g7.xlarge');
+  await choose(page, '#launch-0-type', 'ecs.g7.xlarge');
   await page.waitForFunction((n) => Number(document.querySelector('#findings').dataset.revision) > n, before);
   assert.deepEqual(page.problems, []);
 });
 
 test('ecs.g8y.large with an x86 image: arch-mismatch, shown on the item, fixed by its button', async () => {
   const page = await open();
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
   const item = page.locator(finding('arch-mismatch'));
   await item.waitFor();
   assert.match(await item.textContent(), /error\[arch-mismatch\]/);
@@ -62,8 +62,8 @@ test('ecs.g8y.large with an x86 image: arch-mismatch, shown on the item, fixed b
 test('a custom image launched in another region: image-region-mismatch, "add copy" plans CopyImage', async () => {
   const page = await open();
   await page.click('#add-launch');
-  await page.selectOption('#launch-1-image', 'm-bp1example0web0001');
-  await page.selectOption('#launch-1-region', 'cn-beijing');
+  await choose(page, '#launch-1-image', 'm-bp1example0web0001');
+  await choose(page, '#launch-1-region', 'cn-beijing');
   const item = page.locator(finding('image-region-mismatch'));
   await item.waitFor();
   assert.match(await item.textContent(), /m-bp1example0web0001/);
@@ -106,7 +106,7 @@ test('the matrix is walked by keyboard, reads each cell\'s reason, and Enter use
   await page.click('#open-matrix');
   await page.waitForSelector('#matrix-panel');
   await page.waitForFunction(() => document.activeElement?.id === 'matrix-h', null, { timeout: 2000 });
-  await page.selectOption('#matrix-region', 'cn-hangzhou');
+  await choose(page, '#matrix-region', 'cn-hangzhou');
   await paste(page, '#filter-image-search', 'aliyun_3');
   await paste(page, '#filter-type-search', 'ecs.g7.');
   const rows = await page.locator('.eip-matrix tbody th').allTextContents();
@@ -155,7 +155,7 @@ test('on a 360 px phone the columns become tabs and the Findings tab keeps the c
   const page = await open({ viewport: { width: 360, height: 800 } });
   assert.equal(await page.isVisible('#tab-findings'), true);
   assert.equal(await page.isVisible('#findings'), false);
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
   await page.waitForFunction(() => /✕ [1-9]/.test(document.querySelector('#tab-counts').textContent));
   await page.click('#tab-findings');
   assert.equal(await page.isVisible('#findings'), true);
@@ -169,10 +169,10 @@ test('on a 360 px phone the columns become tabs and the Findings tab keeps the c
 test('screenshot of the planner with findings (docs/screenshot.png, 1280x900, light)', async () => {
   const page = await open({ viewport: { width: 1280, height: 900 } });
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.selectOption('#launch-0-type', 'ecs.g8y.large');
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
   await page.click('#add-launch');
-  await page.selectOption('#launch-1-image', 'm-bp1example0web0001');
-  await page.selectOption('#launch-1-region', 'cn-beijing');
+  await choose(page, '#launch-1-image', 'm-bp1example0web0001');
+  await choose(page, '#launch-1-region', 'cn-beijing');
   await page.click('#add-share');
   await paste(page, '#share-0-accounts', Array.from({ length: 60 }, (_, n) => String(3000000000000000 + n)).join(', '));
   await page.locator(finding('share-quota-exceeded')).waitFor();

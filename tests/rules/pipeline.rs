@@ -43,6 +43,28 @@ pub fn cases() -> Vec<Case> {
             "/pipelines/0/base_family",
             pipeline(r#""base_image": "pub-x64", "base_family": "web""#),
         ),
+        // Built on the image it builds itself (found by the property test of the whole check).
+        fail(
+            "pipeline-base-image",
+            "/pipelines/0/base_image",
+            pipeline(r#""base_image": "built""#),
+        ),
+        // Built on the image a later pipeline builds; an earlier pipeline's image is fine.
+        fail(
+            "pipeline-base-image",
+            "/pipelines/0/base_image",
+            r#""pipelines": [
+                {"region": "cn-hangzhou", "image": {"id": "first"}, "base_image": "second"},
+                {"region": "cn-hangzhou", "image": {"id": "second"}, "base_image": "pub-x64"}]"#
+                .to_string(),
+        ),
+        pass(
+            "pipeline-base-image",
+            r#""pipelines": [
+                {"region": "cn-hangzhou", "image": {"id": "first"}, "base_image": "pub-x64"},
+                {"region": "cn-hangzhou", "image": {"id": "second"}, "base_image": "first"}]"#
+                .to_string(),
+        ),
         pass(
             "pipeline-base-image",
             pipeline(r#""base_image": "pub-x64""#),

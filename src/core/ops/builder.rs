@@ -8,7 +8,7 @@ use super::{image_param, op, Param, Params};
 use crate::core::model::{given, Plan, Platform};
 use crate::core::pipeline::run_id;
 use crate::core::report::Operation;
-use crate::core::resolve::Resolver;
+use crate::core::resolve::{Origin, Resolver};
 use crate::core::rules::pipeline::UPDATE_TEMPLATE;
 
 /// CreateImagePipeline, then StartImagePipelineExecution, for each pipeline.
@@ -17,8 +17,11 @@ pub(super) fn pipelines(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operatio
         let region = given(&p.region);
         let (kind, base) = match (given(&p.base_image), given(&p.base_family)) {
             (Some(id), _) => {
+                // Only an image made before this pipeline can be referred to; its own image or
+                // a later pipeline's (pipeline-base-image) stays the literal ID.
                 let image = region
                     .and_then(|region| resolver.resolve(id, region))
+                    .filter(|r| !matches!(r.origin, Origin::Pipeline(m) if m >= n))
                     .map_or_else(|| Param::from(id), |r| image_param(r.origin, r.image));
                 (Some("IMAGE"), Some(image))
             }
@@ -31,6 +34,7 @@ pub(super) fn pipelines(plan: &Plan, resolver: &Resolver, ops: &mut Vec<Operatio
             .maybe("BaseImageType", kind)
             .maybe("BaseImage", base)
             .maybe("ImageOptions.ImageName", given(&p.image.name))
+            .maybe("ImageOptions.ImageFamily", given(&p.image.family))
             .maybe("InstanceType", given(&p.instance_type))
             .maybe("SystemDiskSize", p.system_disk_gib)
             .maybe("BuildContent", p.build_content.as_deref());

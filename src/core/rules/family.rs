@@ -65,7 +65,7 @@ pub(crate) fn family_finding(lang: Lang, family: &str, path: &str) -> Option<Fin
     ))
 }
 
-/// `image-family-invalid` for the families creates and imports set (modifies are checked with
+/// `image-family-invalid` for the families creates, imports and pipelines set (modifies are checked with
 /// their other rules).
 pub(crate) fn check_family_names(ctx: &Context, out: &mut Vec<Finding>) {
     for (n, create) in ctx.plan.creates.iter().enumerate() {
@@ -83,6 +83,15 @@ pub(crate) fn check_family_names(ctx: &Context, out: &mut Vec<Finding>) {
                 ctx.lang,
                 family,
                 &format!("/imports/{n}/image/family"),
+            ));
+        }
+    }
+    for (n, pipeline) in ctx.plan.pipelines.iter().enumerate() {
+        if let Some(family) = &pipeline.image.family {
+            out.extend(family_finding(
+                ctx.lang,
+                family,
+                &format!("/pipelines/{n}/image/family"),
             ));
         }
     }

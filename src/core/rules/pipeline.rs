@@ -15,6 +15,8 @@
 //! - The launch rules run on the base image with the build `instance_type` and a system disk
 //!   of `system_disk_gib`; without `instance_type` (Image Builder then picks one) only the
 //!   rules on the image, the disk and the date run.
+//! - A pipeline whose base is the image it builds itself, or one a later pipeline builds, is
+//!   `pipeline-base-image`: that image does not exist when the pipeline runs.
 //! - An update's source must be the account's own custom image in the update's region (the
 //!   template lists `sourceImageId` from `ImageOwnerAlias: self`); its temporary instance is
 //!   checked with the launch rules like a pipeline's build instance.
@@ -30,6 +32,7 @@ use crate::core::i18n::{join, Lang, Term, Text};
 use crate::core::item::Item;
 use crate::core::model::{given, Image, ImageType, InstanceType, Pipeline, SystemDisk};
 use crate::core::report::{Finding, Severity};
+use crate::core::resolve::Origin;
 
 declare_rules! {
     /// `pipeline-base-image`.
@@ -245,6 +248,25 @@ fn base_image<'c>(
     let resolved = ctx.resolver.resolve(id, region)?;
     let image = resolved.image;
     let problem = match image.kind {
+        // The image this pipeline (or a later one) builds does not exist yet when it runs.
+        _ if matches!(resolved.origin, Origin::Pipeline(m) if m >= n) => {
+            let (later_en, later_zh) = match resolved.origin {
+                Origin::Pipeline(m) if m == n => (
+                    "this pipeline itself".to_string(),
+                    "此流水线自身".to_string(),
+                ),
+                Origin::Pipeline(m) => (
+                    format!("the later pipeline #{m}"),
+                    format!("其后的镜像构建流水线 #{m}"),
+                ),
+                _ => unreachable!("matched above"),
+            };
+            Some(tr!(
+                lang,
+                format!("pipeline #{n} builds on {id}, which is the image {later_en} builds: it does not exist before that pipeline runs"),
+                format!("镜像构建流水线 #{n} 基于 {id} 构建，而它是{later_zh}构建的镜像：在该流水线运行之前它并不存在")
+            ))
+        }
         ImageType::Marketplace | ImageType::Community => Some(tr!(
             lang,
             format!(
@@ -276,7 +298,13 @@ fn base_image<'c>(
     };
     match problem {
         Some(message) => {
-            let help = if resolved.here {
+            let help = if matches!(resolved.origin, Origin::Pipeline(m) if m >= n) {
+                tr!(
+                    lang,
+                    "give the built image an ID of its own, or build on an image that exists or that an earlier item makes",
+                    "请为构建的镜像另取 ID，或基于已存在的镜像、或计划中更早的项目生成的镜像构建"
+                )
+            } else if resolved.here {
                 tr!(
                     lang,
                     "build on a public, custom or shared image",
@@ -296,8 +324,9 @@ fn base_image<'c>(
     }
 }
 
-/// The newest Available image of `family` in `region`. Image families are not part of the
-/// model yet, so no image can be found: the pipeline is reported rather than passed unchecked.
+/// The image `BaseImageType=IMAGE_FAMILY` builds on: the newest Available image of `family`
+/// in `region` (CONTRACT §4.2, counting what the plan makes there before the pipeline), or the
+/// finding that says why there is none.
 fn base_of_family<'c>(
     ctx: &'c Context,
     n: usize,
@@ -305,20 +334,50 @@ fn base_of_family<'c>(
     region: &str,
     out: &mut Vec<Finding>,
 ) -> Option<&'c Image> {
-    out.push(PIPELINE_BASE_IMAGE.finding(
-        format!("/pipelines/{n}/base_family"),
-        tr!(
-            ctx.lang,
-            format!("no Available image of family {family} is known in {region}"),
-            format!("在 {region} 中没有已知的、属于镜像族系 {family} 的可用镜像")
-        ),
-        tr!(
-            ctx.lang,
-            "name the base image by its ID, or describe the family's images (with their family) among the plan's images",
-            "请用 ID 指定基础镜像，或在计划的镜像中描述该族系的镜像（含其族系）"
-        ),
-    ));
-    None
+    let lang = ctx.lang;
+    let path = format!("/pipelines/{n}/base_family");
+    let Some(resolved) = ctx.resolver.resolve_family(family, region, ctx.as_of) else {
+        out.push(PIPELINE_BASE_IMAGE.finding(
+            path,
+            tr!(
+                lang,
+                format!("no Available image of family {family} is in {region}, where the pipeline builds"),
+                format!("流水线构建所在的 {region} 中没有镜像族系 {family} 的可用镜像")
+            ),
+            tr!(
+                lang,
+                "name a family with an Available image in the pipeline's region, or build on an image by its ID",
+                "请指定在流水线所在地域有可用镜像的镜像族系，或用镜像 ID 指定基础镜像"
+            ),
+        ));
+        return None;
+    };
+    let image = resolved.image;
+    if matches!(image.kind, ImageType::Marketplace | ImageType::Community) {
+        out.push(PIPELINE_BASE_IMAGE.finding(
+            path,
+            tr!(
+                lang,
+                format!(
+                    "the newest image of family {family} in {region} is {}, a {} image; Image Builder builds on public, custom or shared images only",
+                    image.id,
+                    image.kind.word()
+                ),
+                format!(
+                    "{region} 中镜像族系 {family} 的最新镜像是 {}，属于{}；镜像构建服务只能基于公共镜像、自定义镜像或共享镜像构建",
+                    image.id,
+                    image.kind.noun_zh()
+                )
+            ),
+            tr!(
+                lang,
+                "build on a family of public, custom or shared images",
+                "请基于公共镜像、自定义镜像或共享镜像的镜像族系构建"
+            ),
+        ));
+        return None;
+    }
+    Some(image)
 }
 
 /// `pipeline-limit`: list lengths, the build disk and the build content.
