@@ -217,7 +217,7 @@ test('focus: after a remove it lands on the next row, after a fix on the changed
   await page.keyboard.press('Enter');
   await page.locator(finding('amount-out-of-range')).waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.activeElement?.id === 'item-launches-0');
-  assert.match(await page.textContent('#fix-status'), /Done: Launch 100 instance\(s\) in launch #0/);
+  assert.match(await page.textContent('#fix-status'), /Done: Launch 100 instances in launch #0/);
   await page.keyboard.press('Enter');
   assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large', 'a second Enter changed nothing');
   // The x on a region the plan uses says why it stays.
