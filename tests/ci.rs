@@ -4,6 +4,8 @@
 //! with the CLI just built. Only the install step is not run (it builds the CLI again); its
 //! flags are checked against Cargo.toml.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -197,16 +199,7 @@ fn the_action_fails_on_errors_and_writes_sarif_for_the_upload() {
         "{log}"
     );
     // Every example but broken.json can launch.
-    let examples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "json")
-        })
-        .count();
+    let examples = common::example_plans().len();
     assert!(
         log.contains(&format!(
             "{examples} plans: {} can launch, 1 with errors, 0 not valid",

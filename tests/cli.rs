@@ -1,5 +1,7 @@
 //! The `ecs-image-planner` binary on the examples and on broken input (contract §3).
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -369,16 +371,7 @@ fn several_plans_and_globs_give_one_summary_line_each() {
             "examples/first-visit.json: This plan can launch: 2 instances in 1 region (1 warning)",
         ]
     );
-    let examples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "json")
-        })
-        .count();
+    let examples = common::example_plans().len();
     assert_eq!(summaries.len(), examples, "{summaries:#?}");
     assert!(
         stdout.ends_with(&format!(

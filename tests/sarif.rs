@@ -2,6 +2,8 @@
 //! (`tests/fixtures/sarif-schema-2.1.0.json`), with the registry's rules, each finding at the
 //! line and column of its JSON pointer in the file as written, and invalid plans reported.
 
+mod common;
+
 use std::process::{Command, Output};
 
 use ecs_image_planner::core::rules;
@@ -212,14 +214,7 @@ fn several_files_and_invalid_ones_in_one_log() {
         .map(|a| a["location"]["uri"].as_str().unwrap())
         .collect();
     // Every example, in glob order, then the invalid file.
-    let mut examples: Vec<String> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".json"))
-            .map(|name| format!("examples/{name}"))
-            .collect();
-    examples.sort();
+    let examples = common::example_plans();
     assert_eq!(&uris[..examples.len()], examples);
     assert!(uris[examples.len()].ends_with("/bad.json"));
     let invocation = &run["invocations"][0];

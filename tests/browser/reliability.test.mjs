@@ -67,7 +67,14 @@ test('the editor refuses, naming the limit, what the loader would refuse on relo
   await page.click('#add-launch');
   await page.waitForSelector('#edit-refused');
   assert.match(await page.textContent('#edit-refused'), /1001 items; a plan holds at most 1000 launches/);
-  assert.equal(JSON.parse(await saved(page)).launches.length, 1000);
+  // The autosave waits for edits to pause: poll until the opened plan's save lands (a 1001-launch
+  // save would never equal 1000 and fails here after the wait).
+  let launches = 0;
+  for (let tries = 0; tries < 100 && launches !== 1000; tries++) {
+    launches = JSON.parse(await saved(page)).launches.length;
+    if (launches !== 1000) await page.waitForTimeout(100);
+  }
+  assert.equal(launches, 1000);
   assert.deepEqual(page.problems, []);
 });
 

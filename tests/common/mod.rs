@@ -89,3 +89,22 @@ pub fn check(plan: &Plan) -> Report {
 pub fn codes(report: &Report) -> Vec<&'static str> {
     report.findings.iter().map(|f| f.code).collect()
 }
+
+/// The plans under `examples/`, as `examples/NAME.json`, sorted (as a glob lists them).
+pub fn example_plans() -> Vec<String> {
+    let mut plans: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+            .expect("examples/ exists")
+            .map(|entry| {
+                entry
+                    .expect("a directory entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.ends_with(".json"))
+            .map(|name| format!("examples/{name}"))
+            .collect();
+    plans.sort();
+    plans
+}
