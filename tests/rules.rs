@@ -1219,3 +1219,17 @@ fn a_share_without_region_uses_the_image_region() {
     assert_eq!(share.api, "ModifyImageSharePermission");
     assert_eq!(share.params["RegionId"], "cn-hangzhou");
 }
+
+/// An account listed twice in a share is sent once, as the quota counts it; the duplicate is
+/// reported (`share-account-duplicate`) with a fix that removes it.
+#[test]
+fn a_duplicated_account_is_shared_once() {
+    let report = check(&plan(
+        r#""shares": [{"image": "m-custom", "accounts": ["2000000000000002", "2000000000000003", "2000000000000002"]}]"#,
+    ));
+    assert!(common::codes(&report).contains(&"share-account-duplicate"));
+    let share = &report.operations[0];
+    assert_eq!(share.params["AddAccount.1"], "2000000000000002");
+    assert_eq!(share.params["AddAccount.2"], "2000000000000003");
+    assert!(!share.params.contains_key("AddAccount.3"), "{share:#?}");
+}

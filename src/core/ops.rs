@@ -88,12 +88,19 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
     for (n, share) in plan.shares.iter().enumerate() {
         let region = resolver.share_region(share);
         let image = given(&share.image).map(|id| image_ref(id, region));
-        for (m, batch) in share.accounts.chunks(SHARE_BATCH).enumerate() {
+        // Each account once, as the quota counts it (`share-account-duplicate` says so).
+        let mut accounts: Vec<&str> = Vec::with_capacity(share.accounts.len());
+        for account in &share.accounts {
+            if !accounts.contains(&account.as_str()) {
+                accounts.push(account);
+            }
+        }
+        for (m, batch) in accounts.chunks(SHARE_BATCH).enumerate() {
             let mut params = Params::new()
                 .maybe("RegionId", region)
                 .maybe("ImageId", image.clone());
             for (k, account) in batch.iter().enumerate() {
-                params = params.set(&format!("AddAccount.{}", k + 1), account.as_str());
+                params = params.set(&format!("AddAccount.{}", k + 1), *account);
             }
             ops.push(op(
                 format!("share-{n}-{m}"),
