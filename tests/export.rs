@@ -7,6 +7,10 @@
 //! missing tool fails the test with what to install. Terraform itself is needed only by the
 //! ignored test `terraform_itself_agrees` (`cargo test --test export -- --ignored`).
 
+mod common;
+
+use common::{op, output};
+
 mod export {
     pub mod hcl_fmt;
     pub mod schema;
@@ -24,21 +28,6 @@ use serde_json::{json, Map, Value};
 
 /// An image name that tries every way out of shell and HCL quoting.
 const HOSTILE: &str = "x'; touch pwned; echo '$(touch pwned2)`touch pwned3`${HOME}%{if true}\"\\\nline2\ttab \u{202e}漢字";
-
-/// An operation whose params are given in their JSON form (contract §3, §4.7): outputs of
-/// earlier calls are `{"ref": ..., "field": ...}`, values to supply `{"input": ...}`.
-fn op(id: &str, api: &'static str, params: Value) -> Operation {
-    Operation {
-        id: id.into(),
-        api,
-        product: None,
-        params: serde_json::from_value(params).expect("params in their JSON form"),
-    }
-}
-
-fn output(op: &str, field: &str) -> Value {
-    json!({"ref": op, "field": field})
-}
 
 fn sample_ops() -> Vec<Operation> {
     vec![

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::{op, output};
+
 #[path = "export/hcl_fmt.rs"]
 mod hcl_fmt;
 #[path = "export/schema.rs"]
@@ -11,20 +13,6 @@ mod schema;
 use ecs_image_planner::core::export::{aliyun_cli, terraform};
 use ecs_image_planner::core::Operation;
 use serde_json::{json, Value};
-
-fn op(id: &str, api: &'static str, params: Value) -> Operation {
-    Operation {
-        id: id.into(),
-        api,
-        product: None,
-        params: serde_json::from_value(params).expect("params in their JSON form"),
-    }
-}
-
-/// The output `field` of the earlier call `op`, in its JSON form.
-fn output(op: &str, field: &str) -> Value {
-    json!({"ref": op, "field": field})
-}
 
 /// Import an arm64 NVMe image, name its family, launch by family.
 fn lifecycle_ops() -> Vec<Operation> {

@@ -108,3 +108,23 @@ pub fn example_plans() -> Vec<String> {
     plans.sort();
     plans
 }
+
+/// An operation whose params are given in their JSON form (contract §3, §4.7): outputs of
+/// earlier calls are `{"ref": ..., "field": ...}`, values to supply `{"input": ...}`.
+pub fn op(
+    id: &str,
+    api: &'static str,
+    params: serde_json::Value,
+) -> ecs_image_planner::core::Operation {
+    ecs_image_planner::core::Operation {
+        id: id.into(),
+        api,
+        product: None,
+        params: serde_json::from_value(params).expect("params in their JSON form"),
+    }
+}
+
+/// The output `field` of the earlier call `op`, in its JSON form.
+pub fn output(op: &str, field: &str) -> serde_json::Value {
+    serde_json::json!({"ref": op, "field": field})
+}
