@@ -1,7 +1,8 @@
 // ECS Image Planner embed for documentation pages. Usage:
 //   <div data-ecs-image-planner data-type="ecs.g8y.large" data-region="cn-hangzhou"></div>
 //   <script src="https://YOUR-PLANNER-HOST/embed.js" defer></script>
-// Attributes: data-region, data-type (instance type), data-image, data-platform (linux|windows),
+// Attributes: data-region, data-type (instance type), data-image, data-family (image family:
+// its newest Available image in the region), data-platform (linux|windows),
 // data-mode (compact|interactive), data-theme (light|dark; default: follows this page),
 // data-title (the iframe's accessible title).
 // Each placeholder becomes an iframe of the planner's embed page (embed.html, a smaller wasm than
@@ -23,7 +24,7 @@
     if (placeholder.getAttribute('data-ecs-image-planner-mounted')) return;
     placeholder.setAttribute('data-ecs-image-planner-mounted', '1');
     var params = new URLSearchParams({ embed: '1' });
-    ['region', 'type', 'image', 'platform', 'mode'].forEach(function (key) {
+    ['region', 'type', 'image', 'family', 'platform', 'mode'].forEach(function (key) {
       var value = placeholder.getAttribute('data-' + key);
       if (value) params.set(key, value);
     });

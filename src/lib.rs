@@ -9,6 +9,11 @@ pub mod core;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
+/// Builds the built-in catalog from saved API output, and its page: native only (the command
+/// line and the tests), so none of it reaches the web app.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod catalog_build;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

@@ -58,6 +58,7 @@ fn launchable_example_as_json() {
         [
             "CreateImage",
             "CopyImage",
+            "ModifyImageAttribute",
             "ModifyImageSharePermission",
             "RunInstances",
             "RunInstances",
@@ -365,7 +366,7 @@ fn several_plans_and_globs_give_one_summary_line_each() {
             "examples/launchable.json: This plan can launch: 4 instances in 3 regions",
             "examples/broken.json: 13 errors, 1 warning",
             "examples/copy-and-share.json: This plan can launch: 2 instances in 1 region",
-            "examples/first-visit.json: This plan can launch: 2 instances in 1 region",
+            "examples/first-visit.json: This plan can launch: 2 instances in 1 region (1 warning)",
         ]
     );
     let examples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))

@@ -55,6 +55,8 @@ fn describe_images_fixture() {
             nvme: NvmeSupport::Supported,
             size_gib: Some(20),
             regions: None,
+            family: Some("acs:alibaba_cloud_linux_3_2104_lts_x64".into()),
+            created: "2024-08-19".parse().ok(),
             ..Image::default()
         }
     );
@@ -76,6 +78,7 @@ fn describe_images_fixture() {
             data_disks: vec![DataDisk {
                 size_gib: Some(100)
             }],
+            created: "2026-11-02".parse().ok(),
             ..Image::default()
         }
     );
@@ -365,4 +368,45 @@ fn imported_images_merge_into_a_plan_by_id() {
     assert_eq!(summary, "Added 1 image and updated 1 from DescribeImages.");
     assert_eq!(plan.images.len(), 2);
     assert_eq!(plan.images[0].name.as_deref(), Some("renamed"));
+}
+
+#[test]
+fn describe_image_support_instance_types_pins_the_image() {
+    let text = fixture("describe-image-support-instance-types.json");
+    let imported = detect_and_import(&text, "").expect("imports");
+    assert_eq!(
+        imported,
+        Imported::SupportedTypes {
+            image: "m-bp1g7004ksh0oeuc0aa1".into(),
+            types: vec!["ecs.g7.large".into(), "ecs.g7.xlarge".into()],
+        }
+    );
+    // The image comes from the plan's own images; an image known nowhere is not invented.
+    let mut plan = parse_plan(r#"{"version": 1}"#).expect("plan");
+    let message = imported.clone().merge_into(&mut plan);
+    assert!(message.contains("Nothing was pinned"), "{message}");
+    assert!(plan.images.is_empty());
+    let images = import_describe_images(&fixture("describe-images-hangzhou.json"), "cn-hangzhou")
+        .expect("imports");
+    plan.images = images;
+    let message = imported.merge_into(&mut plan);
+    assert!(
+        message.contains("Pinned image m-bp1g7004ksh0oeuc0aa1"),
+        "{message}"
+    );
+    assert_eq!(
+        plan.images[1].instance_types.as_deref(),
+        Some(&["ecs.g7.large".to_string(), "ecs.g7.xlarge".to_string()][..])
+    );
+}
+
+#[test]
+fn an_unreadable_creation_time_names_the_pointer() {
+    let text = images_json(json!([{
+        "ImageId": "m-bp1g7004ksh0oeuc0aa1",
+        "ImageOwnerAlias": "self",
+        "CreationTime": "yesterday"
+    }]));
+    let err = import_describe_images(&text, "cn-hangzhou").expect_err("refused");
+    assert_eq!(err.pointer, "/Images/Image/0/CreationTime");
 }

@@ -52,10 +52,15 @@ fn a_copy_keeps_the_source_attributes_and_takes_its_encryption() {
            "shares": [{"image": "m-arm", "region": "ap-southeast-1", "accounts": ["2000000000000002"]}],
            "launches": [{"region": "ap-southeast-1", "instance_type": "ecs.g7.large", "image": "m-arm"}]"#,
     ));
-    // Encrypted without a KMS key uses the service key, which cannot be shared.
+    // Encrypted without a KMS key uses the service key, which cannot be shared; the NVMe flag
+    // is the one attribute CopyImage does not carry over.
     assert_eq!(
         codes(&report),
-        ["share-encrypted-service-key", "arch-mismatch"]
+        [
+            "copy-features-not-carried",
+            "share-encrypted-service-key",
+            "arch-mismatch"
+        ]
     );
     assert_eq!(
         *param(&report, "share-0-0", "ImageId"),
@@ -336,10 +341,16 @@ fn summary_counts_instances_and_regions_or_problems() {
         planner::summary(&empty, &check(&empty)),
         "Nothing planned yet: add a launch, copy or share"
     );
-    let copy_only = plan(r#""copies": [{"image": "m-custom", "to_region": "cn-beijing"}]"#);
+    let copy_only = plan(r#""copies": [{"image": "m-mkt", "to_region": "cn-beijing"}]"#);
     assert_eq!(
         planner::summary(&copy_only, &check(&copy_only)),
         "This plan can run: 1 API call and launches no instance"
+    );
+    // The copy of an NVMe image warns that CopyImage drops the flag.
+    let nvme_copy = plan(r#""copies": [{"image": "m-custom", "to_region": "cn-beijing"}]"#);
+    assert_eq!(
+        planner::summary(&nvme_copy, &check(&nvme_copy)),
+        "This plan can run: 1 API call and launches no instance (1 warning)"
     );
 }
 
@@ -354,7 +365,7 @@ fn matrix_uses_the_launch_rules() {
         .iter()
         .map(|id| catalog.instance_type(id).unwrap())
         .collect();
-    let m = matrix("cn-beijing", &images, &types, common::today());
+    let m = matrix(&catalog, "cn-beijing", &images, &types, common::today());
     assert_eq!(m.cell(0, 0).worst, None);
     assert!(m.cell(0, 0).passes());
     let arm_on_x86 = m.issues(1, 0);
@@ -742,7 +753,7 @@ fn matrix_and_planner_agree_on_the_builtin_catalog() {
     let types: Vec<_> = catalog.instance_types.iter().collect();
     // Regions where some types or images are missing, so placement rules show up too.
     for region in ["cn-beijing", "ap-southeast-1", "eu-west-1", "me-central-1"] {
-        let m = matrix(region, &images, &types, today);
+        let m = matrix(catalog, region, &images, &types, today);
         for (i, image) in images.iter().enumerate() {
             for (t, itype) in types.iter().enumerate() {
                 let single = plan(&launch(region, &itype.id, &image.id, ""));
@@ -795,6 +806,7 @@ mod fixes_hold {
                     category: category.map(str::to_string),
                     size_gib: size,
                 }),
+                ..Launch::default()
             });
         prop::collection::vec(launch, 1..6)
     }

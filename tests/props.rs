@@ -10,8 +10,8 @@ use ecs_image_planner::core::import::{import_describe_images, import_describe_in
 use ecs_image_planner::core::link;
 use ecs_image_planner::core::model::{
     BootMode, Copy, CpuArch, Create, CreateSource, DataDisk, Delete, Export, Image, ImageArch,
-    ImageBootMode, ImageStatus, ImageType, InstanceType, KeyKind, Launch, NvmeRequirement,
-    NvmeSupport, Platform, Quotas, Share, SystemDisk,
+    ImageBootMode, ImageStatus, ImageType, Import, InstanceType, KeyKind, Launch, LicenseType,
+    Modify, NvmeRequirement, NvmeSupport, Platform, Quotas, Share, SystemDisk,
 };
 use ecs_image_planner::core::param::Param;
 use ecs_image_planner::core::{parse_plan, planner, Date, Plan, Severity};
@@ -109,7 +109,23 @@ fn instance_type() -> impl Strategy<Value = InstanceType> {
         )
 }
 
+/// An image with the lifecycle attributes of contract §4.2 (family, created, type pins).
 fn image() -> impl Strategy<Value = Image> {
+    (
+        base_image(),
+        option::of(text()),
+        option::of(date()),
+        option::of(texts()),
+    )
+        .prop_map(|(image, family, created, instance_types)| Image {
+            family,
+            created,
+            instance_types,
+            ..image
+        })
+}
+
+fn base_image() -> impl Strategy<Value = Image> {
     let identity = (
         text(),
         option::of(text()),
@@ -185,6 +201,7 @@ fn image() -> impl Strategy<Value = Image> {
             shared_with,
             snapshots,
             data_disks,
+            ..Image::default()
         },
     )
 }
@@ -257,6 +274,85 @@ fn launch() -> impl Strategy<Value = Launch> {
                 image,
                 amount,
                 system_disk,
+                ..Launch::default()
+            },
+        )
+        .prop_flat_map(|launch| {
+            option::of(text()).prop_map(move |image_family| Launch {
+                image_family,
+                ..launch.clone()
+            })
+        })
+}
+
+fn import() -> impl Strategy<Value = Import> {
+    let file = (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+    );
+    let disks = (
+        option::of(select(vec![LicenseType::Aliyun, LicenseType::Byol])),
+        option::of(memory()),
+        option::of(any::<u32>()),
+        vec(
+            option::of(any::<u32>()).prop_map(|size_gib| DataDisk { size_gib }),
+            0..3,
+        ),
+    );
+    (image(), file, disks).prop_map(
+        |(
+            image,
+            (oss_bucket, oss_object, oss_region, format, distribution),
+            (license_type, file_size_gib, system_disk_gib, data_disks),
+        )| Import {
+            image,
+            oss_bucket,
+            oss_object,
+            oss_region,
+            format,
+            distribution,
+            license_type,
+            file_size_gib,
+            system_disk_gib,
+            data_disks,
+        },
+    )
+}
+
+fn modify() -> impl Strategy<Value = Modify> {
+    (
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(text()),
+        option::of(select(vec![
+            ImageBootMode::Bios,
+            ImageBootMode::Uefi,
+            ImageBootMode::UefiPreferred,
+        ])),
+        option::of(select(vec![
+            NvmeSupport::Supported,
+            NvmeSupport::Unsupported,
+        ])),
+        option::of(text()),
+        option::of(select(vec![
+            ImageStatus::Available,
+            ImageStatus::Deprecated,
+        ])),
+    )
+        .prop_map(
+            |(image, region, name, description, boot_mode, nvme, family, status)| Modify {
+                image,
+                region,
+                name,
+                description,
+                boot_mode,
+                nvme,
+                family,
+                status,
             },
         )
 }
@@ -299,10 +395,12 @@ fn plan() -> impl Strategy<Value = Plan> {
         vec(launch(), 0..3),
         vec(delete(), 0..3),
     );
-    (header, items).prop_map(
+    let lifecycle = (vec(import(), 0..2), vec(modify(), 0..2));
+    (header, items, lifecycle).prop_map(
         |(
             (name, as_of, account_id, quotas, custom_image_usage),
             (instance_types, images, creates, copies, shares, exports, launches, deletes),
+            (imports, modifies),
         )| Plan {
             schema: None,
             version: 1,
@@ -319,6 +417,8 @@ fn plan() -> impl Strategy<Value = Plan> {
             exports,
             launches,
             deletes,
+            imports,
+            modifies,
             ..Plan::default()
         },
     )

@@ -14,6 +14,8 @@ use ecs_image_planner::core::Severity;
 /// CONTRACT.md §2 and §4, copied by hand: code and severity, in registry order.
 const CONTRACT: &[(&str, Severity)] = &[
     ("region-unknown", Severity::Error),
+    // §4.1
+    ("region-closed", Severity::Error),
     ("image-not-found", Severity::Error),
     ("instance-type-not-found", Severity::Error),
     ("launch-from-snapshot", Severity::Error),
@@ -28,6 +30,8 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("windows-min-memory", Severity::Error),
     ("boot-mode-mismatch", Severity::Error),
     ("nvme-unsupported", Severity::Error),
+    // §4.2: a pair rule, so the matrix honours type pins too.
+    ("image-type-restricted", Severity::Error),
     ("system-disk-too-small", Severity::Error),
     ("system-disk-too-large", Severity::Error),
     ("amount-out-of-range", Severity::Error),
@@ -35,6 +39,8 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("image-deprecated", Severity::Warning),
     ("license-fee", Severity::Info),
     ("community-image-unsupported", Severity::Warning),
+    // docs/contract-extensions.md: a launch that passes only on unconfirmed catalog values.
+    ("catalog-unconfirmed", Severity::Warning),
     ("copy-not-custom", Severity::Error),
     ("copy-shared-cross-region", Severity::Error),
     ("copy-deprecated", Severity::Error),
@@ -64,6 +70,23 @@ const CONTRACT: &[(&str, Severity)] = &[
     ("export-data-disks", Severity::Error),
     ("snapshot-in-use", Severity::Error),
     ("image-shared-delete", Severity::Error),
+    // §4.2-4.4, in the registry's order.
+    ("launch-image-and-family", Severity::Error),
+    ("image-family-empty", Severity::Error),
+    ("image-family-invalid", Severity::Error),
+    ("image-superseded", Severity::Info),
+    ("import-oss-region", Severity::Error),
+    ("import-format-unsupported", Severity::Error),
+    ("import-format-preview", Severity::Warning),
+    ("import-arm64-boot-mode", Severity::Error),
+    ("import-windows-license", Severity::Error),
+    ("import-disk-size", Severity::Error),
+    ("import-distribution-unknown", Severity::Warning),
+    ("modify-not-custom", Severity::Error),
+    ("modify-deprecate-shared", Severity::Error),
+    ("modify-nothing", Severity::Warning),
+    ("modify-nvme-driver", Severity::Info),
+    ("copy-features-not-carried", Severity::Warning),
     // §4.5-4.6
     ("pipeline-base-image", Severity::Error),
     ("pipeline-limit", Severity::Error),
@@ -108,8 +131,285 @@ fn export(image: &str, region: &str) -> String {
     format!(r#""exports": [{{"image": "{image}", "bucket_region": "{region}"}}]"#)
 }
 
+/// An import into cn-hangzhou of a QCOW2 file from a bucket there; `image` and `extra` add
+/// members to the image and to the import.
+fn import(image: &str, extra: &str) -> String {
+    format!(
+        r#""imports": [{{"image": {{"id": "imp", "name": "imported-web", "regions": ["cn-hangzhou"]{image}}},
+            "oss_bucket": "golden", "oss_object": "web.qcow2", "oss_region": "cn-hangzhou", "format": "QCOW2"{extra}}}]"#
+    )
+}
+
+fn modify(members: &str) -> String {
+    format!(r#""modifies": [{{{members}}}]"#)
+}
+
+/// Two builds of family `web` in cn-hangzhou, and a custom image pinned to the g7 family.
+const FAMILY_IMAGES: &str = r#""images": [
+    {"id": "m-web-1", "name": "web-1", "family": "web", "created": "2026-10-01", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"]},
+    {"id": "m-web-2", "name": "web-2", "family": "web", "created": "2026-11-01", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"]},
+    {"id": "m-pin", "name": "pinned", "os": "Linux A", "size_gib": 20, "regions": ["cn-hangzhou"], "instance_types": ["ecs.g7"]}
+]"#;
+
+fn family_launch(family: &str, extra: &str) -> String {
+    format!(
+        r#""launches": [{{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image_family": "{family}"{extra}}}]"#
+    )
+}
+
+/// Cases of contract §4.2-4.4.
+fn lifecycle_cases() -> Vec<Case> {
+    let with_images = |rest: String| format!("{FAMILY_IMAGES}, {rest}");
+    vec![
+        fail(
+            "launch-image-and-family",
+            "/launches/0/image_family",
+            with_images(family_launch("web", r#", "image": "m-web-2""#)),
+        ),
+        pass(
+            "launch-image-and-family",
+            with_images(family_launch("web", "")),
+        ),
+        fail(
+            "image-family-empty",
+            "/launches/0/image_family",
+            with_images(family_launch("db", "")),
+        ),
+        fail(
+            "image-family-empty",
+            "/launches/0/image_family",
+            // The family's only image is in another region.
+            format!(
+                "{FAMILY_IMAGES}, {}",
+                r#""launches": [{"region": "cn-beijing", "instance_type": "ecs.g7.large", "image_family": "web"}]"#
+            ),
+        ),
+        pass("image-family-empty", with_images(family_launch("web", ""))),
+        pass(
+            "image-family-empty",
+            // The plan's own import joins the family.
+            format!(
+                "{}, {}",
+                import(r#", "family": "db""#, ""),
+                family_launch("db", "")
+            ),
+        ),
+        fail(
+            "image-family-invalid",
+            "/imports/0/image/family",
+            import(r#", "family": "aliyun-web""#, ""),
+        ),
+        fail(
+            "image-family-invalid",
+            "/modifies/0/family",
+            modify(r#""image": "m-custom", "family": "1web""#),
+        ),
+        pass(
+            "image-family-invalid",
+            import(r#", "family": "web-golden""#, ""),
+        ),
+        fail(
+            "image-superseded",
+            "/launches/0/image",
+            with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-1", "")),
+        ),
+        fail(
+            "image-superseded",
+            "/launches/0/image",
+            // An import of the plan makes a newer build of the family.
+            format!(
+                "{}, {}",
+                import(r#", "family": "web""#, ""),
+                with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-2", ""))
+            ),
+        ),
+        pass(
+            "image-superseded",
+            with_images(launch("cn-hangzhou", "ecs.g7.large", "m-web-2", "")),
+        ),
+        pass(
+            "image-superseded",
+            // Two existing builds without a date: neither is known to be newer.
+            format!(
+                "{}, {}",
+                r#""images": [{"id": "m-a", "family": "f", "regions": ["cn-hangzhou"]}, {"id": "m-b", "family": "f", "regions": ["cn-hangzhou"]}]"#,
+                launch("cn-hangzhou", "ecs.g7.large", "m-a", "")
+            ),
+        ),
+        fail(
+            "image-type-restricted",
+            "/launches/0/instance_type",
+            with_images(launch("cn-hangzhou", "ecs.hz.large", "m-pin", "")),
+        ),
+        fail(
+            "image-type-restricted",
+            "/launches/0/instance_type",
+            // ecs.g7 pins the g7 family, not g7t.
+            with_images(launch("cn-hangzhou", "ecs.g7t.large", "m-pin", "")),
+        ),
+        pass(
+            "image-type-restricted",
+            with_images(launch("cn-hangzhou", "ecs.g7.xlarge", "m-pin", "")),
+        ),
+        fail(
+            "import-oss-region",
+            "/imports/0/oss_region",
+            import("", r#", "oss_region": "cn-beijing""#)
+                .replace(r#""oss_region": "cn-hangzhou", "#, ""),
+        ),
+        pass("import-oss-region", import("", "")),
+        fail(
+            "import-format-unsupported",
+            "/imports/0/format",
+            import("", "").replace("QCOW2", "VDI"),
+        ),
+        pass("import-format-unsupported", import("", "")),
+        fail(
+            "import-format-preview",
+            "/imports/0/format",
+            import("", "").replace("QCOW2", "VMDK"),
+        ),
+        pass("import-format-preview", import("", "")),
+        fail(
+            "import-arm64-boot-mode",
+            "/imports/0/image/boot_mode",
+            import(r#", "arch": "arm64""#, ""),
+        ),
+        pass(
+            "import-arm64-boot-mode",
+            import(r#", "arch": "arm64", "boot_mode": "UEFI""#, ""),
+        ),
+        fail(
+            "import-windows-license",
+            "/imports/0/license_type",
+            import(
+                r#", "platform": "windows""#,
+                r#", "distribution": "Windows Server 2022""#,
+            ),
+        ),
+        pass(
+            "import-windows-license",
+            import(
+                r#", "platform": "windows""#,
+                r#", "distribution": "Windows Server 2022", "license_type": "BYOL""#,
+            ),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/system_disk_gib",
+            import("", r#", "file_size_gib": 35.5, "system_disk_gib": 30"#),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/system_disk_gib",
+            import("", r#", "system_disk_gib": 4096"#),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/data_disks",
+            import(
+                "",
+                &format!(
+                    r#", "data_disks": [{}]"#,
+                    vec![r#"{"size_gib": 10}"#; 17].join(", ")
+                ),
+            ),
+        ),
+        fail(
+            "import-disk-size",
+            "/imports/0/data_disks/0/size_gib",
+            import("", r#", "data_disks": [{"size_gib": 0}]"#),
+        ),
+        pass(
+            "import-disk-size",
+            import(
+                "",
+                r#", "file_size_gib": 35.5, "system_disk_gib": 40, "data_disks": [{"size_gib": 2048}]"#,
+            ),
+        ),
+        fail(
+            "import-distribution-unknown",
+            "/imports/0/distribution",
+            import("", r#", "distribution": "Arch Linux""#),
+        ),
+        pass(
+            "import-distribution-unknown",
+            import("", r#", "distribution": "Rocky Linux""#),
+        ),
+        fail(
+            "modify-not-custom",
+            "/modifies/0/image",
+            modify(r#""image": "m-shared", "name": "mine""#),
+        ),
+        fail(
+            "modify-not-custom",
+            "/modifies/0/image",
+            modify(r#""image": "pub-x64", "family": "web""#),
+        ),
+        pass(
+            "modify-not-custom",
+            modify(r#""image": "m-custom", "name": "renamed""#),
+        ),
+        fail(
+            "modify-deprecate-shared",
+            "/modifies/0/status",
+            modify(r#""image": "m-out", "status": "Deprecated""#),
+        ),
+        pass(
+            "modify-deprecate-shared",
+            modify(r#""image": "m-custom", "status": "Deprecated""#),
+        ),
+        fail(
+            "modify-nothing",
+            "/modifies/0",
+            modify(r#""image": "m-custom""#),
+        ),
+        fail(
+            "modify-nothing",
+            "/modifies/0",
+            modify(r#""image": "m-custom", "nvme": "supported", "name": "custom-one""#),
+        ),
+        pass(
+            "modify-nothing",
+            modify(r#""image": "m-custom", "name": "renamed""#),
+        ),
+        fail(
+            "modify-nvme-driver",
+            "/modifies/0/nvme",
+            modify(r#""image": "m-enc", "nvme": "supported""#),
+        ),
+        pass(
+            "modify-nvme-driver",
+            // The copy of an NVMe image holds the driver; only the flag was lost.
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                modify(r#""image": "m-custom", "region": "cn-beijing", "nvme": "supported""#)
+            ),
+        ),
+        fail(
+            "copy-features-not-carried",
+            "/copies/0",
+            copy("m-custom", "cn-beijing", ""),
+        ),
+        pass(
+            "copy-features-not-carried",
+            format!(
+                "{}, {}",
+                copy("m-custom", "cn-beijing", ""),
+                modify(r#""image": "m-custom", "region": "cn-beijing", "nvme": "supported""#)
+            ),
+        ),
+        pass(
+            "copy-features-not-carried",
+            copy("m-enc", "cn-beijing", r#", "encrypted": true"#),
+        ),
+    ]
+}
+
 fn cases() -> Vec<Case> {
     let mut cases = area_cases();
+    cases.extend(lifecycle_cases());
     cases.extend(pipeline_cases::cases());
     cases
 }
@@ -130,6 +430,12 @@ fn area_cases() -> Vec<Case> {
             r#""custom_image_usage": {"moon-2": 3}"#,
         ),
         pass("region-unknown", hz("ecs.g7.large", "pub-x64")),
+        fail(
+            "region-closed",
+            "/launches/0/region",
+            launch("ap-south-1", "ecs.g7.large", "pub-x64", ""),
+        ),
+        pass("region-closed", hz("ecs.g7.large", "pub-x64")),
         fail(
             "image-not-found",
             "/launches/0/image",
@@ -337,12 +643,26 @@ fn area_cases() -> Vec<Case> {
             hz("ecs.g7.large", "win-x64"),
         ),
         pass("license-fee", hz("ecs.g7.large", "pub-x64")),
+        // Windows bills no licence fee in the Chinese mainland (Image billing).
+        pass(
+            "license-fee",
+            launch("cn-qingdao", "ecs.g7.large", "win-x64", ""),
+        ),
         fail(
             "community-image-unsupported",
             "/launches/0/image",
             hz("ecs.g7.large", "comm-1"),
         ),
         pass("community-image-unsupported", hz("ecs.g7.large", "pub-x64")),
+        // u9's boot modes are unconfirmed: a BIOS image depends on them, a UEFI-Preferred one
+        // does not, and a launch that already fails gets no warning on top.
+        fail(
+            "catalog-unconfirmed",
+            "/launches/0",
+            hz("ecs.u9.large", "pub-bios"),
+        ),
+        pass("catalog-unconfirmed", hz("ecs.u9.large", "pub-x64")),
+        pass("catalog-unconfirmed", hz("ecs.u9.large", "pub-arm")),
         fail(
             "copy-not-custom",
             "/copies/0/image",

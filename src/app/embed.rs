@@ -67,6 +67,7 @@ fn EmbedAnswer(options: EmbedOptions, today: Date) -> impl IntoView {
     );
     let instance_type = RwSignal::new(options.instance_type.clone());
     let image = RwSignal::new(options.image.clone());
+    let family = options.family.clone();
     let platform = options.platform;
     let result = Memo::new(move |_| {
         let (region, instance_type, image) = (region.get(), instance_type.get(), image.get());
@@ -74,6 +75,7 @@ fn EmbedAnswer(options: EmbedOptions, today: Date) -> impl IntoView {
             region: &region,
             instance_type: instance_type.as_deref(),
             image: image.as_deref(),
+            family: family.as_deref(),
             platform,
         };
         answer(catalog, &question, today)

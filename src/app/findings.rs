@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::labels::{item_label, severity_icon};
 use super::state::{focus_by_id, AppState, GuideTopic};
+use crate::core::catalog::Evidence;
 use crate::core::fix::Fix;
 use crate::core::item::Item;
 use crate::core::model::given;
@@ -162,8 +163,43 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                     <button class="eip-link" on:click=move |_| state.guide.set(Some(topic))>{text}</button>
                 })}
             </p>
+            {evidence(&f.evidence)}
         </li>
     }
+}
+
+/// The catalog facts a finding rests on, shown on demand: each with its source (a link where
+/// there is one), the date seen, and whether a source confirms it.
+fn evidence(facts: &[Evidence]) -> Option<impl IntoView> {
+    if facts.is_empty() {
+        return None;
+    }
+    let summary = match facts.len() {
+        1 => "Why: 1 catalog fact".to_string(),
+        n => format!("Why: {n} catalog facts"),
+    };
+    let items = facts
+        .iter()
+        .map(|e| {
+            let source = match e.url.clone() {
+                Some(url) => view! {
+                    <a href=url target="_blank" rel="noopener noreferrer">{e.source.clone()}</a>
+                }
+                .into_any(),
+                None => view! { <span>{e.source.clone()}</span> }.into_any(),
+            };
+            let unconfirmed = (!e.confirmed).then_some(view! { " " <strong>"(unconfirmed)"</strong> });
+            view! {
+                <li>{format!("{}: ", e.fact)} {source} {format!(", seen {}", e.seen)} {unconfirmed}</li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <details class="eip-evidence">
+            <summary>{summary}</summary>
+            <ul>{items}</ul>
+        </details>
+    })
 }
 
 /// Applies a fix, says what changed, and moves focus to the plan item it changed, so a second

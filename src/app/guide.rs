@@ -1,5 +1,6 @@
 //! The image guide from the ECS image overview (core::guide): image types with trust and
-//! support, which type fits which need, operating systems, and images against snapshots.
+//! support, which type fits which need, operating systems, images against snapshots, and how to
+//! prepare an image file for import.
 
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ pub fn GuidePanel() -> impl IntoView {
             let id = match topic {
                 GuideTopic::ImageTypes => "guide-types-h",
                 GuideTopic::Snapshots => "guide-snapshots-h",
+                GuideTopic::Importing => "guide-import-h",
                 GuideTopic::ImageBuilder => "guide-builder-h",
             };
             request_animation_frame(move || focus_by_id(id));
@@ -69,6 +71,17 @@ pub fn GuidePanel() -> impl IntoView {
                 </table>
             </div>
             <ul>{guide::IMAGE_SNAPSHOT_LINKS.iter().map(|l| view! { <li>{*l}</li> }).collect_view()}</ul>
+            <h3 id="guide-import-h" tabindex="-1">"Importing an image"</h3>
+            <ol>
+                {guide::IMPORT_STEPS.iter().map(|step| view! {
+                    <li><strong>{step.title} ": "</strong>{step.detail}</li>
+                }).collect_view()}
+            </ol>
+            <p>
+                <a href=guide::IMPORT_IMAGE_URL target="_blank" rel="noopener noreferrer">"ImportImage on Alibaba Cloud"</a>
+                " · "
+                <a href=guide::UPLOAD_TO_OSS_URL target="_blank" rel="noopener noreferrer">"Uploading image files to OSS"</a>
+            </p>
             <BuilderGuide/>
             <p><a href=guide::IMAGE_OVERVIEW_URL target="_blank" rel="noopener noreferrer">"The ECS image overview on Alibaba Cloud"</a></p>
         </section>

@@ -191,8 +191,9 @@ pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
                 <input id="plan-file" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <label for="describe-output">
-                "Or paste the JSON output of "<code>"aliyun ecs DescribeImages"</code>" or "
-                <code>"aliyun ecs DescribeInstanceTypes"</code>
+                "Or paste the JSON output of "<code>"aliyun ecs DescribeImages"</code>", "
+                <code>"aliyun ecs DescribeInstanceTypes"</code>" or "
+                <code>"aliyun ecs DescribeImageSupportInstanceTypes"</code>" (the types an image is pinned to)"
                 " to check your own account's images and types (no credentials needed here):"
             </label>
             <textarea

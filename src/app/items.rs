@@ -12,7 +12,7 @@ use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
 
 /// A row's heading: title, severity badge and a remove button. Removing moves focus to the
 /// row that takes its place (or the list's add button).
-fn row_head(
+pub(super) fn row_head(
     title: String,
     key: String,
     (list, i, add_id): (&'static str, usize, &'static str),
@@ -30,7 +30,7 @@ fn row_head(
 }
 
 /// The first own image and first target region, as defaults for a new row.
-fn defaults(state: AppState, choices: Choices) -> (String, String) {
+pub(super) fn defaults(state: AppState, choices: Choices) -> (String, String) {
     let image = choices
         .own_images
         .with_untracked(|l| l.first().map(|(id, _)| id.clone()))

@@ -11,6 +11,7 @@ mod images;
 mod io;
 mod items;
 mod labels;
+mod lifecycle;
 mod matrix;
 mod output;
 mod persist;

@@ -158,12 +158,15 @@ pub fn autosave(plan: Signal<Plan>) -> Autosave {
     // in a large plan is not slowed by a save per keystroke. Leaving or reloading the page
     // saves at once, with what is typed in the focused field.
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The plan as last saved by this tab, so leaving the page saves only a change.
+    let last_saved = StoredValue::new(None::<Plan>);
     let save_now = move || {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
         if !HOLD_AUTOSAVE.with(std::cell::Cell::get) {
             autosave.save();
+            last_saved.set_value(Some(plan.get_untracked()));
         }
     };
     Effect::new(move |first: Option<()>| {
@@ -185,7 +188,11 @@ pub fn autosave(plan: Signal<Plan>) -> Autosave {
                 active.blur().ok();
             }
         }
-        save_now();
+        let changed =
+            plan.with_untracked(|p| last_saved.with_value(|saved| saved.as_ref() != Some(p)));
+        if changed {
+            save_now();
+        }
     });
     // The listener lives as long as the page.
     std::mem::forget(flush);

@@ -8,6 +8,7 @@ use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
 use super::labels::item_label;
 use super::labels::Badge;
+use super::lifecycle::{Imports, LaunchFamily, Modifies};
 use super::quotas::QuotaInputs;
 use super::state::{first_visit_plan, focus_by_id, item_dom_id, region_users, AppState};
 use crate::core::catalog::Catalog;
@@ -61,6 +62,7 @@ impl Choices {
                 p.images
                     .iter()
                     .chain(p.creates.iter().map(|c| &c.image))
+                    .chain(p.imports.iter().map(|m| &m.image))
                     .chain(p.pipelines.iter().map(|x| &x.image))
                     .map(|i| (i.id.clone(), format!("{} · {}", i.id, i.label())))
                     .collect::<Vec<_>>()
@@ -137,9 +139,11 @@ pub fn PlanEditor() -> impl IntoView {
         <Regions choices/>
         <Launches choices/>
         <ImagesSection/>
+        <Imports choices/>
         <Pipelines choices/>
         <Updates choices/>
         <Copies choices/>
+        <Modifies choices/>
         <Shares choices/>
         <Exports choices/>
         <Deletes/>
@@ -407,9 +411,10 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                 <Select id=format!("launch-{i}-type") pointer=format!("/launches/{i}/instance_type") label="Instance type" options=choices.types list="choices-types"
                     value=field(|l| l.instance_type.clone().unwrap_or_default()) on_change=set(|l, v| l.instance_type = optional(v))/>
                 <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label="Image" options=choices.images list="choices-images"
-                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| l.image = optional(v))/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| { l.image = optional(v); if l.image.is_some() { l.image_family = None } })/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
-                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| l.image = optional(v.trim().to_string()))/>
+                    value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| { l.image = optional(v.trim().to_string()); if l.image.is_some() { l.image_family = None } })/>
+                <LaunchFamily i/>
                 <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number" placeholder="1"
                     value=field(|l| l.amount.map(|n| n.to_string()).unwrap_or_default())
                     on_change=typed("amount", |l, v| l.amount = v.trim().parse().ok())/>

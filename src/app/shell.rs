@@ -125,8 +125,11 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="eip-footer">
                 <span id="app-version">{concat!("v", env!("CARGO_PKG_VERSION"))}</span>
-                " · catalog as of "
-                <span id="catalog-as-of">{catalog_as_of}</span>
+                " · "
+                // What the catalog holds and how sure it is: a page generated from it.
+                <a id="catalog-link" href="catalog.html">
+                    "catalog as of " <span id="catalog-as-of">{catalog_as_of}</span>
+                </a>
             </footer>
         </div>
     }

@@ -1,13 +1,16 @@
 //! The `ecs-image-planner` command line: checks plan documents (contract §3), lists the
 //! rules, makes share links and prints the plan's JSON Schema. Same engine as the web app.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use ecs_image_planner::catalog_build::{self, page, Snapshots};
 use ecs_image_planner::cli::files::{self, PlanFile};
 use ecs_image_planner::cli::{output, sarif};
+use ecs_image_planner::core::catalog::Catalog;
 use ecs_image_planner::core::visible::visible;
 use ecs_image_planner::core::{export, link, planner};
 use ecs_image_planner::core::{rules, schema};
@@ -61,6 +64,37 @@ enum Command {
         /// What to write.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+    },
+    /// Build the built-in catalog from saved API output, or write the page that describes it.
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum CatalogAction {
+    /// Turn saved API output (what scripts/refresh-catalog.sh writes) plus the hand-kept overlay
+    /// into the catalog file the binary embeds (src/core/catalog.json). Exit 2 on any input it
+    /// cannot vouch for, naming the file and the record.
+    Build {
+        /// The snapshot directory: DescribeRegions.json, DescribeInstanceTypes.json,
+        /// DescribeImages/<region>.json, DescribeAvailableResource/<region>.json, snapshot.json.
+        #[arg(long)]
+        from: PathBuf,
+        /// The hand-kept overlay of documented facts the API does not return.
+        #[arg(long, default_value = "catalog/overlay.json")]
+        overlay: PathBuf,
+        /// Where to write the catalog; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write the page of what the built-in catalog holds and how sure it is of each part
+    /// (public/catalog.html).
+    Page {
+        /// Where to write the page; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -123,6 +157,10 @@ fn main() -> ExitCode {
             Ok(parsed) => export(&parsed, format),
             Err(message) => fail(&message),
         },
+        Command::Catalog { action } => match catalog(action) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => fail(&format!("error: {message}")),
+        },
     }
 }
 
@@ -139,6 +177,32 @@ fn export(plan: &Plan, format: ExportFormat) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `catalog build` and `catalog page`.
+fn catalog(action: CatalogAction) -> Result<(), String> {
+    let (text, out) = match action {
+        CatalogAction::Build { from, overlay, out } => {
+            let snapshots = Snapshots::read_dir(&from)?;
+            let overlay = std::fs::read_to_string(&overlay)
+                .map_err(|e| format!("cannot read {}: {e}", overlay.display()))?;
+            let text = catalog_build::build(&snapshots, &overlay)?.to_text();
+            // What the binary would embed must load.
+            Catalog::from_json(&text)
+                .map_err(|e| format!("the built catalog does not load: {e}"))?;
+            (text, out)
+        }
+        CatalogAction::Page { out } => (page::render(Catalog::builtin()), out),
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
     }
 }
 

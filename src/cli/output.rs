@@ -26,6 +26,9 @@ pub fn write_finding(out: &mut String, f: &Finding, place: &str) {
         let _ = writeln!(out, "  = fix: {}", visible(&fix.label()));
     }
     let _ = writeln!(out, "  = doc: {}", f.doc);
+    for evidence in &f.evidence {
+        let _ = writeln!(out, "  = evidence: {evidence}");
+    }
 }
 
 /// Several plans for a person: each file's findings grouped by item, at `file:line:column`

@@ -58,6 +58,8 @@ pub struct Question<'a> {
     pub instance_type: Option<&'a str>,
     /// Image ID.
     pub image: Option<&'a str>,
+    /// Image family, when no image ID is given: its newest Available image in the region.
+    pub family: Option<&'a str>,
     /// Only images of this platform (for images-for-type).
     pub platform: Option<Platform>,
 }
@@ -76,12 +78,26 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
         })?),
         None => None,
     };
-    let image = match question.image {
-        Some(id) => Some(catalog.image(id).ok_or_else(|| {
+    let image = match (question.image, question.family) {
+        (Some(id), _) => Some(catalog.image(id).ok_or_else(|| {
             format!("image \"{id}\" is not in the catalog; use a public image ID such as aliyun_3_x64_20G_alibase_20240819.vhd")
         })?),
-        None => None,
+        (None, Some(family)) => {
+            let here = catalog
+                .images
+                .iter()
+                .filter(|i| i.available_in(question.region))
+                .map(|i| (i, i.created));
+            Some(super::lifecycle::family::newest(family, here).ok_or_else(|| {
+                format!(
+                    "no Available image of family \"{family}\" is in {} in the catalog; use an image ID, or a family the region has",
+                    question.region
+                )
+            })?)
+        }
+        (None, None) => None,
     };
+    let by_family = question.image.is_none() && question.family.is_some();
     match (image, instance_type) {
         (Some(image), Some(instance_type)) => {
             let plan = Plan {
@@ -89,7 +105,8 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 launches: vec![Launch {
                     region: Some(question.region.to_string()),
                     instance_type: Some(instance_type.id.clone()),
-                    image: Some(image.id.clone()),
+                    image: (!by_family).then(|| image.id.clone()),
+                    image_family: question.family.filter(|_| by_family).map(str::to_string),
                     ..Launch::default()
                 }],
                 ..Plan::default()
@@ -103,7 +120,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
                 .iter()
                 .filter(|i| question.platform.is_none_or(|p| i.platform == p))
                 .collect();
-            let grid = matrix(question.region, &images, &[instance_type], as_of);
+            let grid = matrix(catalog, question.region, &images, &[instance_type], as_of);
             let candidates = (0..images.len())
                 .map(|row| Candidate {
                     id: images[row].id.clone(),
@@ -119,7 +136,7 @@ pub fn answer(catalog: &Catalog, question: &Question, as_of: Date) -> Result<Ans
         }
         (Some(image), None) => {
             let types: Vec<&InstanceType> = catalog.instance_types.iter().collect();
-            let grid = matrix(question.region, &[image], &types, as_of);
+            let grid = matrix(catalog, question.region, &[image], &types, as_of);
             let candidates = types
                 .iter()
                 .enumerate()
@@ -169,6 +186,7 @@ mod tests {
             region,
             instance_type,
             image,
+            family: None,
             platform: None,
         };
         answer(Catalog::builtin(), &question, today())
@@ -181,8 +199,13 @@ mod tests {
         else {
             panic!("expected images for a type");
         };
+        // No arm64 image's NVMe driver is confirmed by a source yet, so the best fit may carry
+        // `catalog-unconfirmed`, but never an error.
         let first = &images[0];
-        assert_eq!(first.worst, None, "{first:?}");
+        assert!(
+            first.worst.is_none_or(|w| w == Severity::Warning),
+            "{first:?}"
+        );
         let image = Catalog::builtin().image(&first.id).unwrap();
         assert_eq!(image.arch, super::super::model::ImageArch::Arm64);
         let x86 = images
@@ -202,7 +225,8 @@ mod tests {
         let Ok(Answer::TypesForImage { types, .. }) = ask(
             "ap-southeast-1",
             None,
-            Some("aliyun_3_x64_20G_alibase_20240819.vhd"),
+            // Every value of this build is confirmed (a captured DescribeImages output).
+            Some("ubuntu_24_04_x64_20G_alibase_20260810.vhd"),
         ) else {
             panic!("expected types for an image");
         };

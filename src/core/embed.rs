@@ -49,6 +49,9 @@ pub struct EmbedOptions {
     pub instance_type: Option<String>,
     /// Preselected image ID.
     pub image: Option<String>,
+    /// Preselected image family: its newest Available image in the region (RunInstances
+    /// `ImageFamily`), when no image is given.
+    pub family: Option<String>,
     /// Only images of this platform.
     pub platform: Option<Platform>,
     /// Colour theme.
@@ -56,13 +59,15 @@ pub struct EmbedOptions {
 }
 
 /// The query parameters [`EmbedOptions::from_query`] reads; every other one is ignored.
-pub const PARAMETERS: [&str; 8] = [
+pub const PARAMETERS: [&str; 10] = [
     "embed",
     "mode",
     "region",
     "type",
     "instance_type",
     "image",
+    "family",
+    "image_family",
     "platform",
     "theme",
 ];
@@ -97,6 +102,7 @@ impl EmbedOptions {
                 "region" => options.region = id(),
                 "type" | "instance_type" => options.instance_type = id(),
                 "image" => options.image = id(),
+                "family" | "image_family" => options.family = id(),
                 "platform" => {
                     options.platform = match value {
                         "linux" => Some(Platform::Linux),

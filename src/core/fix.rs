@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Copy, Create, CreateSource, Image, NvmeSupport, Plan, SystemDisk};
+use super::model::{
+    Copy, Create, CreateSource, Image, ImageBootMode, Modify, NvmeSupport, Plan, SystemDisk,
+};
 
 fn is_false(value: &bool) -> bool {
     !*value
@@ -104,6 +106,39 @@ pub enum Fix {
         /// The snapshot ID (`s-...`).
         snapshot: String,
     },
+    /// Set `nvme: supported` on an image in a region with ModifyImageAttribute
+    /// (copy-features-not-carried): a modify of that image and region already in the plan
+    /// gets the flag, else one is added.
+    SetNvmeSupported {
+        /// The image reference (for a copy: the source's ID).
+        image: String,
+        /// The region of the copy.
+        region: String,
+    },
+    /// Import an arm64 image with UEFI, the only boot mode ImportImage takes for arm64.
+    SetImportBootModeUefi {
+        /// Index in `imports`.
+        import: usize,
+    },
+    /// Give an imported image a valid, unique name.
+    RenameImport {
+        /// Index in `imports`.
+        import: usize,
+        /// The new ImageName.
+        name: String,
+    },
+    /// Launch the newest image of a family instead of one build (image-superseded).
+    LaunchByFamily {
+        /// Index in `launches`.
+        launch: usize,
+        /// The image family.
+        family: String,
+    },
+    /// Drop a modify that changes nothing (modify-nothing).
+    RemoveModify {
+        /// Index in `modifies`.
+        modify: usize,
+    },
 }
 
 impl Fix {
@@ -151,6 +186,19 @@ impl Fix {
             Fix::CreateImageFromSnapshot { launch, snapshot } => {
                 format!("Create an image from {snapshot} and launch it in launch #{launch}")
             }
+            Fix::SetNvmeSupported { image, region } => {
+                format!("Set NVMe support on {image} in {region} (ModifyImageAttribute)")
+            }
+            Fix::SetImportBootModeUefi { import } => {
+                format!("Import image #{import} with UEFI boot")
+            }
+            Fix::RenameImport { import, name } => {
+                format!("Name imported image #{import} \"{name}\"")
+            }
+            Fix::LaunchByFamily { launch, family } => {
+                format!("Launch the newest image of family {family} in launch #{launch}")
+            }
+            Fix::RemoveModify { modify } => format!("Remove attribute change #{modify}"),
             Fix::MarkImageNvme { image } => {
                 format!("{image} has the NVMe driver: mark it NVMe-capable")
             }
@@ -184,6 +232,21 @@ impl Fix {
             Fix::TrimShareAccounts { share, .. } | Fix::RemoveShareAccount { share, .. } => {
                 Some(format!("/shares/{share}"))
             }
+            Fix::SetNvmeSupported { image, region } => {
+                let existing = plan.modifies.iter().position(|m| {
+                    m.image.as_deref() == Some(image.as_str())
+                        && m.region.as_deref() == Some(region.as_str())
+                });
+                Some(format!(
+                    "/modifies/{}",
+                    existing.unwrap_or(plan.modifies.len())
+                ))
+            }
+            Fix::SetImportBootModeUefi { import } | Fix::RenameImport { import, .. } => {
+                Some(format!("/imports/{import}"))
+            }
+            Fix::LaunchByFamily { launch, .. } => Some(format!("/launches/{launch}")),
+            Fix::RemoveModify { .. } => None,
         }
     }
 
@@ -297,6 +360,42 @@ impl Fix {
                     }
                 };
                 plan.launches[*launch].image = Some(image);
+            }
+            Fix::SetNvmeSupported { image, region } => {
+                let existing = plan.modifies.iter_mut().find(|m| {
+                    m.image.as_deref() == Some(image.as_str())
+                        && m.region.as_deref() == Some(region.as_str())
+                });
+                match existing {
+                    Some(modify) => modify.nvme = Some(NvmeSupport::Supported),
+                    None => plan.modifies.push(Modify {
+                        image: Some(image.clone()),
+                        region: Some(region.clone()),
+                        nvme: Some(NvmeSupport::Supported),
+                        ..Modify::default()
+                    }),
+                }
+            }
+            Fix::SetImportBootModeUefi { import } => {
+                if let Some(import) = plan.imports.get_mut(*import) {
+                    import.image.boot_mode = ImageBootMode::Uefi;
+                }
+            }
+            Fix::RenameImport { import, name } => {
+                if let Some(import) = plan.imports.get_mut(*import) {
+                    import.image.name = Some(name.clone());
+                }
+            }
+            Fix::LaunchByFamily { launch, family } => {
+                if let Some(launch) = plan.launches.get_mut(*launch) {
+                    launch.image = None;
+                    launch.image_family = Some(family.clone());
+                }
+            }
+            Fix::RemoveModify { modify } => {
+                if *modify < plan.modifies.len() {
+                    plan.modifies.remove(*modify);
+                }
             }
         }
     }

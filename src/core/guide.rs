@@ -17,6 +17,8 @@ pub enum Topic {
     ImageTypes,
     /// Images against snapshots.
     Snapshots,
+    /// Importing an image file: the RAM role and what to prepare in the image.
+    Importing,
     /// Image Builder pipelines and image updates.
     ImageBuilder,
 }
@@ -27,6 +29,7 @@ impl Topic {
         match self {
             Topic::ImageTypes => "About image types",
             Topic::Snapshots => "Images and snapshots",
+            Topic::Importing => "Importing an image",
             Topic::ImageBuilder => "About Image Builder",
         }
     }
@@ -284,6 +287,52 @@ pub fn os_guide(os: &str) -> Option<&'static OsGuide> {
         .find(|guide| os.starts_with(guide.os_prefix))
 }
 
+/// The ImportImage reference: the RAM role, formats, platforms and disk sizes.
+pub const IMPORT_IMAGE_URL: &str =
+    "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-importimage";
+
+/// Uploading image files to OSS, and the RAM permissions it needs.
+pub const UPLOAD_TO_OSS_URL: &str =
+    "https://www.alibabacloud.com/help/en/ecs/user-guide/upload-image-files-to-oss";
+
+/// One step of preparing an import, with why it matters.
+#[derive(Debug, PartialEq)]
+pub struct ImportStep {
+    /// What to do.
+    pub title: &'static str,
+    /// How, and what goes wrong without it.
+    pub detail: &'static str,
+}
+
+/// Before an ImportImage: the RAM role ECS reads the bucket with, and what the image file must
+/// hold so that instances start (the ImportImage reference and the OSS upload guide).
+pub static IMPORT_STEPS: [ImportStep; 6] = [
+    ImportStep {
+        title: "Let ECS read the bucket (RAM role)",
+        detail: "ECS reads the file with the RAM role AliyunECSImageImportDefaultRole, exactly that name: create it with a trust policy for the service ecs.aliyuncs.com and attach the system policy AliyunECSImageImportRolePolicy (oss:GetObject, oss:GetBucketLocation, oss:GetBucketInfo), or authorise it in one click on the RAM console's Cloud Resource Access Authorization page. Without it ImportImage fails with NoSetRoletoECSServiceAccount. A RAM user who calls ImportImage also needs to read the bucket.",
+    },
+    ImportStep {
+        title: "Upload the file to a bucket in the import region",
+        detail: "ImportImage reads only buckets of the region it imports into (import-oss-region). Upload with ossutil or the console; a large file is best sent as a multipart upload.",
+    },
+    ImportStep {
+        title: "Install the virtio drivers",
+        detail: "Instances attach disks and network over virtio. A Linux image needs virtio_blk and virtio_net in its initramfs (check with lsinitrd or lsinitramfs; rebuild with dracut or update-initramfs); a Windows image needs the virtio drivers installed before it is exported. Without them the instance does not find its system disk.",
+    },
+    ImportStep {
+        title: "Add the NVMe driver for NVMe-only types",
+        detail: "Types such as g8i, g8y and g9i attach disks over NVMe only. Put the nvme module in the initramfs, then import with nvme: supported (Features.NvmeSupport); ImportImage takes an image as NVMe-unsupported otherwise, and CopyImage drops the flag again (copy-features-not-carried).",
+    },
+    ImportStep {
+        title: "Install cloud-init (Linux)",
+        detail: "cloud-init applies the host name, the password or key pair and the user data of each new instance; without it the instance keeps the settings of the machine the image came from.",
+    },
+    ImportStep {
+        title: "Pick the format, boot mode and licence",
+        detail: "QCOW2, VHD or RAW (VMDK only in preview); a system disk not smaller than the file and at most 2048 GiB; UEFI for arm64 images; a LicenseType (Aliyun or BYOL) for Windows. Remove fstab entries of disks the instance will not have, and let the network come up by DHCP.",
+    },
+];
+
 /// One way an image differs from a snapshot.
 #[derive(Debug, PartialEq)]
 pub struct Contrast {
@@ -339,6 +388,19 @@ pub static IMAGE_SNAPSHOT_LINKS: [&str; 4] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_import_guide_names_the_role_and_the_drivers() {
+        let text: String = IMPORT_STEPS.iter().map(|s| s.detail).collect();
+        for needed in [
+            "AliyunECSImageImportDefaultRole",
+            "virtio",
+            "nvme",
+            "cloud-init",
+        ] {
+            assert!(text.contains(needed), "{needed}");
+        }
+    }
 
     #[test]
     fn image_type_guides_are_listed_once_each_and_match_their_lookup() {

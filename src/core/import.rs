@@ -15,6 +15,12 @@
 //! `Available` nor `Deprecated` (Creating, CreateFailed, UnAvailable, ...) cannot be launched,
 //! copied or shared, and are left out.
 //!
+//! `ImageFamily` → family and the date of `CreationTime` (`2024-08-19T08:52:10Z`) → created.
+//!
+//! DescribeImageSupportInstanceTypes mapping (response body of SDK 7.11.8: `ImageId`,
+//! `RegionId`, `InstanceTypes.InstanceType[].InstanceTypeId`): the IDs become the image's
+//! `instance_types` pin. Told apart from DescribeInstanceTypes by its top-level `ImageId`.
+//!
 //! DescribeInstanceTypes mapping: `InstanceTypeId`, `CpuCoreCount`, `MemorySize` (GiB),
 //! `CpuArchitecture` X86 → x86_64 and ARM → arm64, `NvmeSupport`, and
 //! `SupportedBootModes.SupportedBootMode`.
@@ -41,6 +47,13 @@ pub enum Imported {
     Images(Vec<Image>),
     /// DescribeInstanceTypes output.
     InstanceTypes(Vec<InstanceType>),
+    /// DescribeImageSupportInstanceTypes output: the types one image runs on.
+    SupportedTypes {
+        /// The image (`ImageId`).
+        image: String,
+        /// The instance type IDs it supports.
+        types: Vec<String>,
+    },
 }
 
 fn error(pointer: &str, message: String) -> ImportError {
@@ -68,7 +81,9 @@ pub fn import_describe_instance_types(json: &str) -> Result<Vec<InstanceType>, I
 /// Imports either output, telling them apart by their top-level `Images` or `InstanceTypes`.
 pub fn detect_and_import(json: &str, region: &str) -> Result<Imported, ImportError> {
     let root = parse(json)?;
-    if root.contains_key("Images") {
+    if root.contains_key("ImageId") && root.contains_key("InstanceTypes") {
+        supported_types(&root)
+    } else if root.contains_key("Images") {
         images(&root, region).map(Imported::Images)
     } else if root.contains_key("InstanceTypes") {
         instance_types(&root).map(Imported::InstanceTypes)
@@ -80,9 +95,9 @@ pub fn detect_and_import(json: &str, region: &str) -> Result<Imported, ImportErr
         Err(error(
             "",
             format!(
-                "this is neither `aliyun ecs DescribeImages` nor `aliyun ecs \
-                 DescribeInstanceTypes` output: expected a top-level \"Images\" or \
-                 \"InstanceTypes\" field, found {}",
+                "this is not `aliyun ecs DescribeImages`, `DescribeInstanceTypes` or \
+                 `DescribeImageSupportInstanceTypes` output: expected a top-level \"Images\" \
+                 or \"InstanceTypes\" field, found {}",
                 if keys.is_empty() {
                     "no fields".to_string()
                 } else {
@@ -467,8 +482,49 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
         status,
         snapshots,
         data_disks,
+        family: item
+            .string("ImageFamily")?
+            .filter(|f| !f.is_empty())
+            .map(str::to_string),
+        created: creation_date(item)?,
         ..Image::default()
     }))
+}
+
+/// The date part of `CreationTime` (`2024-08-19T08:52:10Z`).
+fn creation_date(item: &Obj) -> Result<Option<crate::core::date::Date>, ImportError> {
+    let Some(text) = item.string("CreationTime")?.filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    text.get(..10)
+        .and_then(|day| day.parse().ok())
+        .map(Some)
+        .ok_or_else(|| {
+            error(
+                &item.at("CreationTime"),
+                format!("{text:?} is not a time such as \"2024-08-19T08:52:10Z\""),
+            )
+        })
+}
+
+/// DescribeImageSupportInstanceTypes output as the image's type pin.
+fn supported_types(root: &Map<String, Value>) -> Result<Imported, ImportError> {
+    let top = Obj {
+        map: root,
+        pointer: String::new(),
+    };
+    let image = top.required_string("ImageId", "the image ID the types are for")?;
+    let types = items(root, "InstanceTypes", "InstanceType")?
+        .iter()
+        .map(|item| {
+            item.required_string("InstanceTypeId", "the instance type ID (ecs.g7.large)")
+                .map(str::to_string)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Imported::SupportedTypes {
+        image: image.to_string(),
+        types,
+    })
 }
 
 fn instance_types(root: &Map<String, Value>) -> Result<Vec<InstanceType>, ImportError> {
@@ -557,6 +613,7 @@ impl Imported {
             (added, updated)
         }
         let (what, source, (added, updated)) = match self {
+            Imported::SupportedTypes { image, types } => return pin_types(plan, image, types),
             Imported::Images(images) => (
                 "image",
                 "DescribeImages",
@@ -574,4 +631,32 @@ impl Imported {
             plural(added)
         )
     }
+}
+
+/// Pins the plan's image `id` (taken from the built-in catalog when the plan does not hold it
+/// yet) to `types`, and says so. An image known nowhere is not invented: its attributes would
+/// be guesses, so nothing changes and the message says what to import first.
+fn pin_types(plan: &mut Plan, id: String, types: Vec<String>) -> String {
+    let count = types.len();
+    let plural = if count == 1 { "" } else { "s" };
+    let index = match plan.images.iter().position(|image| image.id == id) {
+        Some(index) => index,
+        None => match super::catalog::Catalog::builtin().image(&id) {
+            Some(image) => {
+                plan.images.push(image.clone());
+                plan.images.len() - 1
+            }
+            None => {
+                return format!(
+                    "Nothing was pinned: image {id} is neither in the plan nor in the catalog. \
+                     Paste its DescribeImages output first, then this output again."
+                )
+            }
+        },
+    };
+    plan.images[index].instance_types = Some(types);
+    format!(
+        "Pinned image {id} to the {count} instance type{plural} that \
+         DescribeImageSupportInstanceTypes lists."
+    )
 }

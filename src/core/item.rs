@@ -23,12 +23,16 @@ pub enum Item {
     Image(usize),
     /// `creates[n]`.
     Create(usize),
+    /// `imports[n]`.
+    Import(usize),
     /// `pipelines[n]`.
     Pipeline(usize),
     /// `updates[n]`.
     Update(usize),
     /// `copies[n]`.
     Copy(usize),
+    /// `modifies[n]`.
+    Modify(usize),
     /// `shares[n]`.
     Share(usize),
     /// `exports[n]`.
@@ -56,9 +60,11 @@ impl Item {
             ("instance_types", Some(n)) => Item::InstanceType(n),
             ("images", Some(n)) => Item::Image(n),
             ("creates", Some(n)) => Item::Create(n),
+            ("imports", Some(n)) => Item::Import(n),
             ("pipelines", Some(n)) => Item::Pipeline(n),
             ("updates", Some(n)) => Item::Update(n),
             ("copies", Some(n)) => Item::Copy(n),
+            ("modifies", Some(n)) => Item::Modify(n),
             ("shares", Some(n)) => Item::Share(n),
             ("exports", Some(n)) => Item::Export(n),
             ("launches", Some(n)) => Item::Launch(n),
@@ -80,9 +86,11 @@ impl fmt::Display for Item {
             Item::InstanceType(n) => ("instance_types", Some(n)),
             Item::Image(n) => ("images", Some(n)),
             Item::Create(n) => ("creates", Some(n)),
+            Item::Import(n) => ("imports", Some(n)),
             Item::Pipeline(n) => ("pipelines", Some(n)),
             Item::Update(n) => ("updates", Some(n)),
             Item::Copy(n) => ("copies", Some(n)),
+            Item::Modify(n) => ("modifies", Some(n)),
             Item::Share(n) => ("shares", Some(n)),
             Item::Export(n) => ("exports", Some(n)),
             Item::Launch(n) => ("launches", Some(n)),
@@ -112,6 +120,8 @@ mod tests {
             ),
             ("/quotas/custom_images_per_region", Item::Quotas, "/quotas"),
             ("/account_id", Item::AccountId, "/account_id"),
+            ("/imports/1/image/boot_mode", Item::Import(1), "/imports/1"),
+            ("/modifies/0/nvme", Item::Modify(0), "/modifies/0"),
             ("/images/x", Item::Plan, ""),
             ("", Item::Plan, ""),
         ] {

@@ -1,8 +1,9 @@
 //! Quota usage as the plan goes, counted once: the quota rules (`custom-image-quota`,
 //! `share-quota-exceeded`) read it, and so do the page's gauges, so the two can never disagree.
 //!
-//! Custom images per region: those that exist (`custom_image_usage`), then each create, pipeline
-//! (one image in every region it lands in), update and copy in plan order. An item that cannot run at all (a missing or unknown region, an unknown
+//! Custom images per region: those that exist (`custom_image_usage`), then each create, import,
+//! pipeline (one image in every region it lands in), update and copy in plan order. An item
+//! that cannot run at all (a missing or unknown region, an unknown
 //! source, a copy of an image that cannot be copied) counts nowhere: its own error says why.
 //! Accounts per shared image: those it is already shared with (or a pipeline shares it with),
 //! then the new accounts of every share of that image in that region, in plan order, each
@@ -24,6 +25,8 @@ pub struct RegionUsage {
     pub existing: u32,
     /// Images the plan's creates make there.
     pub created: u32,
+    /// Images the plan's imports make there.
+    pub imported: u32,
     /// Images the plan's copies make there.
     pub copied: u32,
     /// Images the plan's pipelines build or distribute there.
@@ -43,6 +46,7 @@ impl RegionUsage {
     /// Images the plan makes there.
     pub fn planned(&self) -> u32 {
         self.created
+            .saturating_add(self.imported)
             .saturating_add(self.copied)
             .saturating_add(self.built)
             .saturating_add(self.updated)
@@ -54,6 +58,7 @@ impl RegionUsage {
         let mut parts = vec![format!("{} existing", self.existing)];
         for (count, word) in [
             (self.created, "created"),
+            (self.imported, "imported"),
             (self.built, "built by a pipeline"),
             (self.updated, "updated"),
             (self.copied, "copied"),
@@ -170,6 +175,12 @@ impl Ledger {
             let region = create.image.regions.as_ref().and_then(|r| r.first());
             if let Some(region) = region.filter(|r| known(r)) {
                 ledger.make(Item::Create(n), region, |usage| usage.created += 1);
+            }
+        }
+        for (n, import) in plan.imports.iter().enumerate() {
+            let region = import.image.regions.as_ref().and_then(|r| r.first());
+            if let Some(region) = region.filter(|r| known(r)) {
+                ledger.make(Item::Import(n), region, |usage| usage.imported += 1);
             }
         }
         for (n, pipeline) in plan.pipelines.iter().enumerate() {

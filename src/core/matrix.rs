@@ -17,7 +17,8 @@ use super::model::{
 use super::report::Severity;
 use super::resolve::{Origin, Resolver};
 use super::rules::launch::{
-    group_violations, launch_violations, Group, LaunchSubject, LaunchViolation, ViolationSink,
+    drop_unconfirmed_when_failing, group_violations, launch_violations, Detail, Group,
+    LaunchSubject, LaunchViolation, ViolationSink, CATALOG_UNCONFIRMED,
 };
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
@@ -37,6 +38,37 @@ impl ViolationSink for Cell {
         let severity = violation.rule().severity;
         self.worst = Some(self.worst.map_or(severity, |worst| worst.min(severity)));
         self.broken = self.broken.saturating_add(1);
+    }
+}
+
+/// A cell's tally while its pair rules run: `catalog-unconfirmed` counts only for a launch
+/// that breaks no error rule (as [`drop_unconfirmed_when_failing`] does for the planner).
+struct PairTally {
+    cell: Cell,
+    unconfirmed: bool,
+}
+
+impl ViolationSink for PairTally {
+    #[inline]
+    fn push(&mut self, violation: LaunchViolation) {
+        if std::ptr::eq(violation.rule, &CATALOG_UNCONFIRMED) {
+            self.unconfirmed = true;
+        } else {
+            self.cell.push(violation);
+        }
+    }
+}
+
+impl PairTally {
+    fn finish(self) -> Cell {
+        let mut cell = self.cell;
+        if self.unconfirmed && cell.worst != Some(Severity::Error) {
+            cell.push(LaunchViolation {
+                rule: &CATALOG_UNCONFIRMED,
+                detail: Detail::None,
+            });
+        }
+        cell
     }
 }
 
@@ -121,6 +153,8 @@ impl<'a> Row<'a> {
 /// Verdicts for every image x instance type in one region, row by image.
 #[derive(Clone, Debug)]
 pub struct Matrix<'a> {
+    /// The catalog the images and types come from (regions, sources of catalog facts).
+    pub catalog: &'a Catalog,
     /// The region ID.
     pub region: &'a str,
     /// The rows.
@@ -146,6 +180,7 @@ impl<'a> Matrix<'a> {
         let subject = self.subject(&self.rows[image], self.types[itype]);
         let mut violations: Vec<LaunchViolation> = Vec::new();
         launch_violations(&subject, &mut violations);
+        drop_unconfirmed_when_failing(&mut violations);
         violations
             .iter()
             .map(|v| (v.rule().code, v.message(&subject)))
@@ -172,6 +207,7 @@ impl<'a> Matrix<'a> {
 
     fn subject<'s>(&'s self, row: &'s Row<'a>, itype: &'a InstanceType) -> LaunchSubject<'s> {
         LaunchSubject {
+            catalog: self.catalog,
             image: &row.image,
             instance_type: itype,
             region: self.region,
@@ -187,6 +223,7 @@ impl<'a> Matrix<'a> {
 /// Checks every image against every instance type in `region`, with the default system disk
 /// (max(40 GiB, image size)) and one instance: the images where they are, with no plan.
 pub fn matrix<'a>(
+    catalog: &'a Catalog,
     region: &'a str,
     images: &[&'a Image],
     types: &[&'a InstanceType],
@@ -196,10 +233,10 @@ pub fn matrix<'a>(
         .iter()
         .map(|image| Row::existing(image, region))
         .collect();
-    build(region, rows, types, as_of)
+    build(catalog, region, rows, types, as_of)
 }
 
-/// The images a matrix for `plan` offers as rows: the plan's own and created images first,
+/// The images a matrix for `plan` offers as rows: the plan's own, created and imported images first,
 /// then the catalog's (`catalog` is the one the plan sees, [`Catalog::with_plan`]).
 pub fn plan_images<'a>(plan: &'a Plan, catalog: &'a Catalog) -> Vec<&'a Image> {
     let mut list: Vec<&Image> = plan
@@ -207,6 +244,7 @@ pub fn plan_images<'a>(plan: &'a Plan, catalog: &'a Catalog) -> Vec<&'a Image> {
         .iter()
         .filter_map(|i| catalog.image(&i.id))
         .chain(plan.creates.iter().map(|c| &c.image))
+        .chain(plan.imports.iter().map(|i| &i.image))
         .collect();
     for image in &catalog.images {
         if !list.iter().any(|i| i.id == image.id) {
@@ -247,24 +285,27 @@ pub fn plan_matrix<'a>(
     let rows = images
         .iter()
         .map(|image| match resolver.resolve(&image.id, region) {
-            Some(resolved) => match resolved.origin {
-                Origin::Copy(n) => Row {
-                    image: Cow::Owned(Image {
-                        id: image.id.clone(),
-                        ..resolved.image.clone()
-                    }),
-                    here: resolved.here,
-                    via_copy: Some(n),
+            // As the image is there: a planned copy's, an import's result, or the image with
+            // the plan's attribute changes, under the ID the user knows it by.
+            Some(resolved) if !std::ptr::eq(resolved.image, *image) => Row {
+                image: Cow::Owned(Image {
+                    id: image.id.clone(),
+                    ..resolved.image.clone()
+                }),
+                here: resolved.here,
+                via_copy: match resolved.origin {
+                    Origin::Copy(n) => Some(n),
+                    _ => None,
                 },
-                Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => Row {
-                    here: resolved.here,
-                    ..Row::existing(image, region)
-                },
+            },
+            Some(resolved) => Row {
+                here: resolved.here,
+                ..Row::existing(image, region)
             },
             None => Row::existing(image, region),
         })
         .collect();
-    build(region, rows, types, as_of)
+    build(catalog, region, rows, types, as_of)
 }
 
 /// Runs `f` on the matrix of `region` as the plan leaves it, over the plan's images and types
@@ -291,6 +332,7 @@ pub fn with_plan_matrix<R>(
 }
 
 fn build<'a>(
+    catalog: &'a Catalog,
     region: &'a str,
     rows: Vec<Row<'a>>,
     types: &[&'a InstanceType],
@@ -299,6 +341,7 @@ fn build<'a>(
     // The type's own rule (offered here) once per column, the image's own rules once per
     // row, and only the pair rules per cell.
     let mut matrix = Matrix {
+        catalog,
         region,
         rows,
         types: types.to_vec(),
@@ -331,9 +374,12 @@ fn build<'a>(
             &mut tally,
         );
         for (itype, column) in types.iter().zip(&columns) {
-            let mut cell = tally.merged(column);
-            group_violations(&matrix.subject(row, itype), |g| g == Group::Pair, &mut cell);
-            cells.push(cell);
+            let mut pair = PairTally {
+                cell: tally.merged(column),
+                unconfirmed: false,
+            };
+            group_violations(&matrix.subject(row, itype), |g| g == Group::Pair, &mut pair);
+            cells.push(pair.finish());
         }
     }
     matrix.cells = cells;
@@ -450,7 +496,7 @@ impl TypeFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Copy, Launch};
+    use crate::core::model::{Copy, Launch, Modify};
     use crate::core::planner;
 
     fn today() -> Date {
@@ -474,6 +520,13 @@ mod tests {
                 to_region: Some("ap-southeast-1".into()),
                 ..Copy::default()
             }],
+            // CopyImage drops the NVMe flag; the plan sets it on the copy again.
+            modifies: vec![Modify {
+                image: Some("m-bp1example0web0001".into()),
+                region: Some("ap-southeast-1".into()),
+                nvme: Some(NvmeSupport::Supported),
+                ..Modify::default()
+            }],
             ..Plan::default()
         }
     }
@@ -490,7 +543,7 @@ mod tests {
         let g7 = types.iter().position(|t| t.id == "ecs.g7.large").unwrap();
         assert_eq!(m.issues(0, g7), Vec::new());
         // Without the copy, the same cell fails as the planner does.
-        let plain = matrix("ap-southeast-1", &images, &types, today());
+        let plain = matrix(&catalog, "ap-southeast-1", &images, &types, today());
         assert!(plain
             .issues(0, g7)
             .iter()

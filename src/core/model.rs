@@ -69,6 +69,9 @@ pub struct Plan {
     /// Custom images to create (CreateImage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub creates: Vec<Create>,
+    /// Custom images imported from OSS (ImportImage), contract §4.3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imports: Vec<Import>,
     /// Image Builder pipelines, each run once (CreateImagePipeline, StartImagePipelineExecution).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pipelines: Vec<Pipeline>,
@@ -78,6 +81,9 @@ pub struct Plan {
     /// Cross-region or re-encrypting copies (CopyImage).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copies: Vec<Copy>,
+    /// Attribute changes (ModifyImageAttribute), contract §4.4.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifies: Vec<Modify>,
     /// Cross-account shares (ModifyImageSharePermission).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shares: Vec<Share>,
@@ -420,6 +426,16 @@ pub struct Image {
     /// Data disks the image carries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub data_disks: Vec<DataDisk>,
+    /// The image family (DescribeImages `ImageFamily`), contract §4.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// When the image was made (DescribeImages `CreationTime`, the date part).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<Date>,
+    /// The only instance types (IDs, or families such as `ecs.g7`) the image runs on, as
+    /// DescribeImageSupportInstanceTypes lists them; `None`: no restriction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_types: Option<Vec<String>>,
 }
 
 impl Image {
@@ -561,9 +577,12 @@ pub struct Launch {
     /// Instance type ID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_type: Option<String>,
-    /// Image ID.
+    /// Image ID; absent when the launch names `image_family` instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// ImageFamily: launch the newest Available image of this family instead of `image`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_family: Option<String>,
     /// Number of instances; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<u32>,
@@ -594,5 +613,144 @@ impl Delete {
     /// so they stay unless the plan says `keep_snapshots: false`.
     pub fn keeps_snapshots(&self) -> bool {
         self.keep_snapshots.unwrap_or(true)
+    }
+}
+
+impl Image {
+    /// Whether the image's `instance_types` pin allows `type_id` (contract §4.2): no pin allows
+    /// every type; an entry matches the ID itself, or the IDs of its family (`ecs.g7` matches
+    /// `ecs.g7.large`, not `ecs.g7a.large`).
+    pub fn allows_type(&self, type_id: &str) -> bool {
+        self.instance_types.as_ref().is_none_or(|pins| {
+            pins.iter().any(|pin| {
+                type_id == pin
+                    || type_id
+                        .strip_prefix(pin.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        })
+    }
+}
+
+/// The licence an imported Windows image is activated with (ImportImage `LicenseType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum LicenseType {
+    /// Alibaba Cloud's licence, activated through its KMS server; billed with the instance.
+    Aliyun,
+    /// Bring your own licence: activated by hand, no licence fee.
+    #[serde(rename = "BYOL")]
+    Byol,
+}
+
+impl LicenseType {
+    /// The API value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LicenseType::Aliyun => "Aliyun",
+            LicenseType::Byol => "BYOL",
+        }
+    }
+}
+
+/// An ImportImage call (contract §4.3): an image file in OSS becomes a custom image.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Import {
+    /// The image it will be: its `id` is how the plan refers to the result, `regions` holds the
+    /// one import region (RegionId), `name` is ImageName, `platform` OSType, `arch`
+    /// Architecture, `boot_mode` BootMode and `nvme` Features.NvmeSupport.
+    pub image: Image,
+    /// DiskDeviceMapping.1.OSSBucket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oss_bucket: Option<String>,
+    /// DiskDeviceMapping.1.OSSObject: the file's key in the bucket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oss_object: Option<String>,
+    /// Region of the OSS bucket; it must be the import region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oss_region: Option<String>,
+    /// DiskDeviceMapping.1.Format: `RAW`, `VHD`, `QCOW2` or `VMDK`; absent: ECS detects it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Platform: the distribution (`Ubuntu`, `Windows Server 2022`, ...); absent: `Others Linux`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+    /// LicenseType (Windows images).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_type: Option<LicenseType>,
+    /// Size of the image file in OSS, in GiB (may be fractional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_size_gib: Option<f64>,
+    /// DiskDeviceMapping.1.DiskImageSize: the system disk of the image, in GiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_disk_gib: Option<u32>,
+    /// DiskDeviceMapping.2.. DiskImageSize: data disks of the image.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_disks: Vec<DataDisk>,
+}
+
+/// A ModifyImageAttribute call (contract §4.4). Absent attributes stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Modify {
+    /// ImageId: the image to change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// RegionId: which copy of the image; absent: the image's own region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// ImageName.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// BootMode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boot_mode: Option<ImageBootMode>,
+    /// Features.NvmeSupport.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nvme: Option<NvmeSupport>,
+    /// ImageFamily.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// Status: `Deprecated` or `Available`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ImageStatus>,
+}
+
+impl Modify {
+    /// Whether the modify sets any attribute at all.
+    pub fn sets_anything(&self) -> bool {
+        self.name.is_some()
+            || self.description.is_some()
+            || self.boot_mode.is_some()
+            || self.nvme.is_some()
+            || self.family.is_some()
+            || self.status.is_some()
+    }
+
+    /// `image` with this modify's attributes applied.
+    pub fn apply(&self, image: &Image) -> Image {
+        let mut out = image.clone();
+        if let Some(name) = &self.name {
+            out.name = Some(name.clone());
+        }
+        if let Some(mode) = self.boot_mode {
+            out.boot_mode = mode;
+        }
+        if let Some(nvme) = self.nvme {
+            out.nvme = nvme;
+        }
+        if let Some(family) = &self.family {
+            out.family = Some(family.clone());
+        }
+        if let Some(status) = self.status {
+            out.status = status;
+        }
+        out
     }
 }

@@ -1,5 +1,6 @@
-//! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, pipelines,
-//! updates, copies, shares (at most 10 accounts per call), exports, launches, deletes. A value an
+//! The ordered Alibaba Cloud API calls a plan implies (contract §3, §4.7): creates, imports,
+//! pipelines, updates, copies, modifies, shares (at most 10 accounts per call), exports,
+//! launches (`ImageFamily`, not `ImageId`, for a launch by family), deletes. A value an
 //! earlier call returns is a typed [`Param::Output`], and a value only the person running the
 //! calls knows (a launch's vSwitch, an export's bucket) a typed [`Param::Input`]: plan text
 //! stays text.
@@ -7,6 +8,8 @@
 //! Operations are built for every plan, including one with error findings, so the user sees
 //! what would be called; a plan with errors must not be run as is.
 
+use super::date::Date;
+use super::lifecycle::{import::import_operations, modify::modify_operation};
 use super::model::{given, CreateSource, Image, Plan};
 use super::param::{Param, Params};
 use super::report::Operation;
@@ -28,8 +31,9 @@ fn op(id: String, api: &'static str, params: Params) -> Operation {
 }
 
 /// The ordered API calls of `plan`, referring to images through `resolver`. A value the item
-/// leaves out is left out of the call too (the findings say `value-missing`).
-pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
+/// leaves out is left out of the call too (the findings say `value-missing`). A launch by
+/// family resolves the family on `as_of` (for its default disk size).
+pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operation> {
     let mut ops = Vec::new();
     let image_ref = |id: &str, region: Option<&str>| {
         region
@@ -45,8 +49,12 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         let params = Params::new()
             .maybe("RegionId", region)
             .maybe(source, given(&create.source))
-            .maybe("ImageName", create.image.name.as_deref());
+            .maybe("ImageName", create.image.name.as_deref())
+            .maybe("ImageFamily", create.image.family.as_deref());
         ops.push(op(format!("create-{n}"), "CreateImage", params));
+    }
+    for (n, import) in plan.imports.iter().enumerate() {
+        ops.extend(import_operations(n, import));
     }
     builder::pipelines(plan, resolver, &mut ops);
     builder::updates(plan, resolver, &mut ops);
@@ -65,6 +73,17 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
             .maybe("Encrypted", copy.encrypted)
             .maybe("KMSKeyId", copy.kms_key_id.as_deref());
         ops.push(op(format!("copy-{n}"), "CopyImage", params));
+    }
+    for (n, modify) in plan.modifies.iter().enumerate() {
+        let target = resolver.modify_target(n);
+        let region = target
+            .map(|(_, _, region)| region)
+            .or(given(&modify.region));
+        let image = match target {
+            Some((image, origin, _)) => Some(image_param(origin, image)),
+            None => given(&modify.image).map(Param::from),
+        };
+        ops.push(modify_operation(n, modify, region, image));
     }
     for (n, share) in plan.shares.iter().enumerate() {
         let region = resolver.share_region(share);
@@ -104,9 +123,13 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     for (n, launch) in plan.launches.iter().enumerate() {
         let region = given(&launch.region);
         let id = given(&launch.image);
-        let resolved = id
-            .zip(region)
-            .and_then(|(id, region)| resolver.resolve(id, region));
+        let family = given(&launch.image_family).filter(|_| id.is_none());
+        let resolved = match (family, id) {
+            (Some(family), _) => region.and_then(|r| resolver.resolve_family(family, r, as_of)),
+            (None, id) => id
+                .zip(region)
+                .and_then(|(id, region)| resolver.resolve(id, region)),
+        };
         let image = resolved
             .map(|r| image_param(r.origin, r.image))
             .or(id.map(Param::from));
@@ -118,8 +141,12 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
         });
         let params = Params::new()
             .maybe("RegionId", region)
-            .maybe("ZoneId", launch.zone.as_deref())
-            .maybe("ImageId", image)
+            .maybe("ZoneId", launch.zone.as_deref());
+        let params = match family {
+            Some(family) => params.set("ImageFamily", family),
+            None => params.maybe("ImageId", image),
+        };
+        let params = params
             .maybe("InstanceType", given(&launch.instance_type))
             .set("Amount", launch.amount.unwrap_or(1))
             .set(
@@ -170,13 +197,14 @@ pub fn operations(plan: &Plan, resolver: &Resolver) -> Vec<Operation> {
     ops
 }
 
-/// How an API call names an image: its ID, or the `ImageId` output of the create or copy that
-/// makes it.
+/// How an API call names an image: its ID, or the `ImageId` output of the create, import, copy
+/// or pipeline run that makes it.
 pub(crate) fn image_param(origin: Origin, image: &Image) -> Param {
     match origin {
         Origin::Existing => Param::from(&image.id),
         Origin::Create(n) => Param::output(format!("create-{n}"), "ImageId"),
         Origin::Copy(n) => Param::output(format!("copy-{n}"), "ImageId"),
+        Origin::Import(n) => Param::output(format!("import-{n}"), "ImageId"),
         Origin::Pipeline(n) => Param::output(
             super::pipeline::run_id(n),
             &format!("ImageId.{}", home_region(image).unwrap_or("")),

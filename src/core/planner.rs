@@ -27,7 +27,7 @@ pub fn check(plan: &Plan, catalog: &Catalog, today: Date) -> Report {
     };
     let mut findings = Vec::new();
     rules::check_all(&ctx, &mut findings);
-    let operations = ops::operations(plan, &resolver);
+    let operations = ops::operations(plan, &resolver, ctx.as_of);
     Report {
         ok: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::catalog::Evidence;
 use super::fix::Fix;
 use super::item::Item;
 use super::ledger::Ledger;
@@ -47,6 +48,17 @@ pub struct Finding {
     /// A mechanical change to the plan that resolves the finding, where one exists.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// The catalog facts the verdict rests on, each with its source and the date seen
+    /// ("ecs.u1-c1m1.large boots BIOS only: Alibaba Cloud boot-mode table, seen 2023-12-05").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Finding {
+    /// The finding with the catalog facts it rests on.
+    pub fn with_evidence(self, evidence: Vec<Evidence>) -> Finding {
+        Finding { evidence, ..self }
+    }
 }
 
 /// One Alibaba Cloud API call the plan implies, in order.

@@ -1,12 +1,15 @@
-//! Resolution (contract §1): which image a reference means in a region, once the plan's creates,
-//! pipelines and copies have run. A launch, share or export in region R of an image that lives
-//! elsewhere uses the planned copy of that image into R when there is one; a pipeline's image is
-//! in its region and in every region it distributes to (CONTRACT §4.5).
+//! Resolution (contract §1, §4.2-4.5): which image a reference means in a region, once the
+//! plan's creates, imports, pipelines, copies and modifies have run. A launch, share or export in
+//! region R of an image that lives elsewhere uses the planned copy of that image into R when
+//! there is one; a pipeline's image is in its region and in every region it distributes to
+//! (CONTRACT §4.5); a family means its newest Available image there.
 
 use std::collections::HashMap;
 
 use super::catalog::Catalog;
-use super::model::{given, Copy, Image, ImageStatus, ImageType, KeyKind, Plan, Share};
+use super::date::Date;
+use super::lifecycle::{family, import::import_result};
+use super::model::{given, Copy, Image, ImageStatus, ImageType, KeyKind, NvmeSupport, Plan, Share};
 
 /// Where a resolved image comes from, which decides how later API calls refer to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +20,8 @@ pub enum Origin {
     Create(usize),
     /// Made by `copies[n]`.
     Copy(usize),
+    /// Made by `imports[n]`.
+    Import(usize),
     /// Made by `pipelines[n]` (in each of its regions: see [`super::pipeline`]).
     Pipeline(usize),
 }
@@ -28,6 +33,7 @@ impl Origin {
             Origin::Existing => image.id.clone(),
             Origin::Create(n) => format!("${{create-{n}.ImageId}}"),
             Origin::Copy(n) => format!("${{copy-{n}.ImageId}}"),
+            Origin::Import(n) => format!("${{import-{n}.ImageId}}"),
             Origin::Pipeline(n) => super::pipeline::image_ref(n, home_region(image).unwrap_or("")),
         }
     }
@@ -51,6 +57,12 @@ pub struct Resolver<'a> {
     created: HashMap<&'a str, usize>,
     copies: Vec<Option<Image>>,
     copy_into: HashMap<(&'a str, &'a str), usize>,
+    imported: HashMap<&'a str, usize>,
+    imports: Vec<Image>,
+    /// What each modify changes: the image before it, with its origin and region.
+    modify_targets: Vec<Option<(Image, Origin, String)>>,
+    /// Images as the modifies leave them, by (image reference, region).
+    modified: HashMap<(String, String), (Image, Origin)>,
     built: super::pipeline::Built<'a>,
 }
 
@@ -62,12 +74,20 @@ impl<'a> Resolver<'a> {
         for (n, create) in plan.creates.iter().enumerate() {
             created.entry(create.image.id.as_str()).or_insert(n);
         }
+        let mut imported = HashMap::new();
+        for (n, import) in plan.imports.iter().enumerate() {
+            imported.entry(import.image.id.as_str()).or_insert(n);
+        }
         let mut resolver = Resolver {
             catalog,
             plan,
             created,
             copies: Vec::with_capacity(plan.copies.len()),
             copy_into: HashMap::new(),
+            imported,
+            imports: plan.imports.iter().map(import_result).collect(),
+            modify_targets: Vec::with_capacity(plan.modifies.len()),
+            modified: HashMap::new(),
             built: super::pipeline::Built::new(plan, catalog),
         };
         for (n, copy) in plan.copies.iter().enumerate() {
@@ -81,15 +101,101 @@ impl<'a> Resolver<'a> {
             resolver.copies.push(result);
             resolver.copy_into.entry((image, to)).or_insert(n);
         }
+        for modify in &plan.modifies {
+            let target = given(&modify.image).and_then(|id| {
+                let region = match given(&modify.region) {
+                    Some(region) => region.to_string(),
+                    None => home_region(resolver.find(id)?.0)?.to_string(),
+                };
+                let resolved = resolver.resolve(id, &region).filter(|r| r.here)?;
+                let before = (resolved.image.clone(), resolved.origin, region);
+                Some((id.to_string(), before))
+            });
+            match target {
+                Some((id, (image, origin, region))) => {
+                    let after = modify.apply(&image);
+                    resolver
+                        .modified
+                        .insert((id, region.clone()), (after, origin));
+                    resolver.modify_targets.push(Some((image, origin, region)));
+                }
+                None => resolver.modify_targets.push(None),
+            }
+        }
         resolver
     }
 
+    /// The image `modifies[n]` changes, as it is just before (after earlier modifies), with
+    /// its origin and region; `None` when the modify names no image found in that region.
+    pub fn modify_target(&self, n: usize) -> Option<(&Image, Origin, &str)> {
+        self.modify_targets
+            .get(n)?
+            .as_ref()
+            .map(|(image, origin, region)| (image, *origin, region.as_str()))
+    }
+
+    /// What `ImageFamily = family` launches in `region` (contract §4.2): the newest
+    /// `Available` image of the family there, after the plan's creates, imports, pipelines,
+    /// copies and modifies. An image the plan makes without `created` counts as made on `as_of`.
+    pub fn resolve_family(
+        &self,
+        family_name: &str,
+        region: &str,
+        as_of: Date,
+    ) -> Option<Resolved<'_>> {
+        let mut candidates: Vec<(&Image, Origin, Option<Date>)> = Vec::new();
+        for image in self
+            .catalog
+            .images
+            .iter()
+            .filter(|i| i.available_in(region))
+        {
+            if let Some(r) = self.resolve(&image.id, region) {
+                candidates.push((r.image, r.origin, r.image.created));
+            }
+        }
+        let made = self
+            .plan
+            .creates
+            .iter()
+            .map(|c| c.image.id.as_str())
+            .chain(self.plan.imports.iter().map(|i| i.image.id.as_str()))
+            .chain(self.plan.pipelines.iter().map(|p| p.image.id.as_str()))
+            .chain(
+                self.plan
+                    .copies
+                    .iter()
+                    .filter(|c| given(&c.to_region) == Some(region))
+                    .filter_map(|c| given(&c.image)),
+            );
+        for id in made {
+            if let Some(r) = self.resolve(id, region).filter(|r| r.here) {
+                if r.origin != Origin::Existing {
+                    candidates.push((r.image, r.origin, r.image.created.or(Some(as_of))));
+                }
+            }
+        }
+        let newest = family::newest(family_name, candidates.iter().map(|(i, _, d)| (*i, *d)))?;
+        let (image, origin, _) = candidates
+            .iter()
+            .rev()
+            .find(|(i, _, _)| std::ptr::eq(*i, newest))?;
+        Some(Resolved {
+            image,
+            origin: *origin,
+            here: true,
+        })
+    }
+
     /// The image with this ID as the plan knows it before any copy: a create's image first,
-    /// then a pipeline's (in its build region, listing every region it lands in), then the
-    /// catalog (with the plan's own images).
+    /// then an import's, then a pipeline's (in its build region, listing every region it lands
+    /// in), then the catalog (with the plan's own images).
     pub fn find(&self, id: &str) -> Option<(&Image, Origin)> {
         if let Some(&n) = self.created.get(id) {
             return Some((&self.plan.creates[n].image, Origin::Create(n)));
+        }
+        if let Some(&n) = self.imported.get(id) {
+            return Some((&self.imports[n], Origin::Import(n)));
         }
         if let Some(found) = self.built.find(id) {
             return Some(found);
@@ -102,7 +208,14 @@ impl<'a> Resolver<'a> {
     /// What `id` means in `region`: the image itself when it is there, else the planned copy
     /// of it into `region`, else the image itself with `here == false`.
     pub fn resolve(&self, id: &str, region: &str) -> Option<Resolved<'_>> {
-        if !self.created.contains_key(id) {
+        if let Some((image, origin)) = self.modified.get(&(id.to_string(), region.to_string())) {
+            return Some(Resolved {
+                image,
+                origin: *origin,
+                here: true,
+            });
+        }
+        if !self.created.contains_key(id) && !self.imported.contains_key(id) {
             if let Some(resolved) = self.built.resolve(id, region) {
                 return Some(resolved);
             }
@@ -160,7 +273,8 @@ impl Resolver<'_> {
             _ => None,
         };
         match (origin, image.kind) {
-            (Origin::Create(_), _) | (_, ImageType::Custom | ImageType::Shared) => single,
+            (Origin::Create(_) | Origin::Import(_), _)
+            | (_, ImageType::Custom | ImageType::Shared) => single,
             _ => None,
         }
     }
@@ -172,7 +286,9 @@ pub fn home_region(image: &Image) -> Option<&str> {
 }
 
 /// A copy's result: a custom image in `to_region` with the source's attributes, the copy's name
-/// and encryption, no shares, and new snapshots.
+/// and encryption, no shares, and new snapshots. CopyImage does not carry the NVMe attribute
+/// over (contract §4.4): the copy is `nvme: unsupported` until a modify sets it. Nor does it
+/// carry the family ("copies do not inherit the source image's family", image family overview).
 fn copy_result(n: usize, source: &Image, to_region: &str, copy: &Copy) -> Image {
     let encrypted = copy.encrypted == Some(true) || source.encrypted;
     let key = match (encrypted, &copy.kms_key_id) {
@@ -189,6 +305,8 @@ fn copy_result(n: usize, source: &Image, to_region: &str, copy: &Copy) -> Image 
         encrypted,
         key,
         status: ImageStatus::Available,
+        nvme: NvmeSupport::Unsupported,
+        family: None,
         shared_with: Vec::new(),
         snapshots: Vec::new(),
         ..source.clone()

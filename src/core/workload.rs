@@ -64,6 +64,7 @@ pub fn big_plan(catalog: &Catalog) -> Plan {
                 category: Some("cloud_essd".into()),
                 size_gib: Some(20 + (n % 5) as u32 * 10),
             }),
+            ..Launch::default()
         });
     }
     plan
@@ -88,7 +89,7 @@ pub fn full_matrix(catalog: &Catalog, today: Date) {
     let images: Vec<_> = catalog.images.iter().collect();
     let types: Vec<_> = catalog.instance_types.iter().collect();
     for region in &catalog.regions {
-        black_box(matrix(&region.id, &images, &types, today));
+        black_box(matrix(catalog, &region.id, &images, &types, today));
     }
 }
 

@@ -55,8 +55,10 @@ test('a page of another origin embeds two planners that size themselves', async 
   const b = await frameOf(page, '#b');
   assert.match(await a.frame.textContent('.eip-embed-title'), /Which images fit ecs\.g8y\.large in cn-hangzhou\?/);
   assert.match(await b.frame.textContent('.eip-embed-title'), /Which instance types can launch .* in ap-southeast-1\?/);
-  // The arm64 type: the first row passes, and an x86 image fails with the rule code shown.
-  assert.match(await a.frame.textContent('.eip-embed-row:first-child .eip-verdict'), /pass/);
+  // The arm64 type: the first row fits (a warning at most: no source confirms an arm64 image's
+  // NVMe driver yet, so it may carry catalog-unconfirmed), and an x86 image fails with the rule
+  // code shown.
+  assert.match(await a.frame.textContent('.eip-embed-row:first-child .eip-verdict'), /pass|warning/);
   assert.match(await a.frame.textContent('#embed'), /arch-mismatch/);
   assert.match(await a.frame.textContent('.eip-embed-failing summary'), /^\d+ that do not fit, and why$/);
   for (const { handle, frame } of [a, b]) {

@@ -3,13 +3,14 @@
 //! provider's Go source by `tests/fixtures/alicloud-schema-extract.py` (its `source` names the
 //! provider version, commit and files).
 //!
-//! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`);
-//! every resource type must be in the snapshot; every argument must be one the resource
+//! Every block must be one Terraform knows (`terraform`, `provider`, `variable`, `resource`,
+//! `data`); every resource type and data source must be in the snapshot; every argument must be one the resource
 //! declares, settable (optional or required, not computed-only), neither deprecated nor
 //! removed, with a value of the argument's type; a nested block must be an argument whose
 //! element is a resource, used no more often than it allows, and its own arguments are checked
 //! the same way; every required argument must be set; every reference must name a resource,
-//! variable or provider alias the configuration declares.
+//! data source, variable or provider alias the configuration declares, and `depends_on` lists
+//! declared resources.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -53,6 +54,8 @@ fn label(block: &Block, n: usize) -> &str {
 struct Declared {
     /// `resource_type.name`.
     resources: BTreeSet<String>,
+    /// `data_source_type.name`.
+    data: BTreeSet<String>,
     variables: BTreeSet<String>,
     provider_aliases: BTreeSet<String>,
 }
@@ -77,6 +80,11 @@ pub fn problems(hcl: &str, complete: bool) -> Vec<String> {
             }
             "variable" => {
                 declared.variables.insert(label(block, 0).to_string());
+            }
+            "data" => {
+                declared
+                    .data
+                    .insert(format!("{}.{}", label(block, 0), label(block, 1)));
             }
             "provider" => {
                 if let Some(Expression::String(alias)) = block
@@ -132,6 +140,15 @@ pub fn problems(hcl: &str, complete: bool) -> Vec<String> {
                     )),
                 }
             }
+            "data" => {
+                let kind = label(block, 0);
+                match schema["data_sources"].get(kind).and_then(Value::as_object) {
+                    Some(args) => check_resource(block, args, &declared, complete, &mut out),
+                    None => out.push(format!(
+                        "{at}: data source {kind:?} is not in the schema snapshot"
+                    )),
+                }
+            }
             other => out.push(format!("{at}: unexpected block type {other:?}")),
         }
     }
@@ -166,7 +183,12 @@ fn check_resource(
     complete: bool,
     out: &mut Vec<String>,
 ) {
-    let at = format!("resource {:?}.{:?}", label(block, 0), label(block, 1));
+    let at = format!(
+        "{} {:?}.{:?}",
+        block.identifier(),
+        label(block, 0),
+        label(block, 1)
+    );
     let place = Place {
         at: &at,
         top: true,
@@ -232,6 +254,10 @@ fn check_body(
     for attr in body.attributes() {
         let (key, expr) = (attr.key(), attr.expr());
         set.insert(key);
+        if place.top && key == "depends_on" {
+            check_depends_on(expr, declared, &format!("{at}.depends_on"), out);
+            continue;
+        }
         for problem in references(expr, declared) {
             out.push(format!("{at}.{key}: {problem}"));
         }
@@ -328,8 +354,17 @@ fn references(expr: &Expression, declared: &Declared) -> Vec<String> {
                         _ => "",
                     })
                     .collect();
+                let index_then_id = matches!(
+                    t.operators.as_slice(),
+                    [_, _, _, TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_), TraversalOperator::GetAttr(id)]
+                        if id.as_str() == "id"
+                );
                 match (root.as_str(), names.as_slice()) {
                     ("alicloud", [_]) => {} // a provider reference, checked where it is allowed
+                    // `data.alicloud_images.launch_0.images[0].id`: the first image the data
+                    // source lists.
+                    ("data", [kind, name, "images", "", "id"])
+                        if index_then_id && declared.data.contains(&format!("{kind}.{name}")) => {}
                     ("var", [name]) if declared.variables.contains(*name) => {}
                     (kind, [name, "id"])
                         if declared.resources.contains(&format!("{kind}.{name}")) => {}
@@ -363,4 +398,26 @@ fn references(expr: &Expression, declared: &Declared) -> Vec<String> {
         }
     }
     out
+}
+
+/// `depends_on` lists declared resources (`alicloud_image.create_0`).
+fn check_depends_on(expr: &Expression, declared: &Declared, at: &str, out: &mut Vec<String>) {
+    let Expression::Array(items) = expr else {
+        out.push(format!("{at}: not a list: {expr:?}"));
+        return;
+    };
+    for item in items {
+        let named = match item {
+            Expression::Traversal(t) => match (&t.expr, t.operators.as_slice()) {
+                (Expression::Variable(kind), [TraversalOperator::GetAttr(name)]) => {
+                    Some(format!("{}.{}", kind.as_str(), name.as_str()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if !named.is_some_and(|n| declared.resources.contains(&n)) {
+            out.push(format!("{at}: {item:?} is not a declared resource"));
+        }
+    }
 }

@@ -18,6 +18,8 @@ from alibabacloud_ecs20140526 import models
 
 APIS = [
     "CreateImage",
+    "ImportImage",
+    "ModifyImageAttribute",
     "CopyImage",
     "ModifyImageSharePermission",
     "ExportImage",
@@ -29,6 +31,8 @@ APIS = [
 
 ASSIGN = re.compile(r"^\s*self\.(\w+) = \w+\s*$")
 TO_MAP = re.compile(r"result\['(\w+)'\] = self\.(\w+)")
+# A list field: `result['DiskDeviceMapping'] = []` then `if self.disk_device_mapping is not None`.
+LIST_MAP = re.compile(r"result\['(\w+)'\] = \[\]\s*\n\s*if self\.(\w+) is not None")
 PARAM = re.compile(r"^\s*(\w+): (.+?) = None,\s*$")
 
 
@@ -53,7 +57,7 @@ def fields(cls):
             if any("This parameter is required." in c for c in comment):
                 required.add(m.group(1))
         comment = []
-    names = {attr: key for key, attr in TO_MAP.findall(source)}
+    names = {attr: key for key, attr in TO_MAP.findall(source) + LIST_MAP.findall(source)}
     return [
         (names[attr], types.get(attr, "str"), attr in required)
         for attr in names

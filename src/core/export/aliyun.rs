@@ -22,7 +22,7 @@ set -euo pipefail
 /// The waiting helper: the aliyun CLI's `--waiter` gives up after at most 600 s, and a copy of
 /// a large image takes far longer, so the wait repeats it within an overall budget.
 const WAIT: &str = "
-# Minutes to wait for each created or copied image to become Available. Copy time depends on
+# Minutes to wait for each created, imported or copied image to become Available. Copy time depends on
 # \"the image size, network transmission speed, and the number of concurrent tasks in the queue\"
 # (CopyImage API reference): a large image takes hours. Set IMAGE_WAIT_MINUTES to change it.
 IMAGE_WAIT_MINUTES=${IMAGE_WAIT_MINUTES:-360}
@@ -189,11 +189,11 @@ fn waits(op: &Operation, wanted: &BTreeMap<&str, BTreeSet<&str>>) -> bool {
             .is_some_and(|fields| fields.contains("ImageId"))
 }
 
-/// The region where CreateImage or CopyImage makes its image.
+/// The region where CreateImage, ImportImage or CopyImage makes its image.
 fn image_region(op: &Operation) -> Option<&Param> {
     match op.api {
         "CopyImage" => op.params.get("DestinationRegionId"),
-        "CreateImage" => op.params.get("RegionId"),
+        "CreateImage" | "ImportImage" => op.params.get("RegionId"),
         _ => None,
     }
 }

@@ -52,6 +52,24 @@ fn mapping(api: &str) -> Option<Mapping> {
                 ("Description", "description"),
                 ("Architecture", "architecture"),
                 ("Platform", "platform"),
+                ("ImageFamily", "image_family"),
+            ],
+            consumed: &["RegionId"],
+            lists: &[],
+        },
+        // alicloud_image_import (provider 1.289): architecture x86_64 or i386, boot_mode BIOS
+        // or UEFI, disk_device_mapping formats RAW, VHD, qcow2; no Features.NvmeSupport.
+        "ImportImage" => Mapping {
+            resource: "alicloud_image_import",
+            region: "RegionId",
+            arguments: &[
+                ("ImageName", "image_name"),
+                ("Description", "description"),
+                ("Architecture", "architecture"),
+                ("OSType", "os_type"),
+                ("Platform", "platform"),
+                ("BootMode", "boot_mode"),
+                ("LicenseType", "license_type"),
             ],
             consumed: &["RegionId"],
             lists: &[],
@@ -164,6 +182,8 @@ pub fn terraform(ops: &[Operation]) -> String {
         );
     }
     out.push_str(&pipeline::run_variables(ops));
+    let family_setters = family_setters(ops);
+    let mut makers: Vec<String> = Vec::new();
     for op in ops {
         let _ = write!(
             out,
@@ -176,7 +196,19 @@ pub fn terraform(ops: &[Operation]) -> String {
             continue;
         }
         match mapping(op.api) {
-            Some(mapping) => out.push_str(&resource_blocks(op, &mapping, &aliases, &names)),
+            Some(mapping) => {
+                let lifecycle = Lifecycle {
+                    makers: &makers,
+                    family_setters: &family_setters,
+                };
+                out.push_str(&resource_blocks(op, &mapping, &aliases, &names, &lifecycle));
+                if matches!(
+                    mapping.resource,
+                    "alicloud_image" | "alicloud_image_import" | "alicloud_image_copy"
+                ) {
+                    makers.push(format!("{}.{}", mapping.resource, resource_name(&op.id)));
+                }
+            }
             None => out.push_str(&unmapped(op)),
         }
     }
@@ -186,11 +218,31 @@ pub fn terraform(ops: &[Operation]) -> String {
 /// Operation id → (resource type, resource name).
 type Names<'a> = BTreeMap<&'a str, (&'a str, String)>;
 
+/// What a launch by family needs to know of the rest of the configuration.
+struct Lifecycle<'a> {
+    /// The image resources written so far (`alicloud_image_import.import_0`).
+    makers: &'a [String],
+    /// Image family → the ModifyImageAttribute calls that put an image in it.
+    family_setters: &'a BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+/// Image family → ids of the ModifyImageAttribute calls that set it (they have no resource).
+fn family_setters(ops: &[Operation]) -> BTreeMap<&str, Vec<&str>> {
+    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for op in ops.iter().filter(|op| op.api == "ModifyImageAttribute") {
+        if let Some(family) = op.params.get("ImageFamily").and_then(Param::as_str) {
+            out.entry(family).or_default().push(&op.id);
+        }
+    }
+    out
+}
+
 fn resource_blocks(
     op: &Operation,
     mapping: &Mapping,
     aliases: &BTreeMap<String, String>,
     names: &Names,
+    lifecycle: &Lifecycle,
 ) -> String {
     let name = resource_name(&op.id);
     let mut variables = String::new();
@@ -205,7 +257,10 @@ fn resource_blocks(
     }
     let mut notes = String::new();
     for (param, value) in op.params.iter() {
-        if mapping.consumed.contains(&param) {
+        if mapping.consumed.contains(&param)
+            || (op.api == "ImportImage" && param.starts_with("DiskDeviceMapping."))
+            || (op.api == "RunInstances" && param == "ImageFamily")
+        {
             continue;
         }
         if let Some((_, argument)) = mapping.arguments.iter().find(|(p, _)| *p == param) {
@@ -245,6 +300,27 @@ fn resource_blocks(
         }
     }
     body.extend(pipeline::list_arguments(op));
+    let mut blocks = String::new();
+    if op.api == "ImportImage" {
+        blocks = disk_device_mappings(op, &name, names, &mut variables);
+        notes.push_str(&import_limits(op));
+    }
+    let mut data = String::new();
+    if op.api == "RunInstances" {
+        if let Some(family) = op.params.get("ImageFamily") {
+            let provider = body.iter().find(|(n, _)| *n == "provider").cloned();
+            data = family_data_source(&name, family, provider, names, lifecycle);
+            let at = body.iter().position(|(n, _)| *n == "instance_type");
+            let image = (
+                "image_id",
+                format!("data.alicloud_images.{name}.images[0].id"),
+            );
+            match at {
+                Some(at) => body.insert(at, image),
+                None => body.push(image),
+            }
+        }
+    }
     if op.api == "ModifyImageSharePermission" {
         let mut out = String::new();
         for (param, value) in op.params.iter() {
@@ -264,9 +340,142 @@ fn resource_blocks(
         return out;
     }
     format!(
-        "{variables}resource \"{}\" \"{name}\" {{\n{}{notes}}}\n",
+        "{variables}{data}resource \"{}\" \"{name}\" {{\n{}{blocks}{notes}}}\n",
         mapping.resource,
         attributes(&body)
+    )
+}
+
+/// ImportImage's `DiskDeviceMapping.N.*` parameters as `disk_device_mapping` blocks, in N order,
+/// each after a blank line as `terraform fmt` separates a nested block from attributes. An
+/// input (a data disk's object key) becomes a variable.
+fn disk_device_mappings(
+    op: &Operation,
+    name: &str,
+    names: &Names,
+    variables: &mut String,
+) -> String {
+    let mut disks: BTreeMap<u32, Vec<(&str, &Param)>> = BTreeMap::new();
+    for (param, value) in op.params.iter() {
+        let Some(rest) = param.strip_prefix("DiskDeviceMapping.") else {
+            continue;
+        };
+        let Some((index, field)) = rest.split_once('.') else {
+            continue;
+        };
+        if let Ok(index) = index.parse() {
+            disks.entry(index).or_default().push((field, value));
+        }
+    }
+    let mut out = String::new();
+    for (index, fields) in &disks {
+        let mut arguments: Vec<(&str, String)> = Vec::new();
+        let mut notes = String::new();
+        for (field, value) in fields {
+            let argument = match *field {
+                "OSSBucket" => "oss_bucket",
+                "OSSObject" => "oss_object",
+                "DiskImageSize" => "disk_image_size",
+                "Device" => "device",
+                "Format" => "format",
+                other => {
+                    let _ = writeln!(
+                        notes,
+                        "    # {} = {} has no argument in disk_device_mapping",
+                        comment_text(other),
+                        comment_json(value)
+                    );
+                    continue;
+                }
+            };
+            let text = match (argument, value) {
+                // The provider spells the format `qcow2`.
+                ("format", value) if value.as_str() == Some("QCOW2") => quoted("qcow2"),
+                (_, Param::Input(input)) => {
+                    let variable = format!("{name}_disk_{index}_{argument}");
+                    let _ = write!(
+                        variables,
+                        "variable \"{variable}\" {{\n  type        = string\n  \
+                         description = {}\n}}\n\n",
+                        quoted(&format!("{} (for {})", input.input, op.id))
+                    );
+                    format!("var.{variable}")
+                }
+                (_, value) => expression(value, names),
+            };
+            arguments.push((argument, text));
+        }
+        let inner: String = attributes(&arguments)
+            .lines()
+            .map(|line| format!("  {line}\n"))
+            .collect();
+        let _ = write!(out, "\n  disk_device_mapping {{\n{inner}{notes}  }}\n");
+    }
+    out
+}
+
+/// Comment lines for the ImportImage values alicloud_image_import refuses or cannot set.
+fn import_limits(op: &Operation) -> String {
+    let mut out = String::new();
+    let text = |key: &str| op.params.get(key).and_then(Param::as_str);
+    if text("Architecture") == Some("arm64") {
+        out.push_str(
+            "  # alicloud_image_import accepts architecture x86_64 or i386 only: import this \
+             arm64 image with the aliyun CLI export (ImportImage Architecture=arm64, BootMode=UEFI)\n",
+        );
+    }
+    if op
+        .params
+        .iter()
+        .any(|(k, v)| k.ends_with(".Format") && v.as_str() == Some("VMDK"))
+    {
+        out.push_str(
+            "  # alicloud_image_import reads RAW, VHD and qcow2 files: import the VMDK file with \
+             the aliyun CLI export\n",
+        );
+    }
+    if op.params.contains_key("Features.NvmeSupport") {
+        out.push_str(
+            "  # then set the NVMe flag, which no provider resource sets on an imported image: \
+             aliyun ecs ModifyImageAttribute --Features.NvmeSupport supported (see the aliyun \
+             CLI export)\n",
+        );
+    }
+    out
+}
+
+/// The `alicloud_images` data source that finds the newest image of a launch's family, read
+/// after the image resources written before it (which may add to the family).
+fn family_data_source(
+    name: &str,
+    family: &Param,
+    provider: Option<(&str, String)>,
+    names: &Names,
+    lifecycle: &Lifecycle,
+) -> String {
+    let mut arguments: Vec<(&str, String)> = provider.into_iter().collect();
+    arguments.push(("image_family", expression(family, names)));
+    arguments.push(("status", quoted("Available")));
+    arguments.push(("most_recent", "true".into()));
+    if !lifecycle.makers.is_empty() {
+        arguments.push(("depends_on", format!("[{}]", lifecycle.makers.join(", "))));
+    }
+    let setters = family
+        .as_str()
+        .and_then(|family| lifecycle.family_setters.get(family))
+        .map(|ids| {
+            format!(
+                "# {} put the plan's own image in this family with ModifyImageAttribute, which \
+                 Terraform cannot call: run it (aliyun CLI export) before `terraform apply`, or \
+                 this reads an older image of the family\n",
+                comment_text(&ids.join(", "))
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "# RunInstances ImageFamily: the newest Available image of the family when Terraform reads it\n\
+         {setters}data \"alicloud_images\" \"{name}\" {{\n{}}}\n\n",
+        attributes(&arguments)
     )
 }
 
@@ -287,9 +496,19 @@ fn attributes(arguments: &[(&str, String)]) -> String {
 
 /// A call with no Terraform resource, as comment lines.
 fn unmapped(op: &Operation) -> String {
+    let why = match op.api {
+        "ModifyImageAttribute" => {
+            "alicloud_image_import and alicloud_image_copy set no boot mode, NVMe flag, family \
+             or status, and no resource changes an image it does not create. Make this call \
+             with the aliyun CLI export after `terraform apply`"
+        }
+        _ => {
+            "Terraform deletes a resource when it leaves the configuration. Make this call with \
+             the aliyun CLI export instead"
+        }
+    };
     let mut out = format!(
-        "# {} has no Terraform resource: Terraform deletes a resource when it leaves the \
-         configuration. Make this call with the aliyun CLI export instead.\n",
+        "# {} has no Terraform resource: {why}.\n",
         comment_text(op.api)
     );
     for (param, value) in op.params.iter() {

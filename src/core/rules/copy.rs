@@ -115,7 +115,7 @@ pub(crate) fn check_copy<'a>(
         out,
     );
     let (image, to) = (image?, to?);
-    let region_ok = ctx.check_region(to, &format!("{at}/to_region"), out);
+    let region_ok = ctx.check_region_open(to, &format!("{at}/to_region"), out);
     if !ctx.check_image_known(image, &format!("{at}/image"), out) {
         return None;
     }

@@ -217,8 +217,8 @@ pub(crate) fn check_quota_at(
     out.push(CUSTOM_IMAGE_QUOTA.finding(path, message, help.into()));
 }
 
-/// Creates, pipelines, updates, then copies, in plan order: each item's own rules, its name,
-/// and the quota.
+/// Creates, imports, pipelines, updates, then copies, in plan order: each item's own rules, its
+/// name, and the quota.
 pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
     let mut names = Names {
         ctx,
@@ -256,7 +256,7 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        if !ctx.check_region(region, &format!("{at}/image/regions/0"), out) {
+        if !ctx.check_region_open(region, &format!("{at}/image/regions/0"), out) {
             continue;
         }
         names.add(
@@ -268,12 +268,38 @@ pub(crate) fn check_creates_and_copies(ctx: &Context, out: &mut Vec<Finding>) {
         );
         check_quota(ctx, Item::Create(n), out);
     }
+    for (n, import) in ctx.plan.imports.iter().enumerate() {
+        let at = format!("/imports/{n}");
+        super::import::check_import(ctx, n, out);
+        let region = import.image.regions.as_ref().and_then(|r| r.first());
+        let Some(region) = region.filter(|r| !r.trim().is_empty()) else {
+            out.push(super::reference::missing(
+                &format!("{at}/image/regions"),
+                "region to import into",
+                "ImportImage",
+                "RegionId",
+            ));
+            continue;
+        };
+        if !ctx.check_region(region, &format!("{at}/image/regions/0"), out) {
+            continue;
+        }
+        names.add(
+            region,
+            import.image.name.as_deref(),
+            &format!("{at}/image/name"),
+            |name| Some(Fix::RenameImport { import: n, name }),
+            out,
+        );
+        check_quota(ctx, Item::Import(n), out);
+    }
     super::pipeline::check_pipelines(ctx, out);
     super::pipeline::check_updates(ctx, &mut names, out);
     for (n, item) in ctx.plan.copies.iter().enumerate() {
         let Some((_, to)) = copy::check_copy(ctx, n, out) else {
             continue;
         };
+        super::modify::check_copy_features(ctx, n, out);
         names.add(
             to,
             item.name.as_deref(),

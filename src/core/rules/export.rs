@@ -78,7 +78,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (Some(id), Some(region)) = (id, region) else {
             continue;
         };
-        if !ctx.check_region(region, &format!("{at}/bucket_region"), out)
+        if !ctx.check_region_open(region, &format!("{at}/bucket_region"), out)
             || !ctx.check_image_known(id, &format!("{at}/image"), out)
         {
             continue;

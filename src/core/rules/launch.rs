@@ -4,13 +4,14 @@
 //! planner and the compatibility matrix both run them through [`launch_violations`].
 
 use super::{docs, Context, Rule};
-use crate::core::catalog::Catalog;
+use crate::core::catalog::{Catalog, Evidence};
 use crate::core::date::Date;
+use crate::core::evidence;
 use crate::core::fix::Fix;
 use crate::core::guide::Topic;
 use crate::core::model::{
-    BootMode, CpuArch, Image, ImageArch, ImageBootMode, ImageStatus, ImageType, InstanceType,
-    NvmeRequirement, NvmeSupport, Plan, Platform, SystemDisk,
+    given, BootMode, CpuArch, Image, ImageArch, ImageBootMode, ImageStatus, ImageType,
+    InstanceType, NvmeRequirement, NvmeSupport, Plan, Platform, SystemDisk,
 };
 use crate::core::report::{Finding, Severity};
 use crate::core::resolve::Origin;
@@ -78,10 +79,16 @@ pub struct LaunchRule {
     pub help: fn(&LaunchSubject, Detail) -> String,
     /// The mechanical fix, where one exists.
     pub fix: fn(&FixInput, Detail) -> Option<Fix>,
+    /// The catalog facts the verdict rests on, with their sources.
+    pub evidence: fn(&LaunchSubject) -> Vec<Evidence>,
 }
 
 fn no_fix(_: &FixInput, _: Detail) -> Option<Fix> {
     None
+}
+
+fn no_evidence(_: &LaunchSubject) -> Vec<Evidence> {
+    Vec::new()
 }
 
 fn when(broken: bool) -> Option<Detail> {
@@ -116,6 +123,7 @@ declare_rules! { launch:
             to_region: f.subject.region.to_string(),
             encrypted: f.subject.image.encrypted,
         }),
+        evidence: no_evidence,
     };
     /// `image-not-released-in-region`.
     IMAGE_NOT_RELEASED_IN_REGION = LaunchRule {
@@ -135,6 +143,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "launch in one of the image's regions, or pick another image".into(),
         fix: no_fix,
+        evidence: no_evidence,
     };
     /// `instance-type-not-in-region`.
     INSTANCE_TYPE_NOT_IN_REGION = LaunchRule {
@@ -154,6 +163,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "pick an instance type offered in this region, or launch elsewhere".into(),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `arch-mismatch`.
     ARCH_MISMATCH = LaunchRule {
@@ -182,6 +192,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "launch the build of the same OS for this architecture, or an instance type of the other architecture".into(),
         fix: other_side_fix,
+        evidence: no_evidence,
     };
     /// `arch-32bit-memory`.
     ARCH_32BIT_MEMORY = LaunchRule {
@@ -201,6 +212,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "pick an instance type with less than 4 GiB of memory, or a 64-bit image".into(),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `windows-32bit-cpu`.
     WINDOWS_32BIT_CPU = LaunchRule {
@@ -224,6 +236,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "pick an instance type with at most 4 vCPUs, or a 64-bit image".into(),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `windows-min-memory`.
     WINDOWS_MIN_MEMORY = LaunchRule {
@@ -245,6 +258,7 @@ declare_rules! { launch:
         ),
         help: |_, _| "pick an instance type with at least 1 GiB of memory, or a Linux image".into(),
         fix: sibling_type_fix,
+        evidence: no_evidence,
     };
     /// `boot-mode-mismatch`.
     BOOT_MODE_MISMATCH = LaunchRule {
@@ -275,6 +289,10 @@ declare_rules! { launch:
         ),
         help: |_, _| "launch a variant of the image with a boot mode the type offers, change a custom image's boot mode (ModifyImageAttribute BootMode), or pick another type".into(),
         fix: other_side_fix,
+        evidence: |s| evidence::type_boot(s.catalog, s.instance_type)
+            .into_iter()
+            .chain(evidence::image_boot(s.catalog, s.image))
+            .collect(),
     };
     /// `nvme-unsupported`.
     NVME_UNSUPPORTED = LaunchRule {
@@ -303,6 +321,33 @@ declare_rules! { launch:
             true => Some(Fix::MarkImageNvme { image: f.subject.image.id.clone() }),
             false => other_side_fix(f, d),
         },
+        evidence: |s| evidence::type_nvme(s.catalog, s.instance_type)
+            .into_iter()
+            .chain(evidence::image_nvme(s.catalog, s.image))
+            .collect(),
+    };
+    /// `image-type-restricted` (contract §4.2): the image lists the only types it runs on
+    /// (DescribeImageSupportInstanceTypes; Marketplace images often pin them).
+    IMAGE_TYPE_RESTRICTED = LaunchRule {
+        rule: Rule {
+            code: "image-type-restricted",
+            severity: Severity::Error,
+            summary: "the image's instance_types does not include the launch's type",
+            doc: docs::IMAGE_SUPPORT_TYPES,
+            topic: None,
+        },
+        group: Group::Pair,
+        field: Some("instance_type"),
+        test: |s| when(!s.image.allows_type(&s.instance_type.id)),
+        message: |s, _| format!(
+            "image {} runs only on {}; {} is not one of them (RunInstances fails with InvalidParameter.NotMatch)",
+            s.image.id,
+            s.image.instance_types.as_deref().unwrap_or_default().join(", "),
+            s.instance_type.id
+        ),
+        help: |_, _| "launch one of the types the image lists (DescribeImageSupportInstanceTypes), or another image".into(),
+        fix: listed_type_fix,
+        evidence: no_evidence,
     };
     /// `system-disk-too-small`.
     SYSTEM_DISK_TOO_SMALL = LaunchRule {
@@ -334,6 +379,7 @@ declare_rules! { launch:
             _ => String::new(),
         },
         fix: disk_limit_fix,
+        evidence: no_evidence,
     };
     /// `system-disk-too-large`.
     SYSTEM_DISK_TOO_LARGE = LaunchRule {
@@ -362,6 +408,7 @@ declare_rules! { launch:
             _ => String::new(),
         },
         fix: disk_limit_fix,
+        evidence: no_evidence,
     };
     /// `amount-out-of-range`.
     AMOUNT_OUT_OF_RANGE = LaunchRule {
@@ -387,6 +434,7 @@ declare_rules! { launch:
             Detail::Amount(amount) => Some(Fix::SetAmount { launch: f.launch, amount: amount.clamp(1, 100) }),
             _ => None,
         },
+        evidence: no_evidence,
     };
     /// `image-eol`.
     IMAGE_EOL = LaunchRule {
@@ -409,6 +457,7 @@ declare_rules! { launch:
         },
         help: |_, _| "launch a supported release of the operating system; EOL systems get no updates".into(),
         fix: no_fix,
+        evidence: |s| evidence::image_eol(s.catalog, s.image).into_iter().collect(),
     };
     /// `image-deprecated`.
     IMAGE_DEPRECATED = LaunchRule {
@@ -425,6 +474,7 @@ declare_rules! { launch:
         message: |s, _| format!("image {} is Deprecated", s.image.id),
         help: |_, _| "launch the image's current replacement".into(),
         fix: no_fix,
+        evidence: no_evidence,
     };
     /// `license-fee`.
     LICENSE_FEE = LaunchRule {
@@ -437,13 +487,18 @@ declare_rules! { launch:
         },
         group: Group::Lifecycle,
         field: Some("image"),
-        test: |s| when(s.image.license_fee),
+        test: |s| when(evidence::bills_license(s.image, s.catalog.region(s.region))),
         message: |s, _| format!(
             "image {} ({}) bills operating system licence fees per instance",
             s.image.id, s.image.os.as_deref().unwrap_or(s.image.label())
         ),
-        help: |_, _| "include the licence fee in the cost estimate".into(),
+        help: |s, _| if s.image.platform == Platform::Windows {
+            "include the licence fee in the cost estimate; Windows images bill it in China (Hong Kong) and outside the Chinese mainland only".into()
+        } else {
+            "include the licence fee in the cost estimate".into()
+        },
         fix: no_fix,
+        evidence: |s| evidence::license(s.catalog, s.image, s.catalog.region(s.region)),
     };
     /// `community-image-unsupported`.
     COMMUNITY_IMAGE_UNSUPPORTED = LaunchRule {
@@ -463,6 +518,33 @@ declare_rules! { launch:
         ),
         help: |_, _| "check the image's publisher, or use a public or your own custom image".into(),
         fix: no_fix,
+        evidence: no_evidence,
+    };
+    /// `catalog-unconfirmed`: a launch that passes only on catalog values no source confirms.
+    CATALOG_UNCONFIRMED = LaunchRule {
+        rule: Rule {
+            code: "catalog-unconfirmed",
+            severity: Severity::Warning,
+            summary: "a launch that passes only on catalog values no source confirms (boot mode, NVMe, or whether the image is still offered)",
+            doc: docs::BOOT_MODE,
+            topic: None,
+        },
+        group: Group::Pair,
+        field: None,
+        test: |s| when(evidence::rests_on_unconfirmed(s.catalog, s.instance_type, s.image)),
+        message: |s, _| format!(
+            "this launch of {} on {} passes only on catalog values no source confirms: {}",
+            s.image.id,
+            s.instance_type.id,
+            evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image)
+                .iter()
+                .map(|e| e.fact.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        help: |_, _| "check them before launching: DescribeInstanceTypes (SupportedBootModes, NvmeSupport) and DescribeImages (BootMode, Features.NvmeSupport, Status) in the launch region; or describe the type and image among the plan's own, which the planner takes as given".into(),
+        fix: no_fix,
+        evidence: |s| evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image),
     };
 }
 
@@ -480,6 +562,8 @@ pub const DEFAULT_DISK_GIB: u32 = 40;
 /// What one RunInstances call combines: the inputs of the pure launch rules.
 #[derive(Clone, Copy, Debug)]
 pub struct LaunchSubject<'a> {
+    /// The catalog the plan sees: regions, and the sources of catalog facts.
+    pub catalog: &'a Catalog,
     /// The image, resolved in the region.
     pub image: &'a Image,
     /// The instance type.
@@ -585,6 +669,11 @@ impl LaunchViolation {
     pub fn fix(self, input: &FixInput) -> Option<Fix> {
         (self.rule.fix)(input, self.detail)
     }
+
+    /// The catalog facts the verdict rests on.
+    pub fn evidence(self, s: &LaunchSubject) -> Vec<Evidence> {
+        (self.rule.evidence)(s)
+    }
 }
 
 /// Where [`launch_violations`] puts what it finds: a vector for the planner, or a tally for
@@ -681,14 +770,21 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             "RegionId",
             out,
         );
-        let image = ctx.require(
-            &launch.image,
-            &format!("{at}/image"),
-            "image",
-            "RunInstances",
-            "ImageId",
-            out,
-        );
+        // A launch by family names no image (contract §4.2); `Some(None)` stands for it.
+        let by_family = given(&launch.image).is_none() && given(&launch.image_family).is_some();
+        let image = if by_family {
+            Some(None)
+        } else {
+            ctx.require(
+                &launch.image,
+                &format!("{at}/image"),
+                "image or image family",
+                "RunInstances",
+                "ImageId",
+                out,
+            )
+            .map(Some)
+        };
         let itype = ctx.require(
             &launch.instance_type,
             &format!("{at}/instance_type"),
@@ -700,10 +796,11 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (Some(region), Some(image), Some(itype)) = (region, image, itype) else {
             continue;
         };
-        if !ctx.check_region(region, &format!("{at}/region"), out) {
+        if !ctx.check_region_open(region, &format!("{at}/region"), out) {
             continue;
         }
-        if image.starts_with("s-") && ctx.resolver.find(image).is_none() {
+        let snapshot = image.filter(|i| i.starts_with("s-") && ctx.resolver.find(i).is_none());
+        if let Some(image) = snapshot {
             out.push(super::reference::LAUNCH_FROM_SNAPSHOT.finding_with_fix(
                 format!("{at}/image"),
                 format!("{image} is a snapshot; RunInstances launches images only"),
@@ -715,8 +812,10 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        if !ctx.check_image_known(image, &format!("{at}/image"), out) {
-            continue;
+        if let Some(image) = image {
+            if !ctx.check_image_known(image, &format!("{at}/image"), out) {
+                continue;
+            }
         }
         let Some(itype) = ctx.catalog.instance_type(itype) else {
             out.push(super::reference::INSTANCE_TYPE_NOT_FOUND.finding(
@@ -728,10 +827,12 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        let Some(resolved) = ctx.resolver.resolve(image, region) else {
+        let Some(resolved) = super::family::resolve_launch(ctx, n, launch, region, out) else {
             continue;
         };
+        super::family::check_launch(ctx, n, launch, &resolved, out);
         let subject = LaunchSubject {
+            catalog: ctx.catalog,
             image: resolved.image,
             instance_type: itype,
             region,
@@ -743,6 +844,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         violations.clear();
         launch_violations(&subject, &mut violations);
+        drop_unconfirmed_when_failing(&mut violations);
         let fix_input = FixInput {
             plan: ctx.plan,
             catalog: ctx.catalog,
@@ -752,25 +854,41 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // A planned copy is named the way the user knows it, not by the reference the
         // exported script uses for the ID CopyImage returns.
         let words = |text: String| match resolved.origin {
-            Origin::Copy(_) => {
-                let copy = format!("the copy of {image} in {region}");
+            Origin::Copy(k) => {
+                let source = given(&ctx.plan.copies[k].image).unwrap_or("an image");
+                let copy = format!("the copy of {source} in {region}");
                 text.replace(&format!("image {}", resolved.image.id), &copy)
                     .replace(&resolved.image.id, &copy)
             }
-            Origin::Existing | Origin::Create(_) | Origin::Pipeline(_) => text,
+            Origin::Existing | Origin::Create(_) | Origin::Import(_) | Origin::Pipeline(_) => text,
         };
         for &violation in &violations {
             let path = match violation.field() {
                 Some(field) => format!("{at}/{field}"),
                 None => at.clone(),
             };
-            out.push(violation.rule().finding_with_fix(
-                path,
-                words(violation.message(&subject)),
-                words(violation.help(&subject)),
-                violation.fix(&fix_input),
-            ));
+            out.push(
+                violation
+                    .rule()
+                    .finding_with_fix(
+                        path,
+                        words(violation.message(&subject)),
+                        words(violation.help(&subject)),
+                        violation.fix(&fix_input),
+                    )
+                    .with_evidence(violation.evidence(&subject)),
+            );
         }
+    }
+}
+
+/// A launch that already fails gets no `catalog-unconfirmed`: one root cause, one verdict.
+pub fn drop_unconfirmed_when_failing(violations: &mut Vec<LaunchViolation>) {
+    if violations
+        .iter()
+        .any(|v| v.rule().severity == Severity::Error)
+    {
+        violations.retain(|v| !std::ptr::eq(v.rule, &CATALOG_UNCONFIRMED));
     }
 }
 
@@ -799,6 +917,17 @@ fn sibling_type_fix(f: &FixInput, _: Detail) -> Option<Fix> {
         launch: f.launch,
         instance_type: itype.id.clone(),
     })
+}
+
+/// Launch a type the image lists and boots on: the launch's own family first, then the
+/// closest in size of any family.
+fn listed_type_fix(f: &FixInput, _: Detail) -> Option<Fix> {
+    sibling_type(f.catalog, f.subject)
+        .or_else(|| closest_type(f.catalog, f.subject))
+        .map(|t| Fix::ReplaceLaunchInstanceType {
+            launch: f.launch,
+            instance_type: t.id.clone(),
+        })
 }
 
 /// Whether the launch names one of the account's own images (custom or shared, described by

@@ -38,7 +38,10 @@ pub mod copy;
 pub mod create;
 pub mod delete;
 pub mod export;
+pub mod family;
+pub mod import;
 pub mod launch;
+pub mod modify;
 pub mod pipeline;
 pub mod reference;
 pub mod share;
@@ -82,6 +85,7 @@ impl Rule {
             help,
             doc: self.doc,
             fix: None,
+            evidence: Vec::new(),
         }
     }
 
@@ -133,6 +137,15 @@ pub mod docs {
     pub const EOL: &str = "https://www.alibabacloud.com/help/en/ecs/user-guide/eol-overview";
     /// Community images.
     pub const COMMUNITY: &str = "https://www.alibabacloud.com/help/en/elastic-compute-service/latest/publish-a-community-image";
+    /// ImportImage.
+    pub const IMPORT_IMAGE: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-importimage";
+    /// ModifyImageAttribute.
+    pub const MODIFY_IMAGE: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-modifyimageattribute";
+    /// Image families.
+    pub const IMAGE_FAMILY: &str =
+        "https://www.alibabacloud.com/help/en/elastic-compute-service/latest/image-family-overview";
+    /// DescribeImageSupportInstanceTypes.
+    pub const IMAGE_SUPPORT_TYPES: &str = "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-describeimagesupportinstancetypes";
     /// CreateImagePipeline: Image Builder's base images, limits and billing.
     pub const IMAGE_PIPELINE: &str = "https://www.alibabacloud.com/help/en/doc-detail/200427.html";
     /// Updating a custom image with the OOS public template ACS-ECS-UpdateImage.
@@ -144,7 +157,7 @@ pub mod docs {
 
 /// Every area's rules, in the contract's order. Each module declares its rules once with
 /// [`declare_rules!`], which also lists them here: a new rule is one entry in its module.
-const AREAS: [&[&Rule]; 8] = [
+const AREAS: [&[&Rule]; 11] = [
     reference::RULES,
     launch::RULES,
     copy::RULES,
@@ -152,6 +165,9 @@ const AREAS: [&[&Rule]; 8] = [
     share::RULES,
     export::RULES,
     delete::RULES,
+    family::RULES,
+    import::RULES,
+    modify::RULES,
     pipeline::RULES,
 ];
 
@@ -222,18 +238,25 @@ impl Context<'_> {
         reference::check_region(self, region, path, out)
     }
 
+    /// A `region-unknown` or `region-closed` finding when no API call can run in `region`.
+    pub fn check_region_open(&self, region: &str, path: &str, out: &mut Vec<Finding>) -> bool {
+        reference::check_region_open(self, region, path, out)
+    }
+
     /// An `image-not-found` finding when no catalog image, plan image or create has this ID.
     pub fn check_image_known(&self, image: &str, path: &str, out: &mut Vec<Finding>) -> bool {
         reference::check_image_known(self, image, path, out)
     }
 }
 
-/// Every finding of a plan, in plan order: top level, creates, pipelines, updates, copies,
-/// shares, exports, launches, deletes.
+/// Every finding of a plan, in plan order: top level, creates, imports, pipelines, updates,
+/// copies, modifies, shares, exports, launches, deletes.
 pub fn check_all(ctx: &Context, out: &mut Vec<Finding>) {
     reference::check_plan_entries(ctx, out);
     create::check_top_level(ctx, out);
+    family::check_family_names(ctx, out);
     create::check_creates_and_copies(ctx, out);
+    modify::check(ctx, out);
     share::check(ctx, out);
     export::check(ctx, out);
     launch::check(ctx, out);

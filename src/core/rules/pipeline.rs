@@ -20,7 +20,10 @@
 //!   checked with the launch rules like a pipeline's build instance.
 
 use super::create::{check_quota_at, name_problem, Names};
-use super::launch::{group_violations, launch_violations, Group, LaunchSubject, LaunchViolation};
+use super::launch::{
+    drop_unconfirmed_when_failing, group_violations, launch_violations, Group, LaunchSubject,
+    LaunchViolation,
+};
 use super::{docs, Context, Rule};
 use crate::core::guide::Topic;
 use crate::core::item::Item;
@@ -158,6 +161,7 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
     };
     let unnamed = InstanceType::default();
     let subject = LaunchSubject {
+        catalog: ctx.catalog,
         image: base,
         instance_type: itype.unwrap_or(&unnamed),
         region,
@@ -177,6 +181,7 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
             &mut violations,
         );
     }
+    drop_unconfirmed_when_failing(&mut violations);
     push_violations(&at, &subject, &violations, "build instance", out);
 }
 
@@ -435,6 +440,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
             continue;
         };
         let subject = LaunchSubject {
+            catalog: ctx.catalog,
             image: resolved.image,
             instance_type: itype,
             region,
@@ -446,6 +452,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
         };
         let mut violations = Vec::new();
         launch_violations(&subject, &mut violations);
+        drop_unconfirmed_when_failing(&mut violations);
         push_violations(&at, &subject, &violations, "temporary instance", out);
     }
 }
@@ -460,11 +467,16 @@ fn push_violations(
     out: &mut Vec<Finding>,
 ) {
     for violation in violations {
-        out.push(violation.rule().finding(
-            at.to_string(),
-            format!("{instance}: {}", violation.message(subject)),
-            violation.help(subject),
-        ));
+        out.push(
+            violation
+                .rule()
+                .finding(
+                    at.to_string(),
+                    format!("{instance}: {}", violation.message(subject)),
+                    violation.help(subject),
+                )
+                .with_evidence(violation.evidence(subject)),
+        );
     }
 }
 

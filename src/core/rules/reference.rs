@@ -15,6 +15,14 @@ declare_rules! {
         doc: docs::REGIONS,
         topic: None,
     };
+    /// `region-closed` (CONTRACT §4.1): the catalog keeps closed regions with their date.
+    REGION_CLOSED = super::Rule {
+        code: "region-closed",
+        severity: Severity::Error,
+        summary: "a region Alibaba Cloud has closed (the catalog keeps it, with the date it closed)",
+        doc: docs::REGIONS,
+        topic: None,
+    };
     /// `image-not-found`.
     IMAGE_NOT_FOUND = super::Rule {
         code: "image-not-found",
@@ -100,6 +108,37 @@ pub(crate) fn check_region(
         format!("region \"{region}\" is not a region this planner knows"),
         "use a region ID such as cn-hangzhou or ap-southeast-1; `ecs-image-planner rules` and the catalog list them".into(),
     ));
+    false
+}
+
+/// A `region-unknown` or `region-closed` finding when no API call can run in `region`: it is
+/// not in the catalog, or it closed on or before the plan date.
+pub(crate) fn check_region_open(
+    ctx: &Context,
+    region: &str,
+    path: &str,
+    out: &mut Vec<Finding>,
+) -> bool {
+    if !check_region(ctx, region, path, out) {
+        return false;
+    }
+    let Some(found) = ctx
+        .catalog
+        .region(region)
+        .filter(|r| r.closed_by(ctx.as_of))
+    else {
+        return true;
+    };
+    let closed = found.closed.map(|d| d.to_string()).unwrap_or_default();
+    out.push(
+        REGION_CLOSED
+            .finding(
+                path.to_string(),
+                format!("region {region} ({}) closed on {closed}", found.name),
+                "plan this in an open region; the catalog page (\"catalog as of\" in the footer) lists every region and when the closed ones closed".into(),
+            )
+            .with_evidence(crate::core::evidence::region_closed(ctx.catalog, found).into_iter().collect()),
+    );
     false
 }
 

@@ -123,7 +123,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         };
-        if !ctx.check_region(region, &format!("{at}/region"), out) {
+        if !ctx.check_region_open(region, &format!("{at}/region"), out) {
             continue;
         }
         let Some(resolved) = ctx.resolver.resolve(id, region) else {

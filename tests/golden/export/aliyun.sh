@@ -16,7 +16,7 @@ require() {
 require LAUNCH_0_VSWITCHID 'a vSwitch in ap-southeast-1c (for launch-0 VSwitchId)'
 require LAUNCH_0_SECURITYGROUPID 'a security group in the vSwitch'\''s VPC (for launch-0 SecurityGroupId)'
 
-# Minutes to wait for each created or copied image to become Available. Copy time depends on
+# Minutes to wait for each created, imported or copied image to become Available. Copy time depends on
 # "the image size, network transmission speed, and the number of concurrent tasks in the queue"
 # (CopyImage API reference): a large image takes hours. Set IMAGE_WAIT_MINUTES to change it.
 IMAGE_WAIT_MINUTES=${IMAGE_WAIT_MINUTES:-360}
