@@ -452,8 +452,9 @@ async function main() {
     x(ratio(ready.embed?.median, ready.baseline?.median)));
   row(`edit latency median, example plan (${small?.n ?? 0} edits)`, missing(edit) ?? ms(small?.median), '—', '—');
   row('edit latency p95, example plan', missing(edit) ?? ms(small?.p95), '—', '—');
-  row(`edit latency median, ${editBig.launches ?? '?'}-launch plan (${big?.n ?? 0} edits)`, missing(editBig) ?? ms(big?.median), '—', '—');
-  row(`edit latency p95, ${editBig.launches ?? '?'}-launch plan`, missing(editBig) ?? ms(big?.p95), '—', '—', BUDGETS.editP95.text,
+  // The plan's size is the workload's; the page may render fewer launch editors than that.
+  row(`edit latency median, ${native.launches}-launch plan, ${editBig.launches ?? '?'} launch editors rendered (${big?.n ?? 0} edits)`, missing(editBig) ?? ms(big?.median), '—', '—');
+  row(`edit latency p95, ${native.launches}-launch plan`, missing(editBig) ?? ms(big?.p95), '—', '—', BUDGETS.editP95.text,
     editBig.missing ? 'n/a' : verdict(big?.p95, BUDGETS.editP95));
   const lhm = (name, key) => lh[name].median?.[key] ?? null;
   row(`Lighthouse mobile: performance score (median of ${LH_RUNS})`, lhNote('planner') ?? lhm('planner', 'score')?.toFixed(2),
