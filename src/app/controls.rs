@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::core::i18n::Term;
 use crate::core::rules::reference::VALUE_MISSING;
 
 /// Lists longer than this are offered through a shared `<datalist>` instead of a `<select>` of
@@ -27,9 +28,9 @@ pub fn Select(
     /// DOM id of the select.
     #[prop(into)]
     id: String,
-    /// The label text.
+    /// The label text: fixed, or following the page's language (`state.t(..)`).
     #[prop(into)]
-    label: String,
+    label: TextProp,
     /// `(value, text)` per option.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
@@ -73,7 +74,7 @@ pub fn Select(
         if long.get() {
             return view! {
                 <input id=id type="text" list=list autocomplete="off" spellcheck="false"
-                    placeholder="type to search" prop:value=value
+                    placeholder=AppState::get().t("type to search", "输入以搜索") prop:value=value
                     aria-invalid=invalid aria-describedby=described
                     on:change:target=move |ev| on_change.run(ev.target().value().trim().to_string())/>
             }
@@ -83,13 +84,14 @@ pub fn Select(
             <select id=id node_ref=node aria-invalid=invalid aria-describedby=described
                 on:change:target=move |ev| on_change.run(ev.target().value())>
                 {move || {
+                    let choose = AppState::get().t("Choose…", "请选择…")();
                     let current = value.get();
                     let mut list = options.get();
                     if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
                         list.insert(0, (current.clone(), current.clone()));
                     }
                     if current.is_empty() && !list.iter().any(|(v, _)| v.is_empty()) {
-                        list.insert(0, (String::new(), "Choose…".to_string()));
+                        list.insert(0, (String::new(), choose.to_string()));
                     }
                     list.into_iter()
                         .map(|(v, text)| {
@@ -104,7 +106,7 @@ pub fn Select(
     };
     view! {
         <label class="eip-field">
-            <span class:eip-sr=hidden_label>{label}</span>
+            <span class:eip-sr=hidden_label>{move || label.get()}</span>
             {field}
             {move || missing.get().map(|message| view! {
                 <span class="eip-field-error" id=missing_id.clone()>{message}</span>
@@ -164,9 +166,9 @@ pub fn Input(
     /// DOM id of the input.
     #[prop(into)]
     id: String,
-    /// The label text.
+    /// The label text: fixed, or following the page's language (`state.t(..)`).
     #[prop(into)]
-    label: String,
+    label: TextProp,
     /// The current value.
     #[prop(into)]
     value: Signal<String>,
@@ -175,9 +177,9 @@ pub fn Input(
     /// `text` (default) or `number`.
     #[prop(default = "text")]
     kind: &'static str,
-    /// Placeholder text.
-    #[prop(optional)]
-    placeholder: &'static str,
+    /// Placeholder text: fixed, or following the page's language.
+    #[prop(optional, into)]
+    placeholder: TextProp,
     /// Show the label to screen readers only.
     #[prop(optional)]
     hidden_label: bool,
@@ -189,7 +191,9 @@ pub fn Input(
     #[prop(optional, into)]
     hint: Option<Signal<String>>,
 ) -> impl IntoView {
+    // The text typed that is not a whole number; the message follows the page's language.
     let error = RwSignal::new(None::<String>);
+    let lang = AppState::get().lang;
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
@@ -215,9 +219,7 @@ pub fn Input(
     let commit = move |text: String| {
         let trimmed = text.trim();
         if whole && !trimmed.is_empty() && trimmed.parse::<u32>().is_err() {
-            error.set(Some(format!(
-                "\"{trimmed}\" is not a whole number: write digits only, such as 40; the plan keeps its previous value"
-            )));
+            error.set(Some(trimmed.to_string()));
             return;
         }
         error.set(None);
@@ -225,7 +227,7 @@ pub fn Input(
     };
     view! {
         <label class="eip-field">
-            <span class:eip-sr=hidden_label>{label}</span>
+            <span class:eip-sr=hidden_label>{move || label.get()}</span>
             <input
                 id=id
                 node_ref=node
@@ -247,8 +249,11 @@ pub fn Input(
                     }
                 }
             />
-            {move || error.get().map(|message| view! {
-                <span class="eip-field-error" id=error_id.clone() role="alert">{message}</span>
+            {move || error.get().map(|typed| view! {
+                <span class="eip-field-error" id=error_id.clone() role="alert">{crate::tr!(lang.get(),
+                    format!("\"{typed}\" is not a whole number: write digits only, such as 40; the plan keeps its previous value"),
+                    format!("“{typed}”不是整数：请只填写数字，例如 40；计划保留原来的值")
+                ).into_string()}</span>
             })}
             {hint.map(|hint| view! { <span class="eip-field-hint" id=hint_id>{hint}</span> })}
         </label>
@@ -310,9 +315,9 @@ pub fn Check(
     /// DOM id of the checkbox.
     #[prop(into)]
     id: String,
-    /// The label text.
+    /// The label text: fixed, or following the page's language (`state.t(..)`).
     #[prop(into)]
-    label: String,
+    label: TextProp,
     /// Whether it is checked.
     #[prop(into)]
     checked: Signal<bool>,
@@ -327,7 +332,7 @@ pub fn Check(
                 prop:checked=checked
                 on:change:target=move |ev| on_change.run(ev.target().checked())
             />
-            {label}
+            {move || label.get()}
         </label>
     }
 }
@@ -338,4 +343,18 @@ pub fn static_options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .iter()
         .map(|(v, t)| (v.to_string(), t.to_string()))
         .collect()
+}
+
+/// Options whose texts follow the page's language: `(value, English, Chinese)` triples.
+pub fn options_in(
+    options: &'static [(&'static str, &'static str, &'static str)],
+) -> Signal<Vec<(String, String)>> {
+    let lang = AppState::get().lang;
+    Signal::derive(move || {
+        let lang = lang.get();
+        options
+            .iter()
+            .map(|&(v, en, zh)| (v.to_string(), Term::new(en, zh).get(lang).to_string()))
+            .collect()
+    })
 }

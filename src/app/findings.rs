@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::labels::{item_label, severity_icon};
+use super::labels::{item_label, severity_icon, severity_word};
 use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::catalog::Evidence;
 use crate::core::fix::Fix;
+use crate::core::i18n::{self, Lang};
 use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::rules;
@@ -99,7 +100,7 @@ fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
         .map(|(item, mut members)| {
             members.sort_by_key(|f| f.severity);
             let key = item.to_string();
-            let label = state.plan.with_untracked(|p| item_label(p, &key));
+            let label = state.plan.with_untracked(|p| item_label(p, &key, lang));
             let aria = label.clone();
             view! {
                 <section class="eip-group" aria-label=aria>
@@ -147,7 +148,7 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
     view! {
         <li class=format!("eip-finding sev-{sev}") data-code=f.code>
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
-                <span class="eip-sev">{severity_icon(f.severity)} " " {sev} "[" <code>{f.code}</code> "]"</span>
+                <span class="eip-sev">{severity_icon(f.severity)} " " {severity_word(f.severity, lang)} "[" <code>{f.code}</code> "]"</span>
                 ": "
                 <span class="eip-message">{without_bidi_controls(&f.message).into_owned()}</span>
             </button>
@@ -176,21 +177,27 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
                     <button class="eip-link" on:click=move |_| state.guide.set(Some(topic))>{text}</button>
                 })}
             </p>
-            {evidence(&f.evidence)}
+            {evidence(&f.evidence, lang)}
         </li>
     }
 }
 
 /// The catalog facts a finding rests on, shown on demand: each with its source (a link where
 /// there is one), the date seen, and whether a source confirms it.
-fn evidence(facts: &[Evidence]) -> Option<impl IntoView> {
+fn evidence(facts: &[Evidence], lang: Lang) -> Option<impl IntoView> {
     if facts.is_empty() {
         return None;
     }
-    let summary = match facts.len() {
-        1 => "Why: 1 catalog fact".to_string(),
-        n => format!("Why: {n} catalog facts"),
-    };
+    let n = facts.len();
+    let summary = tr!(
+        lang,
+        format!(
+            "Why: {}",
+            i18n::count_en(n, "catalog fact", "catalog facts")
+        ),
+        format!("依据：{n} 条目录数据")
+    )
+    .into_string();
     let items = facts
         .iter()
         .map(|e| {
@@ -201,9 +208,12 @@ fn evidence(facts: &[Evidence]) -> Option<impl IntoView> {
                 .into_any(),
                 None => view! { <span>{e.source.clone()}</span> }.into_any(),
             };
-            let unconfirmed = (!e.confirmed).then_some(view! { " " <strong>"(unconfirmed)"</strong> });
+            let unconfirmed = (!e.confirmed).then_some(view! {
+                " " <strong>{tr!(lang, "(unconfirmed)", "（未经确认）").into_string()}</strong>
+            });
+            let seen = tr!(lang, format!(", seen {}", e.seen), format!("，查看于 {}", e.seen));
             view! {
-                <li>{format!("{}: ", e.fact)} {source} {format!(", seen {}", e.seen)} {unconfirmed}</li>
+                <li>{tr!(lang, format!("{}: ", e.fact), format!("{}：", e.fact)).into_string()} {source} {seen.into_string()} {unconfirmed}</li>
             }
         })
         .collect_view();

@@ -2,18 +2,20 @@
 
 use leptos::prelude::*;
 
-use super::controls::{bind_text, static_options, Check, Input, Select};
+use super::controls::{bind_text, options_in, Check, Input, Select};
 use super::labels::Badge;
-use super::plan::{count, fold, row_class, text, Choices};
+use super::plan::{count as row_count, fold, remove_label, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
 use crate::core::accounts::AccountList;
+use crate::core::i18n::{count, join, Lang};
 use crate::core::item::Item;
 use crate::core::model::{optional, Copy, Delete, Export, Plan, Share};
+use crate::tr;
 
 /// A row's heading: title, severity badge and a remove button. Removing moves focus to the
 /// row that takes its place (or the list's add button).
 pub(super) fn row_head(
-    title: String,
+    item: Item,
     key: String,
     (list, i, add_id): (&'static str, usize, &'static str),
     remove: impl Fn(&mut Plan) + std::marker::Copy + Send + Sync + 'static,
@@ -21,9 +23,9 @@ pub(super) fn row_head(
     let state = AppState::get();
     view! {
         <div class="eip-item-head">
-            <strong>{title.clone()}</strong>
+            <strong>{move || item.title(state.lang.get())}</strong>
             <Badge key=key/>
-            <button class="eip-icon-button" aria-label=format!("Remove {title}")
+            <button class="eip-icon-button" aria-label=move || remove_label(state, item)
                 on:click=move |_| state.remove_item(list, i, add_id, remove)>"×"</button>
         </div>
     }
@@ -47,29 +49,29 @@ pub(super) fn defaults(state: AppState, choices: Choices) -> (String, String) {
 #[component]
 pub fn Copies(choices: Choices) -> impl IntoView {
     let state = AppState::get();
-    let len = count(|p| p.copies.len());
+    let len = row_count(|p| p.copies.len());
     let (shown, more) = fold("copies", len);
     view! {
         <section class="eip-section" aria-labelledby="copies-h">
-            <h3 id="copies-h">"Copies " <span class="eip-muted">"(CopyImage, to another region)"</span></h3>
+            <h3 id="copies-h">{state.t("Copies ", "复制镜像 ")} <span class="eip-muted">{state.t("(CopyImage, to another region)", "（CopyImage，复制到其他地域）")}</span></h3>
             <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/copies/{i}");
                     let set = move |f: fn(&mut Copy, String)| Callback::new(move |v: String| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { f(c, v) }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Copy #{i}"), key.clone(), ("copies", i, "add-copy"), move |p| if i < p.copies.len() { p.copies.remove(i); })}
+                            {row_head(Item::Copy(i), key.clone(), ("copies", i, "add-copy"), move |p| if i < p.copies.len() { p.copies.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
+                                <Select id=format!("copy-{i}-image") pointer=format!("/copies/{i}/image") label=state.t("Image", "镜像") options=choices.own_images list="choices-own-images"
                                     value=text(move |p| p.copies.get(i).map(|c| c.image.clone().unwrap_or_default())) on_change=set(|c, v| c.image = optional(v))/>
-                                <Select id=format!("copy-{i}-region") pointer=format!("/copies/{i}/to_region") label="To region" options=choices.regions
+                                <Select id=format!("copy-{i}-region") pointer=format!("/copies/{i}/to_region") label=state.t("To region", "目标地域") options=choices.regions
                                     value=text(move |p| p.copies.get(i).map(|c| c.to_region.clone().unwrap_or_default())) on_change=set(|c, v| c.to_region = optional(v))/>
-                                <Input id=format!("copy-{i}-name") label="Name of the copy" placeholder="optional"
+                                <Input id=format!("copy-{i}-name") label=state.t("Name of the copy", "副本名称") placeholder=state.t("optional", "可选")
                                     value=text(move |p| p.copies.get(i).and_then(|c| c.name.clone()))
                                     on_change=Callback::new(move |v: String| state.edit_typing(&format!("copy-{i}-name"), |p| if let Some(c) = p.copies.get_mut(i) {
                                         c.name = (!v.trim().is_empty()).then(|| v.trim().to_string())
                                     }))/>
-                                <Check id=format!("copy-{i}-encrypted") label="Encrypted"
+                                <Check id=format!("copy-{i}-encrypted") label=state.t("Encrypted", "加密")
                                     checked=Signal::derive(move || state.plan.with(|p| p.copies.get(i).and_then(|c| c.encrypted).unwrap_or(false)))
                                     on_change=Callback::new(move |on: bool| state.edit(|p| if let Some(c) = p.copies.get_mut(i) { c.encrypted = on.then_some(true) }))/>
                             </div>
@@ -81,7 +83,7 @@ pub fn Copies(choices: Choices) -> impl IntoView {
             <button id="add-copy" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
                 state.edit(|p| p.copies.push(Copy { image: optional(image), to_region: optional(region), ..Copy::default() }));
-            }>"Add copy"</button>
+            }>{state.t("Add copy", "添加复制镜像")}</button>
         </section>
     }
 }
@@ -90,22 +92,22 @@ pub fn Copies(choices: Choices) -> impl IntoView {
 #[component]
 pub fn Shares(choices: Choices) -> impl IntoView {
     let state = AppState::get();
-    let len = count(|p| p.shares.len());
+    let len = row_count(|p| p.shares.len());
     let (shown, more) = fold("shares", len);
     view! {
         <section class="eip-section" aria-labelledby="shares-h">
-            <h3 id="shares-h">"Shares " <span class="eip-muted">"(with other accounts)"</span></h3>
+            <h3 id="shares-h">{state.t("Shares ", "共享镜像 ")} <span class="eip-muted">{state.t("(with other accounts)", "（共享给其他账号）")}</span></h3>
             <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/shares/{i}");
                     let set = move |f: fn(&mut Share, String)| Callback::new(move |v: String| state.edit(|p| if let Some(s) = p.shares.get_mut(i) { f(s, v) }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Share #{i}"), key.clone(), ("shares", i, "add-share"), move |p| if i < p.shares.len() { p.shares.remove(i); })}
+                            {row_head(Item::Share(i), key.clone(), ("shares", i, "add-share"), move |p| if i < p.shares.len() { p.shares.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
+                                <Select id=format!("share-{i}-image") pointer=format!("/shares/{i}/image") label=state.t("Image", "镜像") options=choices.own_images list="choices-own-images"
                                     value=text(move |p| p.shares.get(i).map(|s| s.image.clone().unwrap_or_default())) on_change=set(|s, v| s.image = optional(v))/>
-                                <Select id=format!("share-{i}-region") pointer=format!("/shares/{i}/region") label="Region" options=choices.regions
+                                <Select id=format!("share-{i}-region") pointer=format!("/shares/{i}/region") label=state.t("Region", "地域") options=choices.regions
                                     value=text(move |p| p.shares.get(i).map(|s| s.region.clone().unwrap_or_default())) on_change=set(|s, v| s.region = optional(v))/>
                             </div>
                             <AccountsBox i/>
@@ -117,7 +119,7 @@ pub fn Shares(choices: Choices) -> impl IntoView {
             <button id="add-share" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
                 state.edit(|p| p.shares.push(Share { image: optional(image), region: optional(region), accounts: Vec::new() }));
-            }>"Add share"</button>
+            }>{state.t("Add share", "添加共享镜像")}</button>
         </section>
     }
 }
@@ -126,32 +128,32 @@ pub fn Shares(choices: Choices) -> impl IntoView {
 #[component]
 pub fn Exports(choices: Choices) -> impl IntoView {
     let state = AppState::get();
-    let len = count(|p| p.exports.len());
+    let len = row_count(|p| p.exports.len());
     let (shown, more) = fold("exports", len);
-    let formats = Signal::stored(static_options(&[
-        ("", "default (RAW)"),
-        ("raw", "RAW"),
-        ("vhd", "VHD"),
-        ("qcow2", "QCOW2"),
-        ("vmdk", "VMDK"),
-        ("vdi", "VDI"),
-    ]));
+    let formats = options_in(&[
+        ("", "default (RAW)", "默认（RAW）"),
+        ("raw", "RAW", "RAW"),
+        ("vhd", "VHD", "VHD"),
+        ("qcow2", "QCOW2", "QCOW2"),
+        ("vmdk", "VMDK", "VMDK"),
+        ("vdi", "VDI", "VDI"),
+    ]);
     view! {
         <section class="eip-section" aria-labelledby="exports-h">
-            <h3 id="exports-h">"Exports " <span class="eip-muted">"(to an OSS bucket)"</span></h3>
+            <h3 id="exports-h">{state.t("Exports ", "导出镜像 ")} <span class="eip-muted">{state.t("(to an OSS bucket)", "（导出到 OSS Bucket）")}</span></h3>
             <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/exports/{i}");
                     let set = move |f: fn(&mut Export, String)| Callback::new(move |v: String| state.edit(|p| if let Some(e) = p.exports.get_mut(i) { f(e, v) }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Export #{i}"), key.clone(), ("exports", i, "add-export"), move |p| if i < p.exports.len() { p.exports.remove(i); })}
+                            {row_head(Item::Export(i), key.clone(), ("exports", i, "add-export"), move |p| if i < p.exports.len() { p.exports.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label="Image" options=choices.own_images list="choices-own-images"
+                                <Select id=format!("export-{i}-image") pointer=format!("/exports/{i}/image") label=state.t("Image", "镜像") options=choices.own_images list="choices-own-images"
                                     value=text(move |p| p.exports.get(i).map(|e| e.image.clone().unwrap_or_default())) on_change=set(|e, v| e.image = optional(v))/>
-                                <Select id=format!("export-{i}-region") pointer=format!("/exports/{i}/bucket_region") label="Bucket region" options=choices.regions
+                                <Select id=format!("export-{i}-region") pointer=format!("/exports/{i}/bucket_region") label=state.t("Bucket region", "Bucket 所在地域") options=choices.regions
                                     value=text(move |p| p.exports.get(i).map(|e| e.bucket_region.clone().unwrap_or_default())) on_change=set(|e, v| e.bucket_region = optional(v))/>
-                                <Select id=format!("export-{i}-format") label="Format" options=formats
+                                <Select id=format!("export-{i}-format") label=state.t("Format", "格式") options=formats
                                     value=text(move |p| p.exports.get(i).and_then(|e| e.format.clone())) on_change=set(|e, v| e.format = (!v.is_empty()).then_some(v))/>
                             </div>
                         </div>
@@ -162,7 +164,7 @@ pub fn Exports(choices: Choices) -> impl IntoView {
             <button id="add-export" on:click=move |_| {
                 let (image, region) = defaults(state, choices);
                 state.edit(|p| p.exports.push(Export { image: optional(image), bucket_region: optional(region), format: None }));
-            }>"Add export"</button>
+            }>{state.t("Add export", "添加导出镜像")}</button>
         </section>
     }
 }
@@ -171,15 +173,12 @@ pub fn Exports(choices: Choices) -> impl IntoView {
 #[component]
 pub fn Deletes() -> impl IntoView {
     let state = AppState::get();
-    let len = count(|p| p.deletes.len());
+    let len = row_count(|p| p.deletes.len());
     let (shown, more) = fold("deletes", len);
-    let kinds = Signal::stored(static_options(&[
-        ("image", "Image"),
-        ("snapshot", "Snapshot"),
-    ]));
+    let kinds = options_in(&[("image", "Image", "镜像"), ("snapshot", "Snapshot", "快照")]);
     view! {
         <section class="eip-section" aria-labelledby="deletes-h">
-            <h3 id="deletes-h">"Deletes"</h3>
+            <h3 id="deletes-h">{state.t("Deletes", "删除镜像和快照")}</h3>
             <For each=move || 0..shown.get() key=|i| *i let:i>
                 {
                     let key = format!("/deletes/{i}");
@@ -195,14 +194,14 @@ pub fn Deletes() -> impl IntoView {
                     }));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Delete #{i}"), key.clone(), ("deletes", i, "add-delete"), move |p| if i < p.deletes.len() { p.deletes.remove(i); })}
+                            {row_head(Item::Delete(i), key.clone(), ("deletes", i, "add-delete"), move |p| if i < p.deletes.len() { p.deletes.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("delete-{i}-kind") label="What" options=kinds
+                                <Select id=format!("delete-{i}-kind") label=state.t("What", "删除对象") options=kinds
                                     value=Signal::derive(move || if is_image.get() { "image".to_string() } else { "snapshot".to_string() })
                                     on_change=set_kind/>
-                                <Input id=format!("delete-{i}-id") label="ID" value=id_text on_change=set_id placeholder="m-… or s-…"/>
+                                <Input id=format!("delete-{i}-id") label="ID" value=id_text on_change=set_id placeholder=state.t("m-… or s-…", "m-… 或 s-…")/>
                                 <Show when=move || is_image.get()>
-                                    <Check id=format!("delete-{i}-keep") label="Keep its snapshots"
+                                    <Check id=format!("delete-{i}-keep") label=state.t("Keep its snapshots", "保留其快照")
                                         checked=Signal::derive(move || state.plan.with(|p| p.deletes.get(i).is_none_or(Delete::keeps_snapshots)))
                                         on_change=Callback::new(move |keep: bool| state.edit(|p| if let Some(d) = p.deletes.get_mut(i) { d.keep_snapshots = (!keep).then_some(false) }))/>
                                 </Show>
@@ -212,7 +211,7 @@ pub fn Deletes() -> impl IntoView {
                 }
             </For>
             {more}
-            <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>"Add delete"</button>
+            <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>{state.t("Add delete", "添加删除")}</button>
         </section>
     }
 }
@@ -263,13 +262,21 @@ fn AccountsBox(i: usize) -> impl IntoView {
     let group = id.clone();
     view! {
         <label class="eip-field">
-            <span>"Accounts to add (16-digit Alibaba Cloud account IDs; paste a list: commas, spaces or new lines) · "
+            <span>{state.t(
+                "Accounts to add (16-digit Alibaba Cloud account IDs; paste a list: commas, spaces or new lines) · ",
+                "要添加的账号（16 位阿里云账号 ID；可粘贴列表，以逗号、空格或换行分隔）· ",
+            )}
                 <span class="eip-count" id=format!("{id}-count")>{move || {
+                    let lang = state.lang.get();
                     let n = accounts.with(Vec::len);
                     let (image, shared) = already.get();
-                    let mut line = format!("{n} account(s)");
+                    let mut line = count(lang, n, "account", "accounts", "个账号");
                     if shared > 0 {
-                        line.push_str(&format!("; {image} is already shared with {shared} more"));
+                        line.push_str(tr!(
+                            lang,
+                            format!("; {image} is already shared with {shared} more"),
+                            format!("；{image} 已共享给另外 {shared} 个账号")
+                        ).as_str());
                     }
                     line
                 }}</span>
@@ -286,7 +293,11 @@ fn AccountsBox(i: usize) -> impl IntoView {
         </label>
         <div class="eip-field-notes" id=format!("{id}-notes") aria-live="polite">
             {move || duplicates.with(|d| (!d.is_empty()).then(|| view! {
-                <p class="eip-note">{format!("Listed twice, counted and shared once: {}.", d.join(", "))}</p>
+                <p class="eip-note">{tr!(
+                    state.lang.get(),
+                    format!("Listed twice, counted and shared once: {}.", d.join(", ")),
+                    format!("重复列出，只计数和共享一次：{}。", join(Lang::ZhCn, d))
+                ).into_string()}</p>
             }))}
             {move || account_findings.get().into_iter().map(|line| view! {
                 <p class="eip-field-error">{line}</p>

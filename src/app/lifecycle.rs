@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::controls::{static_options, Check, Input, Select};
+use super::controls::{options_in, static_options, Check, Input, Select};
 use super::items::{defaults, row_head};
 use super::plan::{count, row_class, text, Choices};
 use super::state::{item_dom_id, AppState, GuideTopic};
 use crate::core::catalog::Catalog;
+use crate::core::item::Item;
 use crate::core::lifecycle::import::{is_windows_distribution, PLATFORMS};
 use crate::core::model::{
     Image, ImageArch, ImageBootMode, ImageStatus, Import, LicenseType, Modify, NvmeSupport,
@@ -50,35 +51,39 @@ fn fresh_import_id(plan: &crate::core::Plan) -> String {
 pub fn Imports(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.imports.len());
-    let formats = Signal::stored(static_options(&[
-        ("", "detect"),
-        ("RAW", "RAW"),
-        ("VHD", "VHD"),
-        ("QCOW2", "QCOW2"),
-        ("VMDK", "VMDK (preview)"),
-    ]));
-    let distributions = Signal::stored(
-        std::iter::once((String::new(), "Others Linux (default)".to_string()))
+    let formats = options_in(&[
+        ("", "detect", "自动检测"),
+        ("RAW", "RAW", "RAW"),
+        ("VHD", "VHD", "VHD"),
+        ("QCOW2", "QCOW2", "QCOW2"),
+        ("VMDK", "VMDK (preview)", "VMDK（公测）"),
+    ]);
+    let distributions = Signal::derive(move || {
+        let others = state.t("Others Linux (default)", "Others Linux（默认）")();
+        std::iter::once((String::new(), others.to_string()))
             .chain(PLATFORMS.iter().map(|p| (p.to_string(), p.to_string())))
-            .collect::<Vec<_>>(),
-    );
+            .collect::<Vec<_>>()
+    });
     let arches = Signal::stored(static_options(&[
         ("x86_64", "x86_64"),
         ("arm64", "arm64"),
         ("i386", "i386"),
     ]));
     let boot_modes = Signal::stored(static_options(&[("BIOS", "BIOS"), ("UEFI", "UEFI")]));
-    let licenses = Signal::stored(static_options(&[
-        ("", "none (Linux)"),
-        ("Aliyun", "Aliyun (licence billed)"),
-        ("BYOL", "BYOL (your own)"),
-    ]));
+    let licenses = options_in(&[
+        ("", "none (Linux)", "无（Linux）"),
+        ("Aliyun", "Aliyun (licence billed)", "Aliyun（许可证计费）"),
+        ("BYOL", "BYOL (your own)", "BYOL（自带许可证）"),
+    ]);
     view! {
         <section class="eip-section" aria-labelledby="imports-h">
-            <h3 id="imports-h">"Imports " <span class="eip-muted">"(ImportImage, from an image file in OSS)"</span></h3>
+            <h3 id="imports-h">{state.t("Imports ", "导入镜像 ")} <span class="eip-muted">{state.t("(ImportImage, from an image file in OSS)", "（ImportImage，从 OSS 中的镜像文件导入）")}</span></h3>
             <p class="eip-muted">
-                "ECS reads the file with the RAM role AliyunECSImageImportDefaultRole, and the image needs virtio drivers and cloud-init. "
-                <button id="open-import-guide" class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::Importing))>"How to prepare an image for import"</button>
+                {state.t(
+                    "ECS reads the file with the RAM role AliyunECSImageImportDefaultRole, and the image needs virtio drivers and cloud-init. ",
+                    "ECS 通过 RAM 角色 AliyunECSImageImportDefaultRole 读取镜像文件，镜像中需要安装 virtio 驱动和 cloud-init。",
+                )}
+                <button id="open-import-guide" class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::Importing))>{state.t("How to prepare an image for import", "如何准备要导入的镜像")}</button>
             </p>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 {
@@ -87,45 +92,45 @@ pub fn Imports(choices: Choices) -> impl IntoView {
                     let field = move |f: fn(&Import) -> Option<String>| text(move |p| p.imports.get(i).and_then(f));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Import #{i}"), key.clone(), ("imports", i, "add-import"), move |p| if i < p.imports.len() { p.imports.remove(i); })}
+                            {row_head(Item::Import(i), key.clone(), ("imports", i, "add-import"), move |p| if i < p.imports.len() { p.imports.remove(i); })}
                             <div class="eip-grid">
-                                <Input id=format!("import-{i}-id") label="Refer to it as" placeholder="imported-0"
+                                <Input id=format!("import-{i}-id") label=state.t("Refer to it as", "在计划中的引用名") placeholder="imported-0"
                                     value=field(|m| Some(m.image.id.clone())) on_change=set(|m, v| m.image.id = v.trim().to_string())/>
-                                <Input id=format!("import-{i}-name") label="Image name" placeholder="optional"
+                                <Input id=format!("import-{i}-name") label=state.t("Image name", "镜像名称") placeholder=state.t("optional", "可选")
                                     value=field(|m| m.image.name.clone()) on_change=set(|m, v| m.image.name = non_empty(v))/>
-                                <Select id=format!("import-{i}-region") label="Import region" options=choices.regions
+                                <Select id=format!("import-{i}-region") label=state.t("Import region", "导入地域") options=choices.regions
                                     value=field(|m| m.image.regions.as_ref().and_then(|r| r.first().cloned()))
                                     on_change=set(|m, v| m.image.regions = non_empty(v).map(|r| vec![r]))/>
-                                <Input id=format!("import-{i}-bucket") label="OSS bucket" placeholder="my-images"
+                                <Input id=format!("import-{i}-bucket") label=state.t("OSS bucket", "OSS Bucket") placeholder="my-images"
                                     value=field(|m| m.oss_bucket.clone()) on_change=set(|m, v| m.oss_bucket = non_empty(v))/>
-                                <Input id=format!("import-{i}-object") label="OSS object" placeholder="ubuntu-24.04.qcow2"
+                                <Input id=format!("import-{i}-object") label=state.t("OSS object", "OSS 对象") placeholder="ubuntu-24.04.qcow2"
                                     value=field(|m| m.oss_object.clone()) on_change=set(|m, v| m.oss_object = non_empty(v))/>
-                                <Select id=format!("import-{i}-oss-region") label="Bucket region" options=choices.regions
+                                <Select id=format!("import-{i}-oss-region") label=state.t("Bucket region", "Bucket 所在地域") options=choices.regions
                                     value=field(|m| m.oss_region.clone()) on_change=set(|m, v| m.oss_region = non_empty(v))/>
-                                <Select id=format!("import-{i}-format") label="Format" options=formats
+                                <Select id=format!("import-{i}-format") label=state.t("Format", "格式") options=formats
                                     value=field(|m| m.format.clone()) on_change=set(|m, v| m.format = non_empty(v))/>
-                                <Select id=format!("import-{i}-distribution") label="Distribution" options=distributions
+                                <Select id=format!("import-{i}-distribution") label=state.t("Distribution", "发行版") options=distributions
                                     value=field(|m| m.distribution.clone())
                                     on_change=set(|m, v| {
                                         m.image.platform = if is_windows_distribution(&v) { Platform::Windows } else { Platform::Linux };
                                         m.distribution = non_empty(v);
                                     })/>
-                                <Select id=format!("import-{i}-arch") label="Architecture" options=arches
+                                <Select id=format!("import-{i}-arch") label=state.t("Architecture", "架构") options=arches
                                     value=field(|m| Some(word(&m.image.arch))) on_change=set(|m, v| m.image.arch = parse(&v).unwrap_or(ImageArch::X86_64))/>
-                                <Select id=format!("import-{i}-boot") label="Boot mode" options=boot_modes
+                                <Select id=format!("import-{i}-boot") label=state.t("Boot mode", "引导模式") options=boot_modes
                                     value=field(|m| Some(word(&m.image.boot_mode))) on_change=set(|m, v| m.image.boot_mode = parse(&v).unwrap_or(ImageBootMode::Bios))/>
-                                <Select id=format!("import-{i}-license") label="Licence (Windows)" options=licenses
+                                <Select id=format!("import-{i}-license") label=state.t("Licence (Windows)", "许可证（Windows）") options=licenses
                                     value=field(|m| m.license_type.map(|l| l.as_str().to_string()))
                                     on_change=set(|m, v| m.license_type = parse::<LicenseType>(&v))/>
-                                <Input id=format!("import-{i}-file") label="File size (GiB)" kind="number" placeholder="from OSS"
+                                <Input id=format!("import-{i}-file") label=state.t("File size (GiB)", "文件大小（GiB）") kind="number" placeholder=state.t("from OSS", "取自 OSS")
                                     value=field(|m| m.file_size_gib.map(|s| s.to_string()))
                                     on_change=set(|m, v| m.file_size_gib = v.trim().parse().ok())/>
-                                <Input id=format!("import-{i}-disk") whole=true label="System disk (GiB)" kind="number" placeholder="1-2048"
+                                <Input id=format!("import-{i}-disk") whole=true label=state.t("System disk (GiB)", "系统盘（GiB）") kind="number" placeholder="1-2048"
                                     value=field(|m| m.system_disk_gib.map(|s| s.to_string()))
                                     on_change=set(|m, v| m.system_disk_gib = v.trim().parse().ok())/>
-                                <Input id=format!("import-{i}-family") label="Image family" placeholder="optional"
+                                <Input id=format!("import-{i}-family") label=state.t("Image family", "镜像族系") placeholder=state.t("optional", "可选")
                                     value=field(|m| m.image.family.clone()) on_change=set(|m, v| m.image.family = non_empty(v))/>
-                                <Check id=format!("import-{i}-nvme") label="NVMe driver installed"
+                                <Check id=format!("import-{i}-nvme") label=state.t("NVMe driver installed", "已安装 NVMe 驱动")
                                     checked=Signal::derive(move || state.plan.with(|p| p.imports.get(i).is_some_and(|m| m.image.nvme == NvmeSupport::Supported)))
                                     on_change=Callback::new(move |on: bool| state.edit(|p| if let Some(m) = p.imports.get_mut(i) {
                                         m.image.nvme = if on { NvmeSupport::Supported } else { NvmeSupport::Unsupported };
@@ -146,7 +151,7 @@ pub fn Imports(choices: Choices) -> impl IntoView {
                         ..Import::default()
                     });
                 });
-            }>"Add import"</button>
+            }>{state.t("Add import", "添加导入镜像")}</button>
         </section>
     }
 }
@@ -157,27 +162,30 @@ pub fn Modifies(choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let len = count(|p| p.modifies.len());
     let regions = Signal::derive(move || {
-        std::iter::once((String::new(), "the image's own region".to_string()))
+        let own = state.t("the image's own region", "镜像自身所在地域")();
+        std::iter::once((String::new(), own.to_string()))
             .chain(choices.regions.get())
             .collect::<Vec<_>>()
     });
-    let keep = |pairs: &[(&str, &str)]| {
-        Signal::stored(
-            std::iter::once((String::new(), "unchanged".to_string()))
-                .chain(static_options(pairs))
-                .collect::<Vec<_>>(),
-        )
-    };
-    let boot_modes = keep(&[
-        ("BIOS", "BIOS"),
-        ("UEFI", "UEFI"),
-        ("UEFI-Preferred", "UEFI-Preferred"),
+    let boot_modes = options_in(&[
+        ("", "unchanged", "不修改"),
+        ("BIOS", "BIOS", "BIOS"),
+        ("UEFI", "UEFI", "UEFI"),
+        ("UEFI-Preferred", "UEFI-Preferred", "UEFI-Preferred"),
     ]);
-    let nvme = keep(&[("supported", "supported"), ("unsupported", "unsupported")]);
-    let statuses = keep(&[("Available", "Available"), ("Deprecated", "Deprecated")]);
+    let nvme = options_in(&[
+        ("", "unchanged", "不修改"),
+        ("supported", "supported", "支持（supported）"),
+        ("unsupported", "unsupported", "不支持（unsupported）"),
+    ]);
+    let statuses = options_in(&[
+        ("", "unchanged", "不修改"),
+        ("Available", "Available", "可用（Available）"),
+        ("Deprecated", "Deprecated", "已弃用（Deprecated）"),
+    ]);
     view! {
         <section class="eip-section" aria-labelledby="modifies-h">
-            <h3 id="modifies-h">"Attribute changes " <span class="eip-muted">"(ModifyImageAttribute)"</span></h3>
+            <h3 id="modifies-h">{state.t("Attribute changes ", "修改镜像属性 ")} <span class="eip-muted">"(ModifyImageAttribute)"</span></h3>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 {
                     let key = format!("/modifies/{i}");
@@ -185,23 +193,23 @@ pub fn Modifies(choices: Choices) -> impl IntoView {
                     let field = move |f: fn(&Modify) -> Option<String>| text(move |p| p.modifies.get(i).and_then(f));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {row_head(format!("Change #{i}"), key.clone(), ("modifies", i, "add-modify"), move |p| if i < p.modifies.len() { p.modifies.remove(i); })}
+                            {row_head(Item::Modify(i), key.clone(), ("modifies", i, "add-modify"), move |p| if i < p.modifies.len() { p.modifies.remove(i); })}
                             <div class="eip-grid">
-                                <Select id=format!("modify-{i}-image") label="Image" options=choices.own_images
+                                <Select id=format!("modify-{i}-image") label=state.t("Image", "镜像") options=choices.own_images
                                     value=field(|m| m.image.clone()) on_change=set(|m, v| m.image = non_empty(v))/>
-                                <Select id=format!("modify-{i}-region") label="In region" options=regions
+                                <Select id=format!("modify-{i}-region") label=state.t("In region", "所在地域") options=regions
                                     value=field(|m| m.region.clone()) on_change=set(|m, v| m.region = non_empty(v))/>
-                                <Input id=format!("modify-{i}-name") label="New name" placeholder="unchanged"
+                                <Input id=format!("modify-{i}-name") label=state.t("New name", "新名称") placeholder=state.t("unchanged", "不修改")
                                     value=field(|m| m.name.clone()) on_change=set(|m, v| m.name = non_empty(v))/>
-                                <Input id=format!("modify-{i}-description") label="Description" placeholder="unchanged"
+                                <Input id=format!("modify-{i}-description") label=state.t("Description", "描述") placeholder=state.t("unchanged", "不修改")
                                     value=field(|m| m.description.clone()) on_change=set(|m, v| m.description = non_empty(v))/>
-                                <Select id=format!("modify-{i}-boot") label="Boot mode" options=boot_modes
+                                <Select id=format!("modify-{i}-boot") label=state.t("Boot mode", "引导模式") options=boot_modes
                                     value=field(|m| m.boot_mode.as_ref().map(word)) on_change=set(|m, v| m.boot_mode = parse(&v))/>
                                 <Select id=format!("modify-{i}-nvme") label="NVMe" options=nvme
                                     value=field(|m| m.nvme.as_ref().map(word)) on_change=set(|m, v| m.nvme = parse::<NvmeSupport>(&v))/>
-                                <Input id=format!("modify-{i}-family") label="Image family" placeholder="unchanged"
+                                <Input id=format!("modify-{i}-family") label=state.t("Image family", "镜像族系") placeholder=state.t("unchanged", "不修改")
                                     value=field(|m| m.family.clone()) on_change=set(|m, v| m.family = non_empty(v))/>
-                                <Select id=format!("modify-{i}-status") label="Status" options=statuses
+                                <Select id=format!("modify-{i}-status") label=state.t("Status", "状态") options=statuses
                                     value=field(|m| m.status.as_ref().map(word)) on_change=set(|m, v| m.status = parse::<ImageStatus>(&v))/>
                             </div>
                         </div>
@@ -211,7 +219,7 @@ pub fn Modifies(choices: Choices) -> impl IntoView {
             <button id="add-modify" on:click=move |_| {
                 let (image, _) = defaults(state, choices);
                 state.edit(|p| p.modifies.push(Modify { image: non_empty(image), ..Modify::default() }));
-            }>"Add attribute change"</button>
+            }>{state.t("Add attribute change", "添加镜像属性修改")}</button>
         </section>
     }
 }
@@ -231,7 +239,8 @@ fn families() -> Memo<Vec<(String, String)>> {
                 .filter_map(|i| i.family.clone())
                 .collect();
             names.extend(p.modifies.iter().filter_map(|m| m.family.clone()));
-            std::iter::once((String::new(), "none: launch the image above".to_string()))
+            let none = state.t("none: launch the image above", "不使用：启动上面选择的镜像")();
+            std::iter::once((String::new(), none.to_string()))
                 .chain(names.into_iter().map(|f| (f.clone(), f)))
                 .collect()
         })
@@ -244,7 +253,7 @@ fn families() -> Memo<Vec<(String, String)>> {
 pub fn LaunchFamily(i: usize) -> impl IntoView {
     let state = AppState::get();
     view! {
-        <Select id=format!("launch-{i}-family") label="…or the newest of family" options=families()
+        <Select id=format!("launch-{i}-family") label=state.t("…or the newest of family", "…或镜像族系中的最新镜像") options=families()
             value=text(move |p| p.launches.get(i).and_then(|l| l.image_family.clone()))
             on_change=Callback::new(move |v: String| state.edit(|p| if let Some(l) = p.launches.get_mut(i) {
                 l.image_family = non_empty(v);

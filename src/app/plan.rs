@@ -12,6 +12,8 @@ use super::lifecycle::{Imports, LaunchFamily, Modifies};
 use super::quotas::QuotaInputs;
 use super::state::{first_visit_plan, focus_by_id, item_dom_id, region_users, AppState};
 use crate::core::catalog::Catalog;
+use crate::core::i18n::{self, Term};
+use crate::core::item::Item;
 use crate::core::model::{given, optional, Launch, Plan, SystemDisk};
 
 /// Choice lists shared by the plan's rows.
@@ -110,27 +112,36 @@ pub fn PlanEditor() -> impl IntoView {
         <p class="eip-lead" id="plan-lead">
             {move || match lead() {
                 Lead::Example => view! {
-                    "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
+                    {state.t(
+                        "This is an example plan. Change a launch below, or add your own: the findings update as you type. ",
+                        "这是一个示例计划。修改下面的启动实例，或添加您自己的项目：检查结果会随输入即时更新。",
+                    )}
                     <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
-                        "Start from an empty plan"
+                        {state.t("Start from an empty plan", "从空计划开始")}
                     </button>
                 }.into_any(),
                 Lead::Empty => view! {
-                    "Your plan is empty. Add a launch below (region, instance type, image), or a copy or share: the findings check it as you type. "
+                    {state.t(
+                        "Your plan is empty. Add a launch below (region, instance type, image), or a copy or share: the findings check it as you type. ",
+                        "您的计划是空的。在下面添加启动实例（地域、实例规格、镜像），或复制镜像、共享镜像：检查结果会随输入即时更新。",
+                    )}
                     <button id="show-example" class="eip-link" on:click=move |_| state.replace(first_visit_plan())>
-                        "Show the example plan"
+                        {state.t("Show the example plan", "显示示例计划")}
                     </button>
                 }.into_any(),
                 Lead::Own => view! {
-                    "Your plan: the findings check it as you type, and every change can be undone. "
+                    {state.t(
+                        "Your plan: the findings check it as you type, and every change can be undone. ",
+                        "您的计划：检查结果随输入即时更新，每次修改都可以撤销。",
+                    )}
                     <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
-                        "Start from an empty plan"
+                        {state.t("Start from an empty plan", "从空计划开始")}
                     </button>
                 }.into_any(),
             }}
             " · "
             <button id="embed-answer" class="eip-link" on:click=move |_| state.open_embed_answer()>
-                "Put an answer in your documentation"
+                {state.t("Put an answer in your documentation", "将答案嵌入您的文档")}
             </button>
         </p>
         <SharedList id="choices-types" options=choices.types/>
@@ -223,7 +234,11 @@ pub(super) fn fold(
             view! {
                 <button class="eip-link eip-more" data-section=section
                     on:click=move |_| limit.update(|l| *l += ROWS_SHOWN)>
-                    {format!("Show {} more ({hidden} not shown)", hidden.min(ROWS_SHOWN))}
+                    {crate::tr!(
+                        state.lang.get(),
+                        format!("Show {} more ({hidden} not shown)", hidden.min(ROWS_SHOWN)),
+                        format!("再显示 {} 项（还有 {hidden} 项未显示）", hidden.min(ROWS_SHOWN))
+                    ).into_string()}
                 </button>
             }
             .into_any()
@@ -257,15 +272,21 @@ fn Regions(choices: Choices) -> impl IntoView {
     let blocked = RwSignal::new(None::<(String, Vec<String>)>);
     view! {
         <section class="eip-section" aria-labelledby="regions-h">
-            <h3 id="regions-h">"Target regions"</h3>
+            <h3 id="regions-h">{state.t("Target regions", "目标地域")}</h3>
             <ul class="eip-chips" id="target-regions">
                 {move || state.regions().into_iter().map(|region| {
                     let r = region.clone();
                     let users = state.plan.with(|p| region_users(p, &region).len());
+                    let lang = state.lang.get();
+                    let remove = crate::tr!(lang, format!("Remove target region {region}"), format!("移除目标地域 {region}")).into_string();
                     let title = if users > 0 {
-                        format!("{region} is used by {users} plan item(s); change them to remove it")
+                        crate::tr!(
+                            lang,
+                            format!("{region} is used by {}; change them to remove it", i18n::count_en(users, "plan item", "plan items")),
+                            format!("{region} 正被 {users} 个计划项目使用；修改这些项目后才能移除")
+                        ).into_string()
                     } else {
-                        format!("Remove target region {region}")
+                        remove.clone()
                     };
                     view! {
                         <li class="eip-chip" class:is-used={users > 0}>
@@ -273,7 +294,7 @@ fn Regions(choices: Choices) -> impl IntoView {
                             <button
                                 class="eip-icon-button"
                                 id=format!("remove-region-{region}")
-                                aria-label=format!("Remove target region {region}")
+                                aria-label=remove
                                 aria-describedby=(users > 0).then_some("region-blocked")
                                 title=title
                                 on:click=move |_| match state.remove_region(&r) {
@@ -290,19 +311,20 @@ fn Regions(choices: Choices) -> impl IntoView {
             </ul>
             <p id="region-blocked" class="eip-note" role="status" aria-live="polite">
                 {move || blocked.get().map(|(region, users)| {
-                    let labels = state.plan.with_untracked(|p| users.iter().map(|key| (key.clone(), item_label(p, key))).collect::<Vec<_>>());
+                    let lang = state.lang.get();
+                    let labels = state.plan.with_untracked(|p| users.iter().map(|key| (key.clone(), item_label(p, key, lang))).collect::<Vec<_>>());
                     view! {
-                        {format!("{region} stays a target region while the plan uses it: ")}
+                        {crate::tr!(lang, format!("{region} stays a target region while the plan uses it: "), format!("计划仍在使用 {region}，因此它仍是目标地域：")).into_string()}
                         {labels.into_iter().enumerate().map(|(n, (key, label))| view! {
-                            {(n > 0).then_some("; ")}
+                            {(n > 0).then_some(Term::new("; ", "；").get(lang))}
                             <button class="eip-link" on:click=move |_| state.focus_item(&key)>{label}</button>
                         }).collect_view()}
-                        ". Change or remove those first."
+                        {Term::new(". Change or remove those first.", "。请先修改或删除这些项目。").get(lang)}
                     }
                 })}
             </p>
             <div class="eip-row">
-                <Select id="add-region" label="Add a target region" options=choices.regions value=pick
+                <Select id="add-region" label=state.t("Add a target region", "添加目标地域") options=choices.regions value=pick
                     on_change=Callback::new(move |v: String| pick.set(v))/>
                 <button id="add-region-button" on:click=move |_| {
                     let region = pick.get();
@@ -310,7 +332,7 @@ fn Regions(choices: Choices) -> impl IntoView {
                         blocked.set(None);
                         state.add_region(region);
                     }
-                }>"Add region"</button>
+                }>{state.t("Add region", "添加地域")}</button>
             </div>
         </section>
     }
@@ -338,15 +360,18 @@ fn Launches(choices: Choices) -> impl IntoView {
     };
     view! {
         <section class="eip-section" aria-labelledby="launches-h">
-            <h3 id="launches-h">"Launches " <span class="eip-muted">"(RunInstances)"</span></h3>
+            <h3 id="launches-h">{state.t("Launches ", "启动实例 ")} <span class="eip-muted">"(RunInstances)"</span></h3>
             <Show when=move || len.get() == 0>
-                <p class="eip-muted">"No launch yet: add one, or press a cell of the compatibility matrix."</p>
+                <p class="eip-muted">{state.t(
+                    "No launch yet: add one, or press a cell of the compatibility matrix.",
+                    "尚无启动实例：请添加一个，或点击兼容性矩阵中的单元格。",
+                )}</p>
             </Show>
             <For each=move || 0..shown.get() key=|i| *i let:i>
                 <LaunchRow i choices/>
             </For>
             {more}
-            <button id="add-launch" on:click=add>"Add launch"</button>
+            <button id="add-launch" on:click=add>{state.t("Add launch", "添加启动实例")}</button>
         </section>
     }
 }
@@ -400,25 +425,25 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
     view! {
         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
             <div class="eip-item-head">
-                <strong>"Launch #" {i}</strong>
+                <strong>{move || Item::Launch(i).title(state.lang.get())}</strong>
                 <Badge key=key.clone()/>
-                <button class="eip-icon-button" aria-label=format!("Remove launch #{i}")
+                <button class="eip-icon-button" aria-label=move || remove_label(state, Item::Launch(i))
                     on:click=move |_| state.remove_item("launches", i, "add-launch", |p| if i < p.launches.len() { p.launches.remove(i); })>"×"</button>
             </div>
             <div class="eip-grid">
-                <Select id=format!("launch-{i}-region") pointer=format!("/launches/{i}/region") label="Region" options=choices.regions
+                <Select id=format!("launch-{i}-region") pointer=format!("/launches/{i}/region") label=state.t("Region", "地域") options=choices.regions
                     value=field(|l| l.region.clone().unwrap_or_default()) on_change=set(|l, v| l.region = optional(v))/>
-                <Select id=format!("launch-{i}-type") pointer=format!("/launches/{i}/instance_type") label="Instance type" options=choices.types list="choices-types"
+                <Select id=format!("launch-{i}-type") pointer=format!("/launches/{i}/instance_type") label=state.t("Instance type", "实例规格") options=choices.types list="choices-types"
                     value=field(|l| l.instance_type.clone().unwrap_or_default()) on_change=set(|l, v| l.instance_type = optional(v))/>
-                <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label="Image" options=choices.images list="choices-images"
+                <Select id=format!("launch-{i}-image") pointer=format!("/launches/{i}/image") label=state.t("Image", "镜像") options=choices.images list="choices-images"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| { l.image = optional(v); if l.image.is_some() { l.image_family = None } })/>
-                <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
+                <Input id=format!("launch-{i}-image-id") label=state.t("…or any image ID", "…或任意镜像 ID") placeholder="m-…, s-…"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| { l.image = optional(v.trim().to_string()); if l.image.is_some() { l.image_family = None } })/>
                 <LaunchFamily i/>
-                <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number" placeholder="1"
+                <Input id=format!("launch-{i}-amount") whole=true label=state.t("Instances", "实例数量") kind="number" placeholder="1"
                     value=field(|l| l.amount.map(|n| n.to_string()).unwrap_or_default())
                     on_change=typed("amount", |l, v| l.amount = v.trim().parse().ok())/>
-                <Input id=format!("launch-{i}-disk") whole=true label="System disk (GiB)" kind="number" placeholder="default"
+                <Input id=format!("launch-{i}-disk") whole=true label=state.t("System disk (GiB)", "系统盘（GiB）") kind="number" placeholder=state.t("default", "默认")
                     value=field(|l| l.system_disk.as_ref().and_then(|d| d.size_gib).map(|s| s.to_string()).unwrap_or_default())
                     on_change=typed("disk", |l, v| {
                         let size = v.trim().parse().ok();
@@ -429,15 +454,33 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                         }
                     })/>
             </div>
-            {move || unknown_image.get().map(|(image, region)| view! {
+            {move || unknown_image.get().map(|(image, region)| {
+                let (shown, named) = (image.clone(), image.clone());
+                view! {
                 <p class="eip-note" id=format!("launch-{i}-unknown-image")>
-                    {format!("The planner does not know {image} yet. If it is your own image, describe it (architecture, boot mode, NVMe driver) and the launch is checked against it. ")}
+                    {move || crate::tr!(
+                        state.lang.get(),
+                        format!("The planner does not know {shown} yet. If it is your own image, describe it (architecture, boot mode, NVMe driver) and the launch is checked against it. "),
+                        format!("规划器尚不了解 {shown}。如果这是您自己的镜像，请描述它（架构、引导模式、NVMe 驱动），启动实例将据此检查。")
+                    ).into_string()}
                     <button class="eip-link" id=format!("launch-{i}-describe-image")
                         on:click=move |_| state.describe_image(image.clone(), region.clone())>
-                        {format!("Describe {image}")}
+                        {move || crate::tr!(state.lang.get(), format!("Describe {named}"), format!("描述镜像 {named}")).into_string()}
                     </button>
                 </p>
-            })}
+            }})}
         </div>
     }
+}
+
+/// The remove button's label of a row: "Remove launch #3" ("删除启动实例 #3").
+pub(super) fn remove_label(state: AppState, item: Item) -> String {
+    let lang = state.lang.get();
+    let title = item.title(lang);
+    let mut chars = title.chars();
+    let lowered: String = chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    crate::tr!(lang, format!("Remove {lowered}"), format!("删除{title}")).into_string()
 }

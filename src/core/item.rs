@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::i18n::{Lang, Term};
+
 /// One item of a plan document: a top-level setting or one entry of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Item {
@@ -74,6 +76,70 @@ impl Item {
     }
 }
 
+impl Item {
+    /// What a person calls the item's kind, in every language (`launch`, `启动实例`): the one
+    /// place the page's headings and the findings' words take it from. `None` for the plan's
+    /// settings and the whole plan.
+    pub const fn noun(self) -> Option<Term> {
+        Some(match self {
+            Item::InstanceType(_) => Term::new("instance type", "实例规格"),
+            Item::Image(_) => Term::new("image", "镜像"),
+            Item::Create(_) => Term::new("create", "创建镜像"),
+            Item::Import(_) => Term::new("import", "导入镜像"),
+            Item::Pipeline(_) => Term::new("pipeline", "镜像构建流水线"),
+            Item::Update(_) => Term::new("update", "镜像更新"),
+            Item::Copy(_) => Term::new("copy", "复制镜像"),
+            Item::Modify(_) => Term::new("attribute change", "镜像属性修改"),
+            Item::Share(_) => Term::new("share", "共享镜像"),
+            Item::Export(_) => Term::new("export", "导出镜像"),
+            Item::Launch(_) => Term::new("launch", "启动实例"),
+            Item::Delete(_) => Term::new("delete", "删除"),
+            Item::Name
+            | Item::AsOf
+            | Item::AccountId
+            | Item::Quotas
+            | Item::CustomImageUsage
+            | Item::Plan => return None,
+        })
+    }
+
+    /// The item's heading for people: "Launch #3" ("启动实例 #3"); the plan's settings by name
+    /// ("Quotas", "配额").
+    pub fn title(self, lang: Lang) -> String {
+        let index = match self {
+            Item::InstanceType(n)
+            | Item::Image(n)
+            | Item::Create(n)
+            | Item::Import(n)
+            | Item::Pipeline(n)
+            | Item::Update(n)
+            | Item::Copy(n)
+            | Item::Modify(n)
+            | Item::Share(n)
+            | Item::Export(n)
+            | Item::Launch(n)
+            | Item::Delete(n) => n,
+            Item::Name => return Term::new("Plan name", "计划名称").get(lang).into(),
+            Item::AsOf => return Term::new("Plan date", "计划日期").get(lang).into(),
+            Item::AccountId => return Term::new("Account ID", "账号 ID").get(lang).into(),
+            Item::Quotas => return Term::new("Quotas", "配额").get(lang).into(),
+            Item::CustomImageUsage => {
+                return Term::new("Custom images in use", "已有的自定义镜像")
+                    .get(lang)
+                    .into()
+            }
+            Item::Plan => return Term::new("The plan", "计划").get(lang).into(),
+        };
+        let noun = self.noun().map_or("", |t| t.get(lang));
+        let mut chars = noun.chars();
+        let noun: String = match (lang, chars.next()) {
+            (Lang::En, Some(first)) => first.to_uppercase().chain(chars).collect(),
+            _ => noun.to_string(),
+        };
+        format!("{noun} #{index}")
+    }
+}
+
 /// The item's JSON pointer: `/launches/0`, `/quotas`; the whole plan is the empty pointer.
 impl fmt::Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -107,6 +173,16 @@ impl fmt::Display for Item {
 #[cfg(test)]
 mod tests {
     use super::Item;
+    use crate::core::i18n::Lang;
+
+    #[test]
+    fn titles_read_naturally_in_both_languages() {
+        assert_eq!(Item::Launch(3).title(Lang::En), "Launch #3");
+        assert_eq!(Item::Launch(3).title(Lang::ZhCn), "启动实例 #3");
+        assert_eq!(Item::Modify(0).title(Lang::En), "Attribute change #0");
+        assert_eq!(Item::Quotas.title(Lang::ZhCn), "配额");
+        assert_eq!(Item::Plan.noun(), None);
+    }
 
     #[test]
     fn pointers_name_their_item_and_items_print_their_pointer() {

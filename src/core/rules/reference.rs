@@ -5,6 +5,7 @@
 use super::{docs, Context};
 use crate::core::guide::Topic;
 use crate::core::i18n::{Lang, Term, Text};
+use crate::core::item::Item;
 use crate::core::report::{Finding, Severity};
 
 declare_rules! {
@@ -79,19 +80,13 @@ fn item_words(lang: Lang, pointer: &str) -> String {
     let mut parts = pointer.trim_start_matches('/').split('/');
     let list = parts.next().unwrap_or("");
     let index = parts.next().unwrap_or("");
-    let noun = match list {
-        "launches" => Term::new("launch", "启动实例"),
-        "copies" => Term::new("copy", "复制镜像"),
-        "shares" => Term::new("share", "共享镜像"),
-        "exports" => Term::new("export", "导出镜像"),
-        "creates" => Term::new("create", "创建镜像"),
-        "deletes" => Term::new("delete", "删除镜像"),
-        "images" => Term::new("image", "镜像"),
-        "instance_types" => Term::new("instance type", "实例规格"),
-        "" => return tr!(lang, "the plan", "计划").into_string(),
-        other => return other.to_string(),
+    if list.is_empty() {
+        return tr!(lang, "the plan", "计划").into_string();
     }
-    .get(lang);
+    let noun = match Item::of_path(pointer).noun() {
+        Some(noun) => noun.get(lang),
+        None => return list.to_string(),
+    };
     let rest: Vec<&str> = parts.collect();
     if rest.is_empty() {
         format!("{noun} #{index}")
