@@ -5,24 +5,26 @@
 
 use leptos::prelude::*;
 
-use super::controls::{bind_text, static_options, Input, Select};
+use super::controls::{bind_text, options_in, Input, Select};
 use super::labels::Badge;
-use super::plan::{count, row_class, text, Choices};
+use super::plan::{count, remove_label, row_class, text, Choices};
 use super::state::{item_dom_id, AppState, GuideTopic};
 use crate::core::accounts::AccountList;
 use crate::core::catalog::Catalog;
+use crate::core::i18n;
+use crate::core::item::Item;
 use crate::core::model::{optional, Image, Pipeline, Plan, Update};
 use crate::core::pipeline::{described_from_base, ContentSize};
 use crate::core::rules::pipeline::MAX_PIPELINE_LIST;
 
 /// The row heading: title, badge, remove button.
-fn head(title: String, key: String, remove: fn(&mut Plan, usize), i: usize) -> impl IntoView {
+fn head(item: Item, key: String, remove: fn(&mut Plan, usize), i: usize) -> impl IntoView {
     let state = AppState::get();
     view! {
         <div class="eip-item-head">
-            <strong>{title.clone()}</strong>
+            <strong>{move || item.title(state.lang.get())}</strong>
             <Badge key=key/>
-            <button class="eip-icon-button" aria-label=format!("Remove {title}")
+            <button class="eip-icon-button" aria-label=move || remove_label(state, item)
                 on:click=move |_| state.edit(|p| remove(p, i))>"×"</button>
         </div>
     }
@@ -55,16 +57,16 @@ pub fn Pipelines(choices: Choices) -> impl IntoView {
     };
     view! {
         <section class="eip-section" aria-labelledby="pipelines-h">
-            <h3 id="pipelines-h">"Image Builder pipelines "
-                <span class="eip-muted">"(build once, distribute to regions and accounts)"</span>
+            <h3 id="pipelines-h">{state.t("Image Builder pipelines ", "镜像构建流水线 ")}
+                <span class="eip-muted">{state.t("(build once, distribute to regions and accounts)", "（构建一次，分发到多个地域和账号）")}</span>
                 " "
                 <button class="eip-link" id="pipelines-guide"
-                    on:click=move |_| state.guide.set(Some(GuideTopic::ImageBuilder))>"About Image Builder"</button>
+                    on:click=move |_| state.guide.set(Some(GuideTopic::ImageBuilder))>{state.t("About Image Builder", "关于镜像构建")}</button>
             </h3>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 <PipelineRow i choices/>
             </For>
-            <button id="add-pipeline" on:click=add>"Add pipeline"</button>
+            <button id="add-pipeline" on:click=add>{state.t("Add pipeline", "添加镜像构建流水线")}</button>
         </section>
     }
 }
@@ -171,49 +173,60 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
     let counter_ref = counter_id.clone();
     view! {
         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-            {head(format!("Pipeline #{i}"), key.clone(), |p, i| if i < p.pipelines.len() { p.pipelines.remove(i); }, i)}
+            {head(Item::Pipeline(i), key.clone(), |p, i| if i < p.pipelines.len() { p.pipelines.remove(i); }, i)}
             <div class="eip-grid">
-                <Input id=format!("pipeline-{i}-name") label="Template name (Name)" placeholder="optional"
+                <Input id=format!("pipeline-{i}-name") label=state.t("Template name (Name)", "模板名称（Name）") placeholder=state.t("optional", "可选")
                     value=field(|x| x.name.clone()) on_change=set(|x, v| x.name = optional(v.trim().to_string()))/>
-                <Select id=format!("pipeline-{i}-region") pointer=format!("/pipelines/{i}/region") label="Build region" options=choices.regions
+                <Select id=format!("pipeline-{i}-region") pointer=format!("/pipelines/{i}/region") label=state.t("Build region", "构建地域") options=choices.regions
                     value=field(|x| x.region.clone()) on_change=set(|x, v| x.region = optional(v))/>
-                <Select id=format!("pipeline-{i}-base-type") label="Build from (BaseImageType)"
-                    options=Signal::stored(static_options(&[("IMAGE", "An image (IMAGE)"), ("IMAGE_FAMILY", "An image family (IMAGE_FAMILY)")]))
+                <Select id=format!("pipeline-{i}-base-type") label=state.t("Build from (BaseImageType)", "构建基础（BaseImageType）")
+                    options=options_in(&[("IMAGE", "An image (IMAGE)", "镜像（IMAGE）"), ("IMAGE_FAMILY", "An image family (IMAGE_FAMILY)", "镜像族系（IMAGE_FAMILY）")])
                     value=Signal::derive(move || if kind.get() == BaseKind::Family { "IMAGE_FAMILY".to_string() } else { "IMAGE".to_string() })
                     on_change=set_kind/>
                 <Show when=move || kind.get() == BaseKind::Image fallback=move || view! {
-                    <Input id=format!("pipeline-{i}-base-family") label="Base image family" placeholder="acs:alibaba_cloud_linux_3_2104_lts_x64"
+                    <Input id=format!("pipeline-{i}-base-family") label=state.t("Base image family", "基础镜像族系") placeholder="acs:alibaba_cloud_linux_3_2104_lts_x64"
                         value=field(|x| x.base_family.clone()) on_change=set(|x, v| x.base_family = Some(v.trim().to_string()))/>
                 }>
-                    <Select id=format!("pipeline-{i}-base") pointer=format!("/pipelines/{i}/base_image") label="Base image" options=choices.images
+                    <Select id=format!("pipeline-{i}-base") pointer=format!("/pipelines/{i}/base_image") label=state.t("Base image", "基础镜像") options=choices.images
                         value=field(|x| x.base_image.clone()) on_change=set_base/>
                 </Show>
-                <Select id=format!("pipeline-{i}-type") label="Build instance type (billed pay-as-you-go while it builds)" options=choices.types
+                <Select id=format!("pipeline-{i}-type") label=state.t("Build instance type (billed pay-as-you-go while it builds)", "构建实例规格（构建期间按量付费）") options=choices.types
                     value=field(|x| x.instance_type.clone()) on_change=set(|x, v| x.instance_type = optional(v))/>
-                <Input id=format!("pipeline-{i}-disk") whole=true label="Build system disk (GiB, 20-500)" kind="number" placeholder="40"
+                <Input id=format!("pipeline-{i}-disk") whole=true label=state.t("Build system disk (GiB, 20-500)", "构建系统盘（GiB，20-500）") kind="number" placeholder="40"
                     value=field(|x| x.system_disk_gib.map(|s| s.to_string()))
                     on_change=set(|x, v| x.system_disk_gib = v.trim().parse().ok())/>
-                <Input id=format!("pipeline-{i}-image-id") label="ID the plan uses for the built image" placeholder="web-golden"
+                <Input id=format!("pipeline-{i}-image-id") label=state.t("ID the plan uses for the built image", "计划中构建出的镜像所用的 ID") placeholder="web-golden"
                     value=field(|x| Some(x.image.id.clone())) on_change=set(|x, v| x.image.id = v.trim().to_string())/>
-                <Input id=format!("pipeline-{i}-image-name") label="Image name prefix (ImageOptions.ImageName)" placeholder="optional, 2-64 characters"
+                <Input id=format!("pipeline-{i}-image-name") label=state.t("Image name prefix (ImageOptions.ImageName)", "镜像名称前缀（ImageOptions.ImageName）") placeholder=state.t("optional, 2-64 characters", "可选，2-64 个字符")
                     value=field(|x| x.image.name.clone()) on_change=set(|x, v| x.image.name = optional(v.trim().to_string()))/>
             </div>
             <div class="eip-field">
                 <span id=format!("pipeline-{i}-regions-label")>
-                    "Distribute to regions (ToRegionId) · "
-                    <span class="eip-count">{move || format!("{} of {MAX_PIPELINE_LIST}", to_regions.with(Vec::len))}</span>
+                    {state.t("Distribute to regions (ToRegionId) · ", "分发到地域（ToRegionId）· ")}
+                    <span class="eip-count">{move || crate::tr!(
+                        state.lang.get(),
+                        format!("{} of {MAX_PIPELINE_LIST}", to_regions.with(Vec::len)),
+                        format!("{} / {MAX_PIPELINE_LIST}", to_regions.with(Vec::len))
+                    ).into_string()}</span>
                 </span>
                 <ul class="eip-chips" id=format!("pipeline-{i}-regions")>
                     {move || to_regions.get().into_iter().enumerate().map(|(m, region)| view! {
                         <li class="eip-chip">
                             <code>{region.clone()}</code>
-                            <button class="eip-icon-button" aria-label=format!("Stop distributing pipeline #{i} to {region}")
+                            <button class="eip-icon-button" aria-label={
+                                let region = region.clone();
+                                move || crate::tr!(
+                                    state.lang.get(),
+                                    format!("Stop distributing pipeline #{i} to {region}"),
+                                    format!("停止将镜像构建流水线 #{i} 分发到 {region}")
+                                ).into_string()
+                            }
                                 on:click=move |_| state.edit(|p| if let Some(x) = p.pipelines.get_mut(i) { if m < x.to_regions.len() { x.to_regions.remove(m); } })>"×"</button>
                         </li>
                     }).collect_view()}
                 </ul>
                 <div class="eip-row">
-                    <Select id=format!("pipeline-{i}-add-region") label="Add a region to distribute to" options=choices.regions value=pick
+                    <Select id=format!("pipeline-{i}-add-region") label=state.t("Add a region to distribute to", "添加分发地域") options=choices.regions value=pick
                         on_change=Callback::new(move |v: String| pick.set(v))/>
                     <button id=format!("pipeline-{i}-add-region-button") on:click=move |_| {
                         let region = pick.get_untracked();
@@ -223,12 +236,19 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                         state.edit(|p| if let Some(x) = p.pipelines.get_mut(i) {
                             if !x.to_regions.contains(&region) { x.to_regions.push(region) }
                         });
-                    }>"Distribute there"</button>
+                    }>{state.t("Distribute there", "分发到该地域")}</button>
                 </div>
             </div>
             <label class="eip-field">
-                <span>"Share with accounts (AddAccount; commas, spaces or new lines) · "
-                    <span class="eip-count">{move || format!("{} of {MAX_PIPELINE_LIST} account(s)", accounts.with(Vec::len))}</span>
+                <span>{state.t("Share with accounts (AddAccount; commas, spaces or new lines) · ", "共享给账号（AddAccount；以逗号、空格或换行分隔）· ")}
+                    <span class="eip-count">{move || {
+                        let n = accounts.with(Vec::len);
+                        crate::tr!(
+                            state.lang.get(),
+                            format!("{n} of {}", i18n::count_en(MAX_PIPELINE_LIST, "account", "accounts")),
+                            format!("{n} / {MAX_PIPELINE_LIST} 个账号")
+                        ).into_string()
+                    }}</span>
                 </span>
                 <textarea id=accounts_id.clone() rows="2" node_ref=accounts_node
                     on:input:target=move |ev| {
@@ -238,7 +258,7 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                 ></textarea>
             </label>
             <label class="eip-field">
-                <span>"Build content (BuildContent: RUN, COPY, ENV, … at most 16 KB)"</span>
+                <span>{state.t("Build content (BuildContent: RUN, COPY, ENV, … at most 16 KB)", "构建内容（BuildContent：RUN、COPY、ENV 等，最多 16 KB）")}</span>
                 <textarea id=content_id.clone() rows="5" spellcheck="false" aria-describedby=counter_ref node_ref=content_node
                     on:input:target=move |ev| {
                         let content = ev.target().value();
@@ -247,8 +267,12 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
                 ></textarea>
                 <span id=counter_id class="eip-count" class:is-over=move || !size.get().fits() aria-live="polite">
                     {move || {
-                        let size = size.get();
-                        if size.fits() { size.label() } else { format!("{} · over the limit", size.label()) }
+                        let (size, lang) = (size.get(), state.lang.get());
+                        if size.fits() {
+                            size.label(lang)
+                        } else {
+                            crate::tr!(lang, format!("{} · over the limit", size.label(lang)), format!("{} · 超出上限", size.label(lang))).into_string()
+                        }
                     }}
                 </span>
             </label>
@@ -275,8 +299,8 @@ pub fn Updates(choices: Choices) -> impl IntoView {
     };
     view! {
         <section class="eip-section" aria-labelledby="updates-h">
-            <h3 id="updates-h">"Image updates "
-                <span class="eip-muted">"(OOS template ACS-ECS-UpdateImage: run commands, make a new image)"</span>
+            <h3 id="updates-h">{state.t("Image updates ", "镜像更新 ")}
+                <span class="eip-muted">{state.t("(OOS template ACS-ECS-UpdateImage: run commands, make a new image)", "（OOS 模板 ACS-ECS-UpdateImage：运行命令，生成新镜像）")}</span>
             </h3>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 {
@@ -285,26 +309,26 @@ pub fn Updates(choices: Choices) -> impl IntoView {
                     let field = move |f: fn(&Update) -> Option<String>| text(move |p| p.updates.get(i).and_then(f));
                     view! {
                         <div class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
-                            {head(format!("Update #{i}"), key.clone(), |p, i| if i < p.updates.len() { p.updates.remove(i); }, i)}
+                            {head(Item::Update(i), key.clone(), |p, i| if i < p.updates.len() { p.updates.remove(i); }, i)}
                             <div class="eip-grid">
-                                <Select id=format!("update-{i}-image") pointer=format!("/updates/{i}/image") label="Your custom image (sourceImageId)" options=choices.own_images
+                                <Select id=format!("update-{i}-image") pointer=format!("/updates/{i}/image") label=state.t("Your custom image (sourceImageId)", "您的自定义镜像（sourceImageId）") options=choices.own_images
                                     value=field(|u| u.image.clone()) on_change=set(|u, v| u.image = optional(v))/>
-                                <Select id=format!("update-{i}-region") pointer=format!("/updates/{i}/region") label="Region (default: the image's)" options=choices.regions
+                                <Select id=format!("update-{i}-region") pointer=format!("/updates/{i}/region") label=state.t("Region (default: the image's)", "地域（默认：镜像所在地域）") options=choices.regions
                                     value=field(|u| u.region.clone()) on_change=set(|u, v| u.region = optional(v))/>
-                                <Input id=format!("update-{i}-name") label="New image name (targetImageName)" placeholder="optional"
+                                <Input id=format!("update-{i}-name") label=state.t("New image name (targetImageName)", "新镜像名称（targetImageName）") placeholder=state.t("optional", "可选")
                                     value=field(|u| u.name.clone()) on_change=set(|u, v| u.name = optional(v.trim().to_string()))/>
-                                <Select id=format!("update-{i}-type") pointer=format!("/updates/{i}/instance_type") label="Temporary instance type (instanceType)" options=choices.types
+                                <Select id=format!("update-{i}-type") pointer=format!("/updates/{i}/instance_type") label=state.t("Temporary instance type (instanceType)", "临时实例规格（instanceType）") options=choices.types
                                     value=field(|u| u.instance_type.clone()) on_change=set(|u, v| u.instance_type = optional(v))/>
                             </div>
                             <label class="eip-field">
-                                <span>"Commands (commandContent, run by Cloud Assistant)"</span>
+                                <span>{state.t("Commands (commandContent, run by Cloud Assistant)", "命令（commandContent，由云助手运行）")}</span>
                                 <UpdateCommands i/>
                             </label>
                         </div>
                     }
                 }
             </For>
-            <button id="add-update" on:click=add>"Add update"</button>
+            <button id="add-update" on:click=add>{state.t("Add update", "添加镜像更新")}</button>
         </section>
     }
 }

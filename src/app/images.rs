@@ -3,13 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::controls::{static_options, Input, Select};
+use super::controls::{options_in, static_options, Input, Select};
 use super::labels::Badge;
-use super::plan::{count, fold, row_class};
+use super::plan::{count, fold, remove_label, row_class};
 use super::state::{focus_by_id, item_dom_id, AppState, GuideTopic};
 use crate::core::accounts::AccountList;
 use crate::core::guide::{self, Need};
+use crate::core::i18n::{count_en, join, Lang, Term};
+use crate::core::item::Item;
 use crate::core::model::{Image, ImageType, NvmeSupport};
+use crate::tr;
 
 /// The use-case helper: which image type fits what the instance should start with.
 #[component]
@@ -18,7 +21,7 @@ pub fn UseCaseHelper() -> impl IntoView {
     let need = RwSignal::new(None::<Need>);
     view! {
         <fieldset class="eip-usecase">
-            <legend>"What should the instance start with?"</legend>
+            <legend>{state.t("What should the instance start with?", "实例启动时需要包含什么？")}</legend>
             {Need::ALL.into_iter().enumerate().map(|(n, option)| {
                 let rec = guide::recommend(option);
                 let id = format!("need-{n}");
@@ -39,7 +42,7 @@ pub fn UseCaseHelper() -> impl IntoView {
                         <strong>"Use a " {title.to_lowercase()} ". "</strong>
                         {rec.why}
                         " "
-                        <button class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"Compare image types"</button>
+                        <button class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>{state.t("Compare image types", "比较镜像类型")}</button>
                     }
                 })}
             </p>
@@ -57,20 +60,26 @@ pub fn ImagesSection() -> impl IntoView {
     let editing = RwSignal::new(None::<usize>);
     view! {
         <section class="eip-section" aria-labelledby="images-h">
-            <h3 id="images-h">"Images "
-                <button class="eip-help-button" aria-label="About image types" title="About image types"
+            <h3 id="images-h">{state.t("Images ", "镜像 ")}
+                <button class="eip-help-button" aria-label=state.t("About image types", "关于镜像类型") title=state.t("About image types", "关于镜像类型")
                     on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"?"</button>
             </h3>
             <UseCaseHelper/>
-            <h4>"Your custom and shared images"</h4>
+            <h4>{state.t("Your custom and shared images", "您的自定义镜像和共享镜像")}</h4>
             <Show when=move || len.get() == 0>
-                <p class="eip-muted">"None yet. Public, Marketplace and community images come from the catalog; add your own below."</p>
+                <p class="eip-muted">{state.t(
+                    "None yet. Public, Marketplace and community images come from the catalog; add your own below.",
+                    "尚无。公共镜像、镜像市场镜像和社区镜像来自目录；请在下面添加您自己的镜像。",
+                )}</p>
             </Show>
             <ul class="eip-list">
                 <For each=move || 0..shown.get() key=|i| *i let:i>
                     {
                         let key = format!("/images/{i}");
-                        let summary = move || state.plan.with(|p| p.images.get(i).map(image_summary).unwrap_or_default());
+                        let summary = move || {
+                            let lang = state.lang.get();
+                            state.plan.with(|p| p.images.get(i).map(|img| image_summary(img, lang)).unwrap_or_default())
+                        };
                         view! {
                             <li class=row_class(key.clone()) id=item_dom_id(&key) tabindex="-1">
                                 <div class="eip-item-head">
@@ -79,9 +88,9 @@ pub fn ImagesSection() -> impl IntoView {
                                     <button class="eip-link" id=format!("edit-image-{i}")
                                         aria-expanded=move || (editing.get() == Some(i)).to_string()
                                         on:click=move |_| editing.update(|e| *e = if *e == Some(i) { None } else { Some(i) })>
-                                        "Edit"
+                                        {state.t("Edit", "编辑")}
                                     </button>
-                                    <button class="eip-icon-button" aria-label=format!("Remove image #{i}")
+                                    <button class="eip-icon-button" aria-label=move || remove_label(state, Item::Image(i))
                                         on:click=move |_| {
                                             editing.set(None);
                                             state.remove_item("images", i, "add-image-summary", |p| if i < p.images.len() { p.images.remove(i); });
@@ -105,32 +114,50 @@ pub fn ImagesSection() -> impl IntoView {
 }
 
 /// One line about an image: ID, type, OS, architecture, boot mode, NVMe, regions.
-fn image_summary(img: &Image) -> String {
+fn image_summary(img: &Image, lang: Lang) -> String {
     let regions = img
         .regions
         .as_ref()
-        .map(|r| r.join(", "))
-        .unwrap_or_else(|| "all regions".into());
+        .map(|r| join(lang, r))
+        .unwrap_or_else(|| Term::new("all regions", "所有地域").get(lang).into());
     let nvme = match img.nvme {
-        NvmeSupport::Supported => "NVMe driver",
-        NvmeSupport::Unsupported => "no NVMe driver",
-    };
+        NvmeSupport::Supported => Term::new("NVMe driver", "有 NVMe 驱动"),
+        NvmeSupport::Unsupported => Term::new("no NVMe driver", "无 NVMe 驱动"),
+    }
+    .get(lang);
+    let kind = match img.kind {
+        ImageType::Public => Term::new("public", "公共镜像"),
+        ImageType::Custom => Term::new("custom", "自定义镜像"),
+        ImageType::Shared => Term::new("shared", "共享镜像"),
+        ImageType::Marketplace => Term::new("marketplace", "镜像市场"),
+        ImageType::Community => Term::new("community", "社区镜像"),
+    }
+    .get(lang);
     let mut line = format!(
-        "{} · {} · {} · {} · {} · {nvme} · {regions}",
+        "{} · {kind} · {} · {} · {} · {nvme} · {regions}",
         img.id,
-        img.kind.as_str(),
-        img.os.clone().unwrap_or_else(|| "OS not given".into()),
+        img.os
+            .clone()
+            .unwrap_or_else(|| Term::new("OS not given", "未填写操作系统").get(lang).into()),
         img.arch.as_str(),
         img.boot_mode.as_str(),
     );
     if !img.shared_with.is_empty() {
-        line.push_str(&format!(
-            " · shared with {} account(s)",
-            img.shared_with.len()
-        ));
+        let n = img.shared_with.len();
+        line.push_str(
+            &tr!(
+                lang,
+                format!(" · shared with {}", count_en(n, "account", "accounts")),
+                format!(" · 已共享给 {n} 个账号")
+            )
+            .into_string(),
+        );
     }
     line
 }
+
+/// The first choice of a question the form asks and never guesses.
+const NOT_ANSWERED: (&str, &str) = ("Not answered yet…", "尚未回答…");
 
 /// The "add an image" disclosure, which also opens when the user asks to describe an image
 /// ID a launch names.
@@ -145,7 +172,7 @@ fn AddImage() -> impl IntoView {
     });
     view! {
         <details class="eip-form" prop:open=open on:toggle:target=move |ev| open.set(ev.target().open())>
-            <summary id="add-image-summary">"Add a custom or shared image"</summary>
+            <summary id="add-image-summary">{state.t("Add a custom or shared image", "添加自定义镜像或共享镜像")}</summary>
             <Show when=move || open.get()>
                 <ImageForm editing=None on_done=Callback::new(move |_| {})/>
             </Show>
@@ -214,18 +241,27 @@ impl Draft {
     }
 
     /// The first unanswered question, as (field id, what to ask).
-    fn missing(&self, prefix: &str) -> Option<(String, String)> {
+    fn missing(&self, prefix: &str) -> Option<(String, Term)> {
         let questions = [
-            (self.id, "id", "Give the image its ID (m-…)."),
-            (self.region, "region", "Pick the region the image is in."),
-            (self.arch, "arch", "Which architecture is the image built for? DescribeImages shows it as Architecture."),
-            (self.boot, "boot", "Which boot mode does the image use? DescribeImages shows it as BootMode."),
-            (self.nvme, "nvme", "Does the image hold the NVMe driver? DescribeImages shows it as Features.NvmeSupport; images made from 7th-generation and newer instances usually do."),
+            (self.id, "id", Term::new("Give the image its ID (m-…).", "请填写镜像 ID（m-…）。")),
+            (self.region, "region", Term::new("Pick the region the image is in.", "请选择镜像所在的地域。")),
+            (self.arch, "arch", Term::new(
+                "Which architecture is the image built for? DescribeImages shows it as Architecture.",
+                "镜像是为哪种架构构建的？DescribeImages 返回的 Architecture 即是。",
+            )),
+            (self.boot, "boot", Term::new(
+                "Which boot mode does the image use? DescribeImages shows it as BootMode.",
+                "镜像使用哪种引导模式？DescribeImages 返回的 BootMode 即是。",
+            )),
+            (self.nvme, "nvme", Term::new(
+                "Does the image hold the NVMe driver? DescribeImages shows it as Features.NvmeSupport; images made from 7th-generation and newer instances usually do.",
+                "镜像是否包含 NVMe 驱动？DescribeImages 返回的 Features.NvmeSupport 即是；由第七代及更新实例创建的镜像通常包含。",
+            )),
         ];
         questions
             .into_iter()
             .find(|(signal, _, _)| signal.with_untracked(|v| v.trim().is_empty()))
-            .map(|(_, field, text)| (format!("{prefix}-{field}"), text.to_string()))
+            .map(|(_, field, text)| (format!("{prefix}-{field}"), text))
     }
 
     /// The image the draft describes, over `base` (the attributes the form does not show).
@@ -280,7 +316,7 @@ fn ImageForm(editing: Option<usize>, on_done: Callback<()>) -> impl IntoView {
             .unwrap_or_else(Draft::empty),
         None => Draft::empty(),
     };
-    let error = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Term>);
     // Asked to describe an ID a launch names: fill in what is known, ask the rest.
     if editing.is_none() {
         let first_question = prefix.clone();
@@ -305,11 +341,11 @@ fn ImageForm(editing: Option<usize>, on_done: Callback<()>) -> impl IntoView {
     let save_prefix = prefix.clone();
     let save = move |_| {
         if let Some((field, question)) = draft.missing(&save_prefix) {
-            error.set(question);
+            error.set(Some(question));
             focus_by_id(&field);
             return;
         }
-        error.set(String::new());
+        error.set(None);
         match editing {
             Some(i) => {
                 state.edit(|p| {
@@ -341,35 +377,34 @@ fn ImageForm(editing: Option<usize>, on_done: Callback<()>) -> impl IntoView {
         on_done.run(());
     };
     let id = |field: &str| format!("{prefix}-{field}");
-    let unanswered = |pairs: &[(&str, &str)]| {
-        let mut list = static_options(&[("", "Not answered yet…")]);
-        list.extend(static_options(pairs));
-        list
-    };
+
     view! {
         <div class="eip-grid">
-            <Input id=id("id") label="Image ID" placeholder="m-bp1…" value=draft.id on_change=setter(draft.id)/>
-            <Input id=id("name") label="Name" placeholder="optional" value=draft.name on_change=setter(draft.name)/>
-            <Select id=id("type") label="Type" value=draft.kind on_change=setter(draft.kind)
-                options=static_options(&[("custom", "Custom (yours)"), ("shared", "Shared with you")])/>
-            <Select id=id("region") label="Region" value=draft.region on_change=setter(draft.region) options=regions/>
-            <Input id=id("os") label="OS" placeholder="Ubuntu 24.04" value=draft.os on_change=setter(draft.os)/>
-            <Select id=id("platform") label="Platform" value=draft.platform on_change=setter(draft.platform)
+            <Input id=id("id") label=state.t("Image ID", "镜像 ID") placeholder="m-bp1…" value=draft.id on_change=setter(draft.id)/>
+            <Input id=id("name") label=state.t("Name", "名称") placeholder=state.t("optional", "可选") value=draft.name on_change=setter(draft.name)/>
+            <Select id=id("type") label=state.t("Type", "类型") value=draft.kind on_change=setter(draft.kind)
+                options=options_in(&[("custom", "Custom (yours)", "自定义镜像（您自己的）"), ("shared", "Shared with you", "共享镜像（他人共享给您）")])/>
+            <Select id=id("region") label=state.t("Region", "地域") value=draft.region on_change=setter(draft.region) options=regions/>
+            <Input id=id("os") label=state.t("OS", "操作系统") placeholder="Ubuntu 24.04" value=draft.os on_change=setter(draft.os)/>
+            <Select id=id("platform") label=state.t("Platform", "平台") value=draft.platform on_change=setter(draft.platform)
                 options=static_options(&[("linux", "Linux"), ("windows", "Windows")])/>
-            <Select id=id("arch") label="Architecture" value=draft.arch on_change=setter(draft.arch)
-                options=unanswered(&[("x86_64", "x86_64"), ("arm64", "arm64"), ("i386", "i386 (32-bit)")])/>
-            <Select id=id("boot") label="Boot mode" value=draft.boot on_change=setter(draft.boot)
-                options=unanswered(&[("BIOS", "BIOS"), ("UEFI", "UEFI"), ("UEFI-Preferred", "UEFI-Preferred")])/>
-            <Select id=id("nvme") label="NVMe driver" value=draft.nvme on_change=setter(draft.nvme)
-                options=unanswered(&[("supported", "Yes, it has the NVMe driver"), ("unsupported", "No NVMe driver")])/>
-            <Input id=id("size") whole=true label="Size (GiB)" kind="number" placeholder="40" value=draft.size on_change=setter(draft.size)/>
-            <Input id=id("shared-with") label="Already shared with (account IDs)" placeholder="none"
+            <Select id=id("arch") label=state.t("Architecture", "架构") value=draft.arch on_change=setter(draft.arch)
+                options=options_in(&[("", NOT_ANSWERED.0, NOT_ANSWERED.1), ("x86_64", "x86_64", "x86_64"), ("arm64", "arm64", "arm64"), ("i386", "i386 (32-bit)", "i386（32 位）")])/>
+            <Select id=id("boot") label=state.t("Boot mode", "引导模式") value=draft.boot on_change=setter(draft.boot)
+                options=options_in(&[("", NOT_ANSWERED.0, NOT_ANSWERED.1), ("BIOS", "BIOS", "BIOS"), ("UEFI", "UEFI", "UEFI"), ("UEFI-Preferred", "UEFI-Preferred", "UEFI-Preferred")])/>
+            <Select id=id("nvme") label=state.t("NVMe driver", "NVMe 驱动") value=draft.nvme on_change=setter(draft.nvme)
+                options=options_in(&[("", NOT_ANSWERED.0, NOT_ANSWERED.1), ("supported", "Yes, it has the NVMe driver", "是，包含 NVMe 驱动"), ("unsupported", "No NVMe driver", "否，不含 NVMe 驱动")])/>
+            <Input id=id("size") whole=true label=state.t("Size (GiB)", "大小（GiB）") kind="number" placeholder="40" value=draft.size on_change=setter(draft.size)/>
+            <Input id=id("shared-with") label=state.t("Already shared with (account IDs)", "已共享给（账号 ID）") placeholder=state.t("none", "无")
                 value=draft.shared_with on_change=setter(draft.shared_with)/>
         </div>
-        <p class="eip-muted">"Not sure? "<code>"aliyun ecs DescribeImages --ImageId m-…"</code>" shows each of these; you can also paste its output under Import."</p>
-        <p class="eip-error-text" role="alert" id=id("error")>{error}</p>
+        <p class="eip-muted">{state.t("Not sure? ", "不确定？")}<code>"aliyun ecs DescribeImages --ImageId m-…"</code>{state.t(
+            " shows each of these; you can also paste its output under Import.",
+            " 会显示以上每一项；您也可以在“导入”中粘贴它的输出。",
+        )}</p>
+        <p class="eip-error-text" role="alert" id=id("error")>{move || error.get().map(|t| t.get(state.lang.get()))}</p>
         <button id=if editing.is_some() { id("save") } else { "add-image".to_string() } on:click=save>
-            {if editing.is_some() { "Save image" } else { "Add image" }}
+            {if editing.is_some() { state.t("Save image", "保存镜像") } else { state.t("Add image", "添加镜像") }}
         </button>
     }
 }

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use super::catalog::Catalog;
+use super::i18n::Lang;
 use super::model::{given, Image, ImageStatus, ImageType, Pipeline, Plan};
 use super::resolve::{Origin, Resolved};
 use super::rules::share::account_valid;
@@ -163,15 +164,17 @@ impl ContentSize {
         self.bytes <= MAX_BUILD_CONTENT_BYTES && self.commands <= MAX_BUILD_COMMANDS
     }
 
-    /// "1,234 of 16,384 bytes (16 KB) · 12 of 127 commands".
-    pub fn label(self) -> String {
+    /// "1,234 of 16,384 bytes (16 KB) · 12 of 127 commands" in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         use crate::core::rules::pipeline::{MAX_BUILD_COMMANDS, MAX_BUILD_CONTENT_BYTES};
-        format!(
-            "{} of {} bytes (16 KB) · {} of {MAX_BUILD_COMMANDS} commands",
-            thousands(self.bytes),
-            thousands(MAX_BUILD_CONTENT_BYTES),
-            self.commands
+        let (bytes, max) = (thousands(self.bytes), thousands(MAX_BUILD_CONTENT_BYTES));
+        let commands = self.commands;
+        tr!(
+            lang,
+            format!("{bytes} of {max} bytes (16 KB) · {commands} of {MAX_BUILD_COMMANDS} commands"),
+            format!("{bytes} / {max} 字节（16 KB）· {commands} / {MAX_BUILD_COMMANDS} 条命令")
         )
+        .into_string()
     }
 }
 
@@ -202,8 +205,12 @@ mod tests {
             }
         );
         assert_eq!(
-            size.label(),
+            size.label(Lang::En),
             "33 of 16,384 bytes (16 KB) · 2 of 127 commands"
+        );
+        assert_eq!(
+            size.label(Lang::ZhCn),
+            "33 / 16,384 字节（16 KB）· 2 / 127 条命令"
         );
         assert!(size.fits());
         assert!(!ContentSize::of(&"x".repeat(16 * 1024 + 1)).fits());
