@@ -6,9 +6,12 @@ use leptos::prelude::*;
 
 use super::{verdict_icon, Question};
 use crate::app::controls::{Check, Select};
+use crate::app::state::AppState;
 use crate::core::catalog::Catalog;
 use crate::core::embed;
+use crate::core::i18n::{Lang, Term};
 use crate::core::matrix::{Matrix, Verdict};
+use crate::tr;
 use crate::web::location;
 
 /// One candidate in the answer.
@@ -32,7 +35,7 @@ pub struct Listing {
 impl Listing {
     /// The answer for the one image row of `m` (every column a type), or for its one type
     /// column (every row an image).
-    pub fn of(m: &Matrix, question: &Question) -> Listing {
+    pub fn of(m: &Matrix, question: &Question, lang: Lang) -> Listing {
         let order = match question {
             Question::TypesFor(_) if !m.rows.is_empty() => m.row_by_verdict(0),
             Question::ImagesFor(_) if !m.types.is_empty() => m.column_by_verdict(0),
@@ -55,10 +58,18 @@ impl Listing {
                     Line {
                         id: t.id.clone(),
                         detail: match (t.vcpus, t.memory_gib) {
-                            (Some(vcpus), Some(memory)) => {
-                                format!("{vcpus} vCPU, {memory} GiB, {arch}")
-                            }
-                            _ => format!("size not given, {arch}"),
+                            (Some(vcpus), Some(memory)) => tr!(
+                                lang,
+                                format!("{vcpus} vCPU, {memory} GiB, {arch}"),
+                                format!("{vcpus} vCPU，{memory} GiB，{arch}")
+                            )
+                            .into_string(),
+                            _ => tr!(
+                                lang,
+                                format!("size not given, {arch}"),
+                                format!("未给出规格大小，{arch}")
+                            )
+                            .into_string(),
                         },
                         reasons: Vec::new(),
                     }
@@ -67,7 +78,14 @@ impl Listing {
                     let row = &m.rows[r];
                     let mut detail = row.image.label().to_string();
                     if let Some(n) = row.via_copy {
-                        detail.push_str(&format!(", the plan's copy #{n} in {}", m.region));
+                        detail.push_str(
+                            tr!(
+                                lang,
+                                format!(", the plan's copy #{n} in {}", m.region),
+                                format!("，计划中复制到 {} 的复制镜像 #{n}", m.region)
+                            )
+                            .as_str(),
+                        );
                     }
                     Line {
                         id: row.image.id.clone(),
@@ -77,7 +95,7 @@ impl Listing {
                 }
             };
             let reasons = m
-                .issues(r, c)
+                .issues_in(r, c, lang)
                 .into_iter()
                 .map(|(code, msg)| format!("{code}: {msg}"))
                 .collect();
@@ -90,12 +108,13 @@ impl Listing {
     }
 }
 
-fn heading(verdict: Verdict, n: usize) -> String {
+fn heading(verdict: Verdict, n: usize, lang: Lang) -> String {
     let what = match verdict {
-        Verdict::Pass => "pass",
-        Verdict::Warn => "pass with a warning",
-        Verdict::Fail => "fail",
-    };
+        Verdict::Pass => Term::new("pass", "项通过"),
+        Verdict::Warn => Term::new("pass with a warning", "项通过但有警告"),
+        Verdict::Fail => Term::new("fail", "项不通过"),
+    }
+    .get(lang);
     format!("{} {n} {what}", verdict_icon(verdict))
 }
 
@@ -112,22 +131,25 @@ pub fn AnswerView(
     /// Whether the embed snippet is open.
     snippet_open: RwSignal<bool>,
 ) -> impl IntoView {
+    let state = AppState::get();
     let passing_only = RwSignal::new(false);
     let subject = Signal::derive(move || match question.get() {
         Question::TypesFor(id) | Question::ImagesFor(id) => id,
         Question::Grid => String::new(),
     });
-    let picker = move || match question.get() {
+    let picker = move || {
+        match question.get() {
         Question::ImagesFor(_) => view! {
-            <Select id="answer-type" label="Instance type" options=type_choices value=subject
+            <Select id="answer-type" label=state.t("Instance type", "实例规格") options=type_choices value=subject
                 on_change=Callback::new(move |v: String| question.set(Question::ImagesFor(v)))/>
         }
         .into_any(),
         _ => view! {
-            <Select id="answer-image" label="Image" options=image_choices value=subject
+            <Select id="answer-image" label=state.t("Image", "镜像") options=image_choices value=subject
                 on_change=Callback::new(move |v: String| question.set(Question::TypesFor(v)))/>
         }
         .into_any(),
+    }
     };
     let snippet = move || {
         let region = region.get();
@@ -141,13 +163,16 @@ pub fn AnswerView(
             Question::Grid => None,
         };
         in_catalog.ok_or_else(|| {
-            "The embed answers about the catalog's images and types; this one is your plan's own, so a documentation page could not show it.".to_string()
+            state.t(
+                "The embed answers about the catalog's images and types; this one is your plan's own, so a documentation page could not show it.",
+                "嵌入答案只涉及目录中的镜像和实例规格；此项是您计划中自有的，文档页面无法显示它。",
+            )()
         })
     };
     view! {
         <div class="eip-row">
             {picker}
-            <Check id="answer-passing-only" label="Only what passes" checked=passing_only
+            <Check id="answer-passing-only" label=state.t("Only what passes", "只显示通过的") checked=passing_only
                 on_change=Callback::new(move |on: bool| passing_only.set(on))/>
         </div>
         <div id="matrix-answer" aria-live="polite">
@@ -157,7 +182,7 @@ pub fn AnswerView(
                     let word = verdict.as_str();
                     view! {
                         <section class=format!("eip-answer-group is-{word}") data-verdict=word>
-                            <h3>{heading(*verdict, lines.len())}</h3>
+                            <h3>{heading(*verdict, lines.len(), state.lang.get())}</h3>
                             <ul class="eip-answer-list">
                                 {lines.iter().map(|line| {
                                     let picked = line.id.clone();
@@ -174,7 +199,7 @@ pub fn AnswerView(
                                                         Question::Grid => return,
                                                     };
                                                     use_pair.run(pair);
-                                                }>"Use in launch #0"</button>
+                                                }>{state.t("Use in launch #0", "用于启动实例 #0")}</button>
                                             </div>
                                             {line.reasons.iter().map(|r| view! { <p class="eip-answer-why">{r.clone()}</p> }).collect_view()}
                                         </li>
@@ -187,10 +212,13 @@ pub fn AnswerView(
         </div>
         <details class="eip-form" id="embed-snippet" prop:open=snippet_open
             on:toggle:target=move |ev| snippet_open.set(ev.target().open())>
-            <summary>"Put this answer in a documentation page"</summary>
+            <summary>{state.t("Put this answer in a documentation page", "将此答案嵌入文档页面")}</summary>
             {move || match snippet() {
                 Ok(html) => view! {
-                    <p class="eip-muted">"Paste this where the answer should show; it stays current with the catalog."</p>
+                    <p class="eip-muted">{state.t(
+                        "Paste this where the answer should show; it stays current with the catalog.",
+                        "将这段代码粘贴到要显示答案的位置；它会随目录保持最新。",
+                    )}</p>
                     <textarea id="embed-snippet-text" readonly rows="3" prop:value=html></textarea>
                 }.into_any(),
                 Err(why) => view! { <p class="eip-muted">{why}</p> }.into_any(),

@@ -6,6 +6,7 @@ use super::Question;
 use crate::app::controls::{Check, Input, Select};
 use crate::app::state::{AppState, GuideTopic};
 use crate::core::catalog::Catalog;
+use crate::core::i18n::Term;
 use crate::core::matrix::{ImageFilter, TypeFilter};
 use crate::core::model::{
     CpuArch, ImageArch, ImageBootMode, ImageType, NvmeRequirement, NvmeSupport, Platform,
@@ -36,25 +37,33 @@ impl Filters {
 /// How a control reads and writes one field of a filter.
 type Field<F, T> = (fn(&F) -> Option<T>, fn(&mut F, Option<T>));
 
+/// "Any value": the first choice of every filter.
+const ANY: Term = Term::new("any", "任意");
+
 /// A select over typed values: "any" (`None`) or one of `choices`.
 fn choice<F, T>(
     id: &'static str,
-    label: &'static str,
+    label: Term,
     filter: RwSignal<F>,
     (get, set): Field<F, T>,
-    choices: &'static [(T, &'static str)],
+    choices: &'static [(T, Term)],
 ) -> impl IntoView
 where
     F: Send + Sync + 'static,
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let mut options = vec![(String::new(), "any".to_string())];
-    options.extend(
-        choices
-            .iter()
-            .enumerate()
-            .map(|(n, (_, text))| (n.to_string(), text.to_string())),
-    );
+    let state = AppState::get();
+    let options = Signal::derive(move || {
+        let lang = state.lang.get();
+        let mut options = vec![(String::new(), ANY.get(lang).to_string())];
+        options.extend(
+            choices
+                .iter()
+                .enumerate()
+                .map(|(n, (_, text))| (n.to_string(), text.get(lang).to_string())),
+        );
+        options
+    });
     let value = Signal::derive(move || {
         filter
             .with(get)
@@ -70,19 +79,22 @@ where
             .map(|(c, _)| *c);
         filter.update(|f| set(f, picked));
     });
-    view! { <Select id label options=Signal::stored(options) value on_change/> }
+    let label = state.t(label.en, label.zh);
+    view! { <Select id label options value on_change/> }
 }
 
 /// A select over text values the data brings (OS names, families): "any" or one of them.
 fn text_choice<F: Send + Sync + 'static>(
     id: &'static str,
-    label: &'static str,
+    label: Term,
     filter: RwSignal<F>,
     (get, set): Field<F, String>,
     values: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let state = AppState::get();
+    let label = state.t(label.en, label.zh);
     let options = Signal::derive(move || {
-        let mut options = vec![(String::new(), "any".to_string())];
+        let mut options = vec![(String::new(), ANY.get(state.lang.get()).to_string())];
         options.extend(values.get().into_iter().map(|v| (v.clone(), v)));
         options
     });
@@ -93,35 +105,53 @@ fn text_choice<F: Send + Sync + 'static>(
     view! { <Select id label options value on_change/> }
 }
 
-const IMAGE_TYPES: &[(ImageType, &str)] = &[
-    (ImageType::Public, "Public"),
-    (ImageType::Custom, "Custom"),
-    (ImageType::Shared, "Shared"),
-    (ImageType::Marketplace, "Marketplace"),
-    (ImageType::Community, "Community"),
+/// A value that reads the same in every language (an architecture, a boot mode).
+const fn same(word: &'static str) -> Term {
+    Term::new(word, word)
+}
+
+const IMAGE_TYPES: &[(ImageType, Term)] = &[
+    (ImageType::Public, Term::new("Public", "公共镜像")),
+    (ImageType::Custom, Term::new("Custom", "自定义镜像")),
+    (ImageType::Shared, Term::new("Shared", "共享镜像")),
+    (ImageType::Marketplace, Term::new("Marketplace", "镜像市场")),
+    (ImageType::Community, Term::new("Community", "社区镜像")),
 ];
-const PLATFORMS: &[(Platform, &str)] =
-    &[(Platform::Linux, "Linux"), (Platform::Windows, "Windows")];
-const IMAGE_ARCHS: &[(ImageArch, &str)] = &[
-    (ImageArch::X86_64, "x86_64"),
-    (ImageArch::Arm64, "arm64"),
-    (ImageArch::I386, "i386"),
+const PLATFORMS: &[(Platform, Term)] = &[
+    (Platform::Linux, same("Linux")),
+    (Platform::Windows, same("Windows")),
 ];
-const BOOT_MODES: &[(ImageBootMode, &str)] = &[
-    (ImageBootMode::Bios, "BIOS"),
-    (ImageBootMode::Uefi, "UEFI"),
-    (ImageBootMode::UefiPreferred, "UEFI-Preferred"),
+const IMAGE_ARCHS: &[(ImageArch, Term)] = &[
+    (ImageArch::X86_64, same("x86_64")),
+    (ImageArch::Arm64, same("arm64")),
+    (ImageArch::I386, same("i386")),
 ];
-const NVME_DRIVERS: &[(NvmeSupport, &str)] = &[
-    (NvmeSupport::Supported, "yes"),
-    (NvmeSupport::Unsupported, "no"),
+const BOOT_MODES: &[(ImageBootMode, Term)] = &[
+    (ImageBootMode::Bios, same("BIOS")),
+    (ImageBootMode::Uefi, same("UEFI")),
+    (ImageBootMode::UefiPreferred, same("UEFI-Preferred")),
 ];
-const YES_NO: &[(bool, &str)] = &[(true, "yes"), (false, "no")];
-const EOL: &[(bool, &str)] = &[(false, "not yet"), (true, "reached")];
-const CPU_ARCHS: &[(CpuArch, &str)] = &[(CpuArch::X86_64, "x86_64"), (CpuArch::Arm64, "arm64")];
-const NVME_NEEDS: &[(NvmeRequirement, &str)] = &[
-    (NvmeRequirement::Required, "required"),
-    (NvmeRequirement::Unsupported, "not used"),
+const YES: Term = Term::new("yes", "是");
+const NO: Term = Term::new("no", "否");
+const NVME_DRIVERS: &[(NvmeSupport, Term)] = &[
+    (NvmeSupport::Supported, YES),
+    (NvmeSupport::Unsupported, NO),
+];
+const YES_NO: &[(bool, Term)] = &[(true, YES), (false, NO)];
+const EOL: &[(bool, Term)] = &[
+    (false, Term::new("not yet", "尚未停止维护")),
+    (true, Term::new("reached", "已停止维护")),
+];
+const CPU_ARCHS: &[(CpuArch, Term)] = &[
+    (CpuArch::X86_64, same("x86_64")),
+    (CpuArch::Arm64, same("arm64")),
+];
+const NVME_NEEDS: &[(NvmeRequirement, Term)] = &[
+    (NvmeRequirement::Required, Term::new("required", "必需")),
+    (
+        NvmeRequirement::Unsupported,
+        Term::new("not used", "不使用"),
+    ),
 ];
 
 /// The filter form. `os_names` and `families` are the values the data offers.
@@ -140,41 +170,41 @@ pub fn FilterForm(
     view! {
         <div class="eip-filters">
             <fieldset hidden=one_image>
-                <legend>"Images"</legend>
+                <legend>{state.t("Images", "镜像")}</legend>
                 <div class="eip-grid">
                     <div class="eip-with-help">
-                        {choice("filter-image-type", "Image type", images, (|f| f.kind, |f, v| f.kind = v), IMAGE_TYPES)}
-                        <button class="eip-help-button" aria-label="About image types" title="About image types"
+                        {choice("filter-image-type", Term::new("Image type", "镜像类型"), images, (|f| f.kind, |f, v| f.kind = v), IMAGE_TYPES)}
+                        <button class="eip-help-button" aria-label=state.t("About image types", "关于镜像类型") title=state.t("About image types", "关于镜像类型")
                             on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"?"</button>
                     </div>
-                    {text_choice("filter-os", "OS", images, (|f| f.os.clone(), |f, v| f.os = v), os_names)}
-                    {choice("filter-platform", "Platform", images, (|f| f.platform, |f, v| f.platform = v), PLATFORMS)}
-                    {choice("filter-image-arch", "Architecture", images, (|f| f.arch, |f, v| f.arch = v), IMAGE_ARCHS)}
-                    {choice("filter-boot", "Boot mode", images, (|f| f.boot_mode, |f, v| f.boot_mode = v), BOOT_MODES)}
-                    {choice("filter-image-nvme", "NVMe driver", images, (|f| f.nvme, |f, v| f.nvme = v), NVME_DRIVERS)}
-                    {choice("filter-fee", "Licence fee", images, (|f| f.license_fee, |f, v| f.license_fee = v), YES_NO)}
-                    {choice("filter-eol", "End of life", images, (|f| f.eol_reached, |f, v| f.eol_reached = v), EOL)}
-                    <Input id="filter-image-search" label="Search images" placeholder="ubuntu, m-bp1…"
+                    {text_choice("filter-os", Term::new("OS", "操作系统"), images, (|f| f.os.clone(), |f, v| f.os = v), os_names)}
+                    {choice("filter-platform", Term::new("Platform", "平台"), images, (|f| f.platform, |f, v| f.platform = v), PLATFORMS)}
+                    {choice("filter-image-arch", Term::new("Architecture", "架构"), images, (|f| f.arch, |f, v| f.arch = v), IMAGE_ARCHS)}
+                    {choice("filter-boot", Term::new("Boot mode", "引导模式"), images, (|f| f.boot_mode, |f, v| f.boot_mode = v), BOOT_MODES)}
+                    {choice("filter-image-nvme", Term::new("NVMe driver", "NVMe 驱动"), images, (|f| f.nvme, |f, v| f.nvme = v), NVME_DRIVERS)}
+                    {choice("filter-fee", Term::new("Licence fee", "许可证费用"), images, (|f| f.license_fee, |f, v| f.license_fee = v), YES_NO)}
+                    {choice("filter-eol", Term::new("End of life", "停止维护"), images, (|f| f.eol_reached, |f, v| f.eol_reached = v), EOL)}
+                    <Input id="filter-image-search" label=state.t("Search images", "搜索镜像") placeholder="ubuntu, m-bp1…"
                         value=Signal::derive(move || images.with(|f| f.search.clone()))
                         on_change=Callback::new(move |v: String| images.update(|f| f.search = v))/>
                 </div>
             </fieldset>
             <fieldset hidden=one_type>
-                <legend>"Instance types"</legend>
+                <legend>{state.t("Instance types", "实例规格")}</legend>
                 <div class="eip-grid">
-                    {choice("filter-type-arch", "Architecture", types, (|f| f.arch, |f, v| f.arch = v), CPU_ARCHS)}
-                    <Input id="filter-vcpus" label="vCPUs at least" kind="number" whole=true
+                    {choice("filter-type-arch", Term::new("Architecture", "架构"), types, (|f| f.arch, |f, v| f.arch = v), CPU_ARCHS)}
+                    <Input id="filter-vcpus" label=state.t("vCPUs at least", "vCPU 至少") kind="number" whole=true
                         value=Signal::derive(move || types.with(|f| f.min_vcpus.map(|n| n.to_string()).unwrap_or_default()))
                         on_change=Callback::new(move |v: String| types.update(|f| f.min_vcpus = v.trim().parse().ok()))/>
-                    <Input id="filter-memory" label="Memory (GiB) at least" kind="number"
+                    <Input id="filter-memory" label=state.t("Memory (GiB) at least", "内存（GiB）至少") kind="number"
                         value=Signal::derive(move || types.with(|f| f.min_memory_gib.map(|n| n.to_string()).unwrap_or_default()))
                         on_change=Callback::new(move |v: String| types.update(|f| f.min_memory_gib = v.trim().parse().ok()))/>
-                    {choice("filter-type-nvme", "NVMe", types, (|f| f.nvme, |f, v| f.nvme = v), NVME_NEEDS)}
-                    {text_choice("filter-family", "Family", types, (|f| f.family.clone(), |f, v| f.family = v), families)}
-                    <Input id="filter-type-search" label="Search types" placeholder="g8y"
+                    {choice("filter-type-nvme", Term::new("NVMe", "NVMe"), types, (|f| f.nvme, |f, v| f.nvme = v), NVME_NEEDS)}
+                    {text_choice("filter-family", Term::new("Family", "规格族"), types, (|f| f.family.clone(), |f, v| f.family = v), families)}
+                    <Input id="filter-type-search" label=state.t("Search types", "搜索实例规格") placeholder="g8y"
                         value=Signal::derive(move || types.with(|f| f.search.clone()))
                         on_change=Callback::new(move |v: String| types.update(|f| f.search = v))/>
-                    <Check id="filter-offered" label="Offered in the region only"
+                    <Check id="filter-offered" label=state.t("Offered in the region only", "仅显示该地域在售的规格")
                         checked=Signal::derive(move || types.with(|f| f.offered_only))
                         on_change=Callback::new(move |on: bool| types.update(|f| f.offered_only = on))/>
                 </div>

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
-use super::{verdict_icon, Question};
-use crate::app::state::focus_by_id;
+use super::{verdict_icon, verdict_word, Question};
+use crate::app::state::{focus_by_id, AppState};
+use crate::core::i18n::{Lang, Term};
 use crate::core::matrix::{Matrix, Verdict};
+use crate::tr;
 
 /// Most rows and columns the grid draws; the count line says when filters hide more.
 pub const MAX_ROWS: usize = 30;
@@ -41,16 +43,18 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// The first [`MAX_ROWS`] x [`MAX_COLS`] of a matrix.
-    pub fn of(m: &Matrix) -> Grid {
+    /// The first [`MAX_ROWS`] x [`MAX_COLS`] of a matrix, its reasons in `lang`.
+    pub fn of(m: &Matrix, lang: Lang) -> Grid {
         let rows = m.rows.len().min(MAX_ROWS);
         let cols = m.types.len().min(MAX_COLS);
         let mut cells = Vec::with_capacity(rows * cols);
         for r in 0..rows {
             for c in 0..cols {
-                let issues = m.issues(r, c);
+                let issues = m.issues_in(r, c, lang);
                 let reasons = if issues.is_empty() {
-                    "No rule broken.".to_string()
+                    Term::new("No rule broken.", "没有违反任何规则。")
+                        .get(lang)
+                        .to_string()
                 } else {
                     issues
                         .iter()
@@ -87,19 +91,24 @@ pub fn GridTable(
     reason: RwSignal<String>,
     use_pair: Callback<(String, String)>,
 ) -> impl IntoView {
+    let state = AppState::get();
     let active = RwSignal::new((0usize, 0usize));
     let describe = move |r: usize, c: usize| {
+        let lang = state.lang.get_untracked();
         grid.with(|g| {
             let n = g.types.len();
             g.cells.get(r * n + c).map(|cell| {
-                format!(
-                    "{} on {} in {}: {}. {}",
-                    g.images[r].0,
-                    g.types[c],
-                    region.get_untracked(),
-                    cell.verdict.as_str(),
-                    cell.reasons
+                let (image, itype, region) = (&g.images[r].0, &g.types[c], region.get_untracked());
+                let word = verdict_word(cell.verdict, lang);
+                tr!(
+                    lang,
+                    format!("{image} on {itype} in {region}: {word}. {}", cell.reasons),
+                    format!(
+                        "{region} 地域以 {itype} 运行 {image}：{word}。{}",
+                        cell.reasons
+                    )
                 )
+                .into_string()
             })
         })
     };
@@ -140,16 +149,17 @@ pub fn GridTable(
         <div class="eip-matrix-scroll">
             <table class="eip-matrix" role="grid" aria-labelledby="matrix-h" on:keydown=on_key>
                 {move || grid.with(|g| {
+                    let lang = state.lang.get();
                     let n = g.types.len();
                     let last = (g.images.len().saturating_sub(1), n.saturating_sub(1));
                     view! {
                         <thead><tr>
-                            <th scope="col">"Image \\ type"</th>
+                            <th scope="col">{Term::new("Image \\ type", "镜像 \\ 实例规格").get(lang)}</th>
                             {g.types.iter().map(|t| {
                                 let id = t.clone();
                                 view! {
                                     <th scope="col">
-                                        <button class="eip-link" title=format!("Which images run on {t}?")
+                                        <button class="eip-link" title=tr!(lang, format!("Which images run on {t}?"), format!("哪些镜像可在 {t} 上运行？")).into_string()
                                             on:click=move |_| question.set(Question::ImagesFor(id.clone()))>
                                             <code>{t.trim_start_matches("ecs.").to_string()}</code>
                                         </button>
@@ -163,15 +173,16 @@ pub fn GridTable(
                                 view! {
                                     <tr>
                                         <th scope="row">
-                                            <button class="eip-link" title=format!("Which types can run {image}?")
+                                            <button class="eip-link" title=tr!(lang, format!("Which types can run {image}?"), format!("哪些实例规格可以运行 {image}？")).into_string()
                                                 on:click=move |_| question.set(Question::TypesFor(id.clone()))>
                                                 <code>{image.clone()}</code>
                                             </button>
-                                            {via_copy.map(|n| view! { <span class="eip-muted">{format!(" via copy #{n}")}</span> })}
+                                            {via_copy.map(|n| view! { <span class="eip-muted">{tr!(lang, format!(" via copy #{n}"), format!("（来自复制镜像 #{n}）")).into_string()}</span> })}
                                         </th>
                                         {(0..n).map(|c| {
                                             let cell = &g.cells[r * n + c];
                                             let word = cell.verdict.as_str();
+                                            let shown = verdict_word(cell.verdict, lang);
                                             let why = cell.codes.join(", ");
                                             view! {
                                                 <td id=format!("cell-{r}-{c}") role="gridcell"
@@ -187,7 +198,7 @@ pub fn GridTable(
                                                     }
                                                     on:click=move |_| use_cell(r, c)
                                                 >
-                                                    <span aria-hidden="true">{verdict_icon(cell.verdict)}</span> " " {word}
+                                                    <span aria-hidden="true">{verdict_icon(cell.verdict)}</span> " " {shown}
                                                     {(!why.is_empty()).then(|| view! { <span class="eip-cell-why">{why}</span> })}
                                                 </td>
                                             }

@@ -16,6 +16,7 @@ use self::grid::{Grid, GridTable};
 use super::controls::Select;
 use super::state::{focus_by_id, AppState};
 use crate::core::catalog::Catalog;
+use crate::core::i18n::{self, Lang, Term};
 use crate::core::matrix::{with_plan_matrix, ImageFilter, TypeFilter, Verdict};
 use crate::core::model::Launch;
 
@@ -37,6 +38,17 @@ pub fn verdict_icon(verdict: Verdict) -> &'static str {
         Verdict::Warn => "▲",
         Verdict::Fail => "✕",
     }
+}
+
+/// The word for a verdict in `lang` (the cells, the answer groups); the `is-*` classes and
+/// `data-verdict` keep the English code.
+pub fn verdict_word(verdict: Verdict, lang: Lang) -> &'static str {
+    match verdict {
+        Verdict::Pass => Term::new("pass", "通过"),
+        Verdict::Warn => Term::new("warn", "警告"),
+        Verdict::Fail => Term::new("fail", "不通过"),
+    }
+    .get(lang)
 }
 
 /// The compatibility panel.
@@ -72,38 +84,47 @@ pub fn MatrixPanel() -> impl IntoView {
     let as_of = move || state.plan.with(|p| p.as_of).unwrap_or(state.today);
     let grid = Memo::new(move |_| {
         let region = region.get();
+        let lang = state.lang.get();
         state.plan.with(|p| {
             filters.images.with(|fi| {
                 filters.types.with(|ft| {
-                    with_plan_matrix(p, Catalog::builtin(), &region, (fi, ft), as_of(), Grid::of)
+                    with_plan_matrix(p, Catalog::builtin(), &region, (fi, ft), as_of(), |m| {
+                        Grid::of(m, lang)
+                    })
                 })
             })
         })
     });
     let listing = Memo::new(move |_| {
         let region = region.get();
+        let lang = state.lang.get();
         let question = question.get();
         state.plan.with(|p| match &question {
             Question::Grid => Listing::default(),
             Question::TypesFor(image) => filters.types.with(|ft| {
                 let only = ImageFilter::only(image);
                 with_plan_matrix(p, Catalog::builtin(), &region, (&only, ft), as_of(), |m| {
-                    Listing::of(m, &question)
+                    Listing::of(m, &question, lang)
                 })
             }),
             Question::ImagesFor(itype) => filters.images.with(|fi| {
                 let only = TypeFilter::only(itype);
                 with_plan_matrix(p, Catalog::builtin(), &region, (fi, &only), as_of(), |m| {
-                    Listing::of(m, &question)
+                    Listing::of(m, &question, lang)
                 })
             }),
         })
     });
     let use_pair = Callback::new(move |(image, instance_type): (String, String)| {
         let region = region.get_untracked();
-        reason.set(format!(
-            "Launch #0 now launches {image} on {instance_type} in {region}."
-        ));
+        reason.set(
+            crate::tr!(
+                state.lang.get_untracked(),
+                format!("Launch #0 now launches {image} on {instance_type} in {region}."),
+                format!("启动实例 #0 现在在 {region} 地域以 {instance_type} 启动 {image}。")
+            )
+            .into_string(),
+        );
         state.edit(|p| match p.launches.first_mut() {
             Some(launch) => {
                 launch.image = Some(image);
@@ -150,7 +171,7 @@ pub fn MatrixPanel() -> impl IntoView {
             .unwrap_or_default()
     };
     let mode = move |id: &'static str,
-                     label: &'static str,
+                     label: Term,
                      is: fn(&Question) -> bool,
                      to: fn(String, String) -> Question| {
         view! {
@@ -158,7 +179,7 @@ pub fn MatrixPanel() -> impl IntoView {
                 <input type="radio" name="matrix-mode" id=id
                     prop:checked=move || question.with(is)
                     on:change=move |_| question.set(to(first_launch(|l| l.image.clone()), first_launch(|l| l.instance_type.clone())))/>
-                {label}
+                {state.t(label.en, label.zh)}
             </label>
         }
     };
@@ -166,11 +187,18 @@ pub fn MatrixPanel() -> impl IntoView {
     let is_grid = Memo::new(move |_| question.with(|q| *q == Question::Grid));
     // What the reason line says until a cell or answer is used.
     Effect::new(move |_| {
+        let lang = state.lang.get();
         reason.set(String::from(if is_grid.get() {
-            "Move through the cells with the arrow keys; Enter uses the image and type in launch #0. A row or column heading lists every answer for that image or type."
+            Term::new(
+                "Move through the cells with the arrow keys; Enter uses the image and type in launch #0. A row or column heading lists every answer for that image or type.",
+                "用方向键在单元格间移动；按 Enter 将该镜像和实例规格用于启动实例 #0。点击行标题或列标题可列出该镜像或实例规格的全部结果。",
+            )
         } else {
-            "Every answer to one question, best first, each with its reasons; \"Use in launch #0\" puts it in the plan."
-        }));
+            Term::new(
+                "Every answer to one question, best first, each with its reasons; \"Use in launch #0\" puts it in the plan.",
+                "一个问题的全部结果，最佳的在前，每项都附有原因；“用于启动实例 #0”会把它放入计划。",
+            )
+        }.get(lang)));
     });
     // Opening the panel moves focus to it (it sits below the columns on a phone).
     if !state.matrix_embed.get_untracked() {
@@ -185,28 +213,44 @@ pub fn MatrixPanel() -> impl IntoView {
     view! {
         <section id="matrix-panel" class="eip-matrix-panel" aria-labelledby="matrix-h" on:keydown=on_panel_key>
             <div class="eip-item-head">
-                <h2 id="matrix-h" tabindex="-1">"Compatibility: images × instance types"</h2>
-                <button id="close-matrix" on:click=move |_| state.matrix_open.set(false)>"Close"</button>
+                <h2 id="matrix-h" tabindex="-1">{state.t("Compatibility: images × instance types", "兼容性：镜像 × 实例规格")}</h2>
+                <button id="close-matrix" on:click=move |_| state.matrix_open.set(false)>{state.t("Close", "关闭")}</button>
             </div>
-            <p class="eip-muted">"Verdicts for the region as your plan leaves it: an image the plan copies there counts as there."</p>
+            <p class="eip-muted">{state.t(
+                "Verdicts for the region as your plan leaves it: an image the plan copies there counts as there.",
+                "按计划执行后该地域的结果：计划复制到该地域的镜像视为已在该地域。",
+            )}</p>
             <div class="eip-row">
-                <Select id="matrix-region" label="Region" value=region
+                <Select id="matrix-region" label=state.t("Region", "地域") value=region
                     options=region_options
                     on_change=Callback::new(move |v: String| region.set(v))/>
                 <fieldset class="eip-modes">
-                    <legend>"Show"</legend>
-                    {mode("matrix-mode-grid", "Every image × type", |q| *q == Question::Grid, |_, _| Question::Grid)}
-                    {mode("matrix-mode-image", "Which types run one image", |q| matches!(q, Question::TypesFor(_)), |image, _| Question::TypesFor(image))}
-                    {mode("matrix-mode-type", "Which images run on one type", |q| matches!(q, Question::ImagesFor(_)), |_, itype| Question::ImagesFor(itype))}
+                    <legend>{state.t("Show", "显示")}</legend>
+                    {mode("matrix-mode-grid", Term::new("Every image × type", "全部镜像 × 实例规格"), |q| *q == Question::Grid, |_, _| Question::Grid)}
+                    {mode("matrix-mode-image", Term::new("Which types run one image", "哪些实例规格可运行某个镜像"), |q| matches!(q, Question::TypesFor(_)), |image, _| Question::TypesFor(image))}
+                    {mode("matrix-mode-type", Term::new("Which images run on one type", "哪些镜像可在某个实例规格上运行"), |q| matches!(q, Question::ImagesFor(_)), |_, itype| Question::ImagesFor(itype))}
                 </fieldset>
             </div>
             <FilterForm filters os_names families question/>
             {move || match is_grid.get() {
                 true => view! {
                     <p class="eip-muted" id="matrix-count">{move || grid.with(|g| {
-                        let mut line = format!("{} image(s) × {} type(s)", g.total_images, g.total_types);
+                        let lang = state.lang.get();
+                        let mut line = crate::tr!(
+                            lang,
+                            format!(
+                                "{} × {}",
+                                i18n::count_en(g.total_images, "image", "images"),
+                                i18n::count_en(g.total_types, "type", "types")
+                            ),
+                            format!("{} 个镜像 × {} 个实例规格", g.total_images, g.total_types)
+                        ).into_string();
                         if g.total_images > g.images.len() || g.total_types > g.types.len() {
-                            line.push_str(&format!("; showing the first {} × {}: narrow the filters, or pick one image or type to see every answer", g.images.len(), g.types.len()));
+                            line.push_str(crate::tr!(
+                                lang,
+                                format!("; showing the first {} × {}: narrow the filters, or pick one image or type to see every answer", g.images.len(), g.types.len()),
+                                format!("；仅显示前 {} × {}：请缩小筛选范围，或选择一个镜像或实例规格查看全部结果", g.images.len(), g.types.len())
+                            ).as_str());
                         }
                         line
                     })}</p>
