@@ -4,6 +4,7 @@
 mod common;
 
 use common::{check, codes, plan};
+use ecs_image_planner::core::i18n::Lang;
 use ecs_image_planner::core::item::Item;
 use ecs_image_planner::core::param::Param;
 use ecs_image_planner::core::Severity;
@@ -51,8 +52,12 @@ fn the_image_counts_in_every_region_it_lands_in() {
         assert_eq!(usage.items, vec![Item::Pipeline(0)]);
     }
     assert_eq!(
-        ledger.regions["cn-hangzhou"].breakdown(),
+        ledger.regions["cn-hangzhou"].breakdown(Lang::En),
         "5 existing + 1 built by a pipeline"
+    );
+    assert_eq!(
+        ledger.regions["cn-hangzhou"].breakdown(Lang::ZhCn),
+        "已有 5 + 流水线构建 1"
     );
     assert!(report.ok, "{:#?}", report.findings);
 }

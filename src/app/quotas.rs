@@ -5,13 +5,14 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::controls::Input;
-use super::labels::Badge;
+use super::labels::{severity_word, Badge};
 use super::state::AppState;
-use crate::core::i18n::{Lang, Term};
+use crate::core::i18n::{self, Lang, Term};
 use crate::core::item::Item;
 use crate::core::ledger::RegionUsage;
 use crate::core::model::{Plan, Quotas};
 use crate::core::Report;
+use crate::tr;
 
 fn set_quota(plan: &mut Plan, text: &str, field: fn(&mut Quotas) -> &mut Option<u32>) {
     let quotas = plan.quotas.get_or_insert_with(Quotas::default);
@@ -40,10 +41,10 @@ pub fn QuotaInputs() -> impl IntoView {
         <section class="eip-section" aria-labelledby="quotas-h">
             <h3 id="quotas-h">{state.t("Quotas and current usage ", "配额与当前用量 ")} <Badge key="/quotas"/></h3>
             <div class="eip-grid">
-                <Input id="quota-images" whole=true label="Custom images per region (q_user-image-count)" kind="number"
+                <Input id="quota-images" whole=true label=state.t("Custom images per region (q_user-image-count)", "每个地域的自定义镜像数量（q_user-image-count）") kind="number"
                     placeholder="100" value=quota(|q| q.custom_images_per_region)
                     on_change=Callback::new(move |v: String| state.edit_typing("quota-images", |p| set_quota(p, &v, |q| &mut q.custom_images_per_region)))/>
-                <Input id="quota-shares" whole=true label="Accounts per shared image (q_user-per-image-shared-user-count)" kind="number"
+                <Input id="quota-shares" whole=true label=state.t("Accounts per shared image (q_user-per-image-shared-user-count)", "每个共享镜像的账号数量（q_user-per-image-shared-user-count）") kind="number"
                     placeholder="50" value=quota(|q| q.share_accounts_per_image)
                     on_change=Callback::new(move |v: String| state.edit_typing("quota-shares", |p| set_quota(p, &v, |q| &mut q.share_accounts_per_image)))/>
             </div>
@@ -71,6 +72,8 @@ pub fn QuotaInputs() -> impl IntoView {
 
 /// One gauge row's numbers.
 struct Gauge {
+    /// The gauge's DOM id, the same in every language.
+    id: String,
     label: String,
     detail: String,
     used: u32,
@@ -82,18 +85,26 @@ struct Gauge {
 }
 
 /// The findings of `code` on the items the gauge counts.
-fn findings_on(report: &Report, code: &str, items: &[Item]) -> Vec<String> {
+fn findings_on(report: &Report, code: &str, items: &[Item], lang: Lang) -> Vec<String> {
     report
         .findings
         .iter()
         .filter(|f| f.code == code && items.contains(&Item::of_path(&f.path)))
-        .map(|f| format!("{}[{}]: {}", f.severity.as_str(), f.code, f.message))
+        .map(|f| {
+            let sev = severity_word(f.severity, lang);
+            tr!(
+                lang,
+                format!("{sev}[{}]: {}", f.code, f.message),
+                format!("{sev}[{}]：{}", f.code, f.message)
+            )
+            .into_string()
+        })
         .collect()
 }
 
 /// Custom images per region, as the core's ledger counts them, for every region the plan
 /// names.
-fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
+fn region_gauges(state: AppState, report: &Report, lang: Lang) -> Vec<Gauge> {
     let ledger = &report.ledger;
     let empty = RegionUsage::default();
     let mut regions: BTreeSet<String> = state.regions().into_iter().collect();
@@ -103,11 +114,12 @@ fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
         .map(|region| {
             let usage = ledger.regions.get(&region).unwrap_or(&empty);
             Gauge {
-                detail: usage.breakdown(),
+                detail: usage.breakdown(lang),
                 used: usage.used(),
                 quota: ledger.custom_image_quota,
                 over: usage.over(ledger.custom_image_quota),
-                findings: findings_on(report, "custom-image-quota", &usage.items),
+                findings: findings_on(report, "custom-image-quota", &usage.items, lang),
+                id: format!("gauge-region-{region}"),
                 label: region,
             }
         })
@@ -115,23 +127,34 @@ fn region_gauges(state: AppState, report: &Report) -> Vec<Gauge> {
 }
 
 /// Accounts per shared image, as the core's ledger counts them.
-fn share_gauges(report: &Report) -> Vec<Gauge> {
+fn share_gauges(report: &Report, lang: Lang) -> Vec<Gauge> {
     let ledger = &report.ledger;
     ledger
         .shares
         .iter()
         .map(|usage| Gauge {
-            label: usage.label.clone(),
-            detail: format!(
-                "in {}: {} already shared + {} new account(s)",
-                usage.region,
-                usage.existing.len(),
-                usage.new.len()
-            ),
+            id: format!("gauge-share-{}", id_part(&usage.label)),
+            label: usage.label_in(lang),
+            detail: tr!(
+                lang,
+                format!(
+                    "in {}: {} already shared + {}",
+                    usage.region,
+                    usage.existing.len(),
+                    i18n::count_en(usage.new.len(), "new account", "new accounts")
+                ),
+                format!(
+                    "{}：已共享 {} 个 + 新增 {} 个账号",
+                    usage.region,
+                    usage.existing.len(),
+                    usage.new.len()
+                )
+            )
+            .into_string(),
             used: usage.used(),
             quota: ledger.share_quota,
             over: usage.over(ledger.share_quota),
-            findings: findings_on(report, "share-quota-exceeded", &usage.items),
+            findings: findings_on(report, "share-quota-exceeded", &usage.items, lang),
         })
         .collect()
 }
@@ -151,7 +174,8 @@ fn id_part(label: &str) -> String {
         .collect()
 }
 
-fn gauge_view(gauge: Gauge, id: String, lang: Lang) -> impl IntoView {
+fn gauge_view(gauge: Gauge, lang: Lang) -> impl IntoView {
+    let id = gauge.id.clone();
     let over = gauge.over;
     let status = if over {
         Term::new("✕ over quota", "✕ 超出配额")
@@ -171,8 +195,16 @@ fn gauge_view(gauge: Gauge, id: String, lang: Lang) -> impl IntoView {
                 <span class="eip-gauge-status">{status}</span>
             </div>
             <meter min="0" max=gauge.quota value=gauge.used.min(gauge.quota)
-                aria-label=format!("{}: {} of {}", gauge.label, gauge.used, gauge.quota)></meter>
-            <p class="eip-gauge-numbers">{format!("{} of {} · {}", gauge.used, gauge.quota, gauge.detail)}</p>
+                aria-label=tr!(
+                    lang,
+                    format!("{}: {} of {}", gauge.label, gauge.used, gauge.quota),
+                    format!("{}：{} / {}", gauge.label, gauge.used, gauge.quota)
+                ).into_string()></meter>
+            <p class="eip-gauge-numbers">{tr!(
+                lang,
+                format!("{} of {} · {}", gauge.used, gauge.quota, gauge.detail),
+                format!("{} / {} · {}", gauge.used, gauge.quota, gauge.detail)
+            ).into_string()}</p>
             {gauge.findings.into_iter().map(|f| view! { <p class="eip-gauge-finding">{f}</p> }).collect_view()}
         </li>
     }
@@ -187,22 +219,20 @@ pub fn Gauges() -> impl IntoView {
             <h3 id="gauges-h">{state.t("Quotas", "配额")}</h3>
             <h4>{state.t("Custom images per region", "每个地域的自定义镜像")}</h4>
             <ul class="eip-gauges" id="region-gauges">
-                {move || state.report.with(|r| region_gauges(state, r)).into_iter().map(|g| {
-                    let id = format!("gauge-region-{}", g.label);
-                    gauge_view(g, id, state.lang.get())
-                }).collect_view()}
+                {move || {
+                    let lang = state.lang.get();
+                    state.report.with(|r| region_gauges(state, r, lang)).into_iter().map(|g| gauge_view(g, lang)).collect_view()
+                }}
             </ul>
             <h4>{state.t("Accounts per shared image", "每个共享镜像的账号数")}</h4>
             <ul class="eip-gauges" id="share-gauges">
                 {move || {
-                    let gauges = state.report.with(share_gauges);
+                    let lang = state.lang.get();
+                    let gauges = state.report.with(|r| share_gauges(r, lang));
                     if gauges.is_empty() {
                         view! { <li class="eip-muted">{state.t("No share planned.", "尚未规划共享镜像。")}</li> }.into_any()
                     } else {
-                        gauges.into_iter().map(|g| {
-                            let id = format!("gauge-share-{}", id_part(&g.label));
-                            gauge_view(g, id, state.lang.get())
-                        }).collect_view().into_any()
+                        gauges.into_iter().map(|g| gauge_view(g, lang)).collect_view().into_any()
                     }
                 }}
             </ul>

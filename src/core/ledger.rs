@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::catalog::Catalog;
+use super::i18n::{Lang, Term};
 use super::item::Item;
 use super::model::{given, Plan};
 use super::pipeline;
@@ -54,17 +55,22 @@ impl RegionUsage {
 
     /// What makes up the count, for people: "3 existing + 1 created + 2 built"; kinds the plan
     /// does not make there are left out, existing is always named.
-    pub fn breakdown(&self) -> String {
-        let mut parts = vec![format!("{} existing", self.existing)];
-        for (count, word) in [
-            (self.created, "created"),
-            (self.imported, "imported"),
-            (self.built, "built by a pipeline"),
-            (self.updated, "updated"),
-            (self.copied, "copied"),
+    /// In Chinese: "已有 3 + 创建 1 + 流水线构建 2".
+    pub fn breakdown(&self, lang: Lang) -> String {
+        let word = |term: Term, count: u32| match lang {
+            Lang::En => format!("{count} {}", term.en),
+            Lang::ZhCn => format!("{} {count}", term.zh),
+        };
+        let mut parts = vec![word(Term::new("existing", "已有"), self.existing)];
+        for (count, term) in [
+            (self.created, Term::new("created", "创建")),
+            (self.imported, Term::new("imported", "导入")),
+            (self.built, Term::new("built by a pipeline", "流水线构建")),
+            (self.updated, Term::new("updated", "镜像更新")),
+            (self.copied, Term::new("copied", "复制")),
         ] {
             if count > 0 {
-                parts.push(format!("{count} {word}"));
+                parts.push(word(term, count));
             }
         }
         parts.join(" + ")
@@ -103,8 +109,11 @@ pub struct ShareUsage {
     /// The image as the API calls name it (its ID, or the reference to the call that makes it).
     pub image: String,
     /// The image as people know it: its ID, or for an image a pipeline makes, the ID the plan
-    /// gives it and the region (`web-golden in cn-shanghai`).
+    /// gives it and the region (`web-golden in cn-shanghai`). The same in every language (the
+    /// page's ids are made from it); [`ShareUsage::label_in`] is the text to show.
     pub label: String,
+    /// The ID the plan gives an image a pipeline makes, for [`ShareUsage::label_in`].
+    pub built: Option<String>,
     /// The region it is shared in.
     pub region: String,
     /// Accounts it is already shared with.
@@ -116,6 +125,15 @@ pub struct ShareUsage {
 }
 
 impl ShareUsage {
+    /// The image as people know it, in `lang`: its ID, or `web-golden in cn-shanghai`
+    /// ("cn-shanghai 地域的 web-golden").
+    pub fn label_in(&self, lang: Lang) -> String {
+        match (&self.built, lang) {
+            (Some(id), Lang::ZhCn) => format!("{} 地域的 {id}", self.region),
+            _ => self.label.clone(),
+        }
+    }
+
     /// Existing plus new accounts.
     pub fn used(&self) -> u32 {
         (self.existing.len() + self.new.len()) as u32
@@ -233,6 +251,7 @@ impl Ledger {
                 self.shares.push(ShareUsage {
                     image: pipeline::image_ref(n, region),
                     label: format!("{} in {region}", pipeline.image.id),
+                    built: Some(pipeline.image.id.clone()),
                     region: region.to_string(),
                     existing: BTreeSet::new(),
                     new: accounts.clone(),
