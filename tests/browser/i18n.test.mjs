@@ -2,14 +2,33 @@
 // remembered switch; switching keeps the plan and its share link; the embed takes `data-lang`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, fragmentOf, englishRuns } from './harness.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot-zh-CN.png');
 const HAN = /[\u4e00-\u9fff]/;
+const EXAMPLES = resolve(import.meta.dirname, '../../examples');
+const example = (name) => JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8'));
+
+/**
+ * A plan with every kind of item the editor shows: the copy-and-share example (images, copies,
+ * attribute changes, shares, exports, launches, deletes) with the imports of
+ * import-modify-launch, the pipeline of pipeline.json, an image update, a snapshot delete, a
+ * launch of an image the planner does not know (its "describe" note) and one past the quota.
+ */
+function everyKindOfItem() {
+  const plan = example('copy-and-share.json');
+  plan.imports = example('import-modify-launch.json').imports;
+  plan.pipelines = example('pipeline.json').pipelines;
+  plan.updates = [{ image: 'm-bp1golden2025x0001', region: 'cn-hangzhou', name: 'golden-patched', instance_type: 'ecs.g7.large', commands: 'yum update -y' }];
+  plan.deletes.push({ snapshot: 's-bp1golden2025sys01' });
+  plan.launches.push({ region: 'cn-hangzhou', instance_type: 'ecs.g7.large', image: 'm-bp1unknown0000001', amount: 1 });
+  plan.custom_image_usage['cn-beijing'] = 100;
+  return plan;
+}
 
 let suite;
 let host;
@@ -96,5 +115,52 @@ test('screenshot of the planner in Chinese (docs/screenshot-zh-CN.png, 1280x900,
     window.scrollTo(0, 0);
   });
   await page.screenshot({ path: SCREENSHOT });
+  assert.deepEqual(page.problems, []);
+});
+
+test('the plan editor and the matrix in Chinese: every row, form and answer, no English sentence', async () => {
+  const page = await suite.page({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  await openApp(page, suite.url, '#' + fragmentOf(everyKindOfItem()));
+  const plan = '#tab-plan-panel';
+  for (const id of ['#item-launches-0', '#item-copies-0', '#item-shares-0', '#item-exports-0', '#item-deletes-1',
+    '#item-imports-0', '#item-modifies-0', '#item-pipelines-0', '#item-updates-0', '#launch-1-unknown-image']) {
+    await page.locator(id).waitFor();
+  }
+  // Every form open: the image editor, the form that adds one (with its question), a bad number.
+  await page.click('#edit-image-0');
+  await page.locator('#image-0-id').waitFor();
+  await page.click('#add-image-summary');
+  await page.click('#add-image');
+  await page.locator('#new-image-error').filter({ hasText: HAN }).waitFor();
+  await page.fill('#launch-0-amount', 'x2');
+  await page.locator('#launch-0-amount-error').waitFor();
+  assert.match(await page.textContent('#item-launches-0 strong'), /^启动实例 #0$/);
+  assert.match(await page.textContent('#item-copies-0 strong'), /^复制镜像 #0$/);
+  assert.match(await page.textContent('#share-0-accounts-count'), /12 个账号/);
+  assert.match(await page.textContent('#launch-0-amount-error'), /不是整数/);
+  const planRuns = await englishRuns(page, plan);
+  assert.deepEqual(planRuns, [], 'English left in the plan column');
+  // The gauges read the ledger in Chinese too.
+  assert.match(await page.textContent('#gauge-region-cn-beijing'), /已有 100/);
+  assert.deepEqual(await englishRuns(page, '#gauges'), [], 'English left in the quota gauges');
+
+  // The matrix: the grid, both one-question answers and the embed snippet.
+  await page.click('#open-matrix');
+  await page.locator('#matrix-panel td.eip-cell').first().waitFor();
+  assert.match(await page.textContent('#matrix-count'), /个镜像 × .* 个实例规格/);
+  await page.locator('#cell-0-0').focus();
+  await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('#matrix-reason').textContent));
+  assert.deepEqual(await englishRuns(page, '#matrix-panel'), [], 'English left in the matrix grid');
+  for (const mode of ['#matrix-mode-image', '#matrix-mode-type']) {
+    await page.check(mode);
+    await page.locator('#matrix-answer .eip-answer').first().waitFor();
+    await page.click('#embed-snippet summary');
+    assert.deepEqual(await englishRuns(page, '#matrix-panel'), [], `English left in the matrix answer (${mode})`);
+  }
+  // Back to English: the same page, every text in English again.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.querySelector('#item-launches-0 strong').textContent === 'Launch #0');
+  assert.doesNotMatch(await page.textContent(plan), HAN);
+  assert.doesNotMatch(await page.textContent('#matrix-panel'), HAN);
   assert.deepEqual(page.problems, []);
 });

@@ -116,3 +116,74 @@ fn the_language_changes_message_help_and_doc_only() {
         }
     }
 }
+
+/// The core's texts the page shows beside the findings (item headings, the quota ledger's
+/// breakdown, a pipeline image's name in a gauge, the build-content counter) read as Chinese in
+/// zh-CN, and change with the language.
+#[test]
+fn the_page_texts_the_core_builds_read_in_chinese() {
+    use ecs_image_planner::core::item::Item;
+    use ecs_image_planner::core::pipeline::ContentSize;
+
+    let zh_only = |en: String, zh: String| {
+        assert!(
+            has_chinese(&zh) && english_run(&zh).is_none(),
+            "not Chinese: {zh}"
+        );
+        assert_ne!(en, zh);
+    };
+    let items = [
+        Item::InstanceType(0),
+        Item::Image(1),
+        Item::Create(2),
+        Item::Import(3),
+        Item::Pipeline(4),
+        Item::Update(5),
+        Item::Copy(6),
+        Item::Modify(7),
+        Item::Share(8),
+        Item::Export(9),
+        Item::Launch(10),
+        Item::Delete(11),
+        Item::Quotas,
+        Item::CustomImageUsage,
+        Item::Plan,
+    ];
+    for item in items {
+        zh_only(item.title(Lang::En), item.title(Lang::ZhCn));
+    }
+    let size = ContentSize::of("RUN yum install -y nginx\n");
+    zh_only(size.label(Lang::En), size.label(Lang::ZhCn));
+
+    // Every kind of image a region can count, and a share of a pipeline's image.
+    let mut body: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/copy-and-share.json").unwrap())
+            .unwrap();
+    let pipeline: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/pipeline.json").unwrap()).unwrap();
+    let imports: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("examples/import-modify-launch.json").unwrap(),
+    )
+    .unwrap();
+    body["pipelines"] = pipeline["pipelines"].clone();
+    body["imports"] = imports["imports"].clone();
+    body["updates"] =
+        serde_json::json!([{"image": "m-bp1golden2025x0001", "region": "cn-hangzhou"}]);
+    let body: ecs_image_planner::core::model::Plan = serde_json::from_value(body).unwrap();
+    let report = planner::check_in(&body, &catalog(), today(), Lang::ZhCn);
+    let hangzhou = &report.ledger.regions["cn-hangzhou"];
+    assert!(
+        hangzhou.created > 0 && hangzhou.imported > 0 && hangzhou.built > 0 && hangzhou.updated > 0,
+        "{hangzhou:?}"
+    );
+    for usage in report.ledger.regions.values() {
+        zh_only(usage.breakdown(Lang::En), usage.breakdown(Lang::ZhCn));
+    }
+    let built = report
+        .ledger
+        .shares
+        .iter()
+        .find(|usage| usage.built.is_some())
+        .expect("the pipeline shares its image");
+    zh_only(built.label_in(Lang::En), built.label_in(Lang::ZhCn));
+}
