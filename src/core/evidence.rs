@@ -5,65 +5,121 @@
 //! Entries a plan brings itself (its `instance_types` and `images`) are the user's word: they
 //! carry no catalog evidence and are never "unconfirmed".
 
-use super::catalog::{Catalog, Evidence, Region};
+use super::catalog::{Catalog, Evidence, Fact, Region};
+use super::i18n::{Lang, Term};
 use super::model::{
     BootMode, Image, ImageBootMode, ImageStatus, InstanceType, NvmeRequirement, NvmeSupport,
     Platform,
 };
 
-fn type_boot_words(itype: &InstanceType) -> &'static str {
+fn type_boot_words(itype: &InstanceType) -> Term {
     match (
         itype.offers_boot_mode(BootMode::Bios),
         itype.offers_boot_mode(BootMode::Uefi),
     ) {
-        (true, false) => "BIOS only",
-        (false, true) => "UEFI only",
-        _ => "BIOS or UEFI",
+        (true, false) => Term::new("BIOS only", "仅 BIOS"),
+        (false, true) => Term::new("UEFI only", "仅 UEFI"),
+        _ => BIOS_OR_UEFI,
     }
 }
 
-fn image_boot_words(image: &Image) -> &'static str {
+const BIOS_OR_UEFI: Term = Term::new("BIOS or UEFI", "BIOS 或 UEFI");
+
+fn image_boot_words(image: &Image) -> Term {
     match image.boot_mode {
-        ImageBootMode::Bios => "BIOS",
-        ImageBootMode::Uefi => "UEFI",
-        ImageBootMode::UefiPreferred => "UEFI, else BIOS (UEFI-Preferred)",
+        ImageBootMode::Bios => Term::new("BIOS", "BIOS"),
+        ImageBootMode::Uefi => Term::new("UEFI", "UEFI"),
+        ImageBootMode::UefiPreferred => Term::new(
+            "UEFI, else BIOS (UEFI-Preferred)",
+            "优先 UEFI，否则 BIOS（UEFI-Preferred）",
+        ),
     }
+}
+
+/// "ecs.u1-c1m1.large boots BIOS only" in `lang`.
+fn type_boot_statement(itype: &InstanceType, lang: Lang) -> String {
+    let words = type_boot_words(itype);
+    tr!(
+        lang,
+        format!("{} boots {}", itype.id, words.en),
+        format!("{} 支持 {} 引导", itype.id, words.zh)
+    )
+    .into_string()
+}
+
+/// "win2025_… boots UEFI" in `lang`.
+fn image_boot_statement(image: &Image, lang: Lang) -> String {
+    let words = image_boot_words(image);
+    tr!(
+        lang,
+        format!("{} boots {}", image.id, words.en),
+        format!("{} 以 {} 引导", image.id, words.zh)
+    )
+    .into_string()
+}
+
+/// "ecs.g8i.large attaches disks over NVMe" or "… needs no NVMe driver" in `lang`.
+fn type_nvme_statement(itype: &InstanceType, lang: Lang) -> String {
+    let id = &itype.id;
+    match itype.nvme {
+        NvmeRequirement::Required => tr!(
+            lang,
+            format!("{id} attaches disks over NVMe"),
+            format!("{id} 通过 NVMe 挂载云盘")
+        ),
+        NvmeRequirement::Unsupported => tr!(
+            lang,
+            format!("{id} needs no NVMe driver in the image"),
+            format!("{id} 不需要镜像中有 NVMe 驱动")
+        ),
+    }
+    .into_string()
+}
+
+/// "ubuntu_… has the NVMe driver" or "… has no NVMe driver" in `lang`.
+fn image_nvme_statement(image: &Image, lang: Lang) -> String {
+    let id = &image.id;
+    match image.nvme {
+        NvmeSupport::Supported => tr!(
+            lang,
+            format!("{id} has the NVMe driver"),
+            format!("{id} 包含 NVMe 驱动")
+        ),
+        NvmeSupport::Unsupported => tr!(
+            lang,
+            format!("{id} has no NVMe driver"),
+            format!("{id} 不含 NVMe 驱动")
+        ),
+    }
+    .into_string()
 }
 
 /// "ecs.u1-c1m1.large boots BIOS only", with its source.
 pub fn type_boot(catalog: &Catalog, itype: &InstanceType) -> Option<Evidence> {
     catalog
         .type_fact(&itype.id, "boot_modes")
-        .map(|f| f.evidence(format!("{} boots {}", itype.id, type_boot_words(itype))))
+        .map(|f| f.evidence(type_boot_statement(itype, Lang::En)))
 }
 
 /// "win2025_… boots UEFI", with its source.
 pub fn image_boot(catalog: &Catalog, image: &Image) -> Option<Evidence> {
     catalog
         .image_fact(&image.id, "boot_mode")
-        .map(|f| f.evidence(format!("{} boots {}", image.id, image_boot_words(image))))
+        .map(|f| f.evidence(image_boot_statement(image, Lang::En)))
 }
 
 /// "ecs.g8i.large attaches disks over NVMe" or "… needs no NVMe driver".
 pub fn type_nvme(catalog: &Catalog, itype: &InstanceType) -> Option<Evidence> {
-    catalog.type_fact(&itype.id, "nvme").map(|f| {
-        f.evidence(match itype.nvme {
-            NvmeRequirement::Required => format!("{} attaches disks over NVMe", itype.id),
-            NvmeRequirement::Unsupported => {
-                format!("{} needs no NVMe driver in the image", itype.id)
-            }
-        })
-    })
+    catalog
+        .type_fact(&itype.id, "nvme")
+        .map(|f| f.evidence(type_nvme_statement(itype, Lang::En)))
 }
 
 /// "ubuntu_… has the NVMe driver" or "… has no NVMe driver".
 pub fn image_nvme(catalog: &Catalog, image: &Image) -> Option<Evidence> {
-    catalog.image_fact(&image.id, "nvme").map(|f| {
-        f.evidence(match image.nvme {
-            NvmeSupport::Supported => format!("{} has the NVMe driver", image.id),
-            NvmeSupport::Unsupported => format!("{} has no NVMe driver", image.id),
-        })
-    })
+    catalog
+        .image_fact(&image.id, "nvme")
+        .map(|f| f.evidence(image_nvme_statement(image, Lang::En)))
 }
 
 /// "centos_7_9_… reaches end of life on 2024-06-30".
@@ -155,7 +211,7 @@ fn unconfirmed_basis(
     // Boot: an image that boots one mode depends on the type offering it; a type that offers
     // one mode (or whose modes are unconfirmed) depends on the image booting it.
     let image_one_mode = image.boot_mode != ImageBootMode::UefiPreferred;
-    let type_one_mode = type_boot_words(itype) != "BIOS or UEFI";
+    let type_one_mode = type_boot_words(itype) != BIOS_OR_UEFI;
     if image_one_mode && type_unconfirmed("boot_modes") {
         found(Basis::TypeBoot);
     }
@@ -199,26 +255,82 @@ pub fn unconfirmed_launch_facts(
     itype: &InstanceType,
     image: &Image,
 ) -> Vec<Evidence> {
+    unconfirmed_launch(catalog, itype, image, Lang::En)
+        .into_iter()
+        .map(|(fact, statement)| fact.evidence(statement))
+        .collect()
+}
+
+/// The statements of [`unconfirmed_launch_facts`] in `lang`, for the finding's message.
+pub fn unconfirmed_launch_statements(
+    catalog: &Catalog,
+    itype: &InstanceType,
+    image: &Image,
+    lang: Lang,
+) -> Vec<String> {
+    unconfirmed_launch(catalog, itype, image, lang)
+        .into_iter()
+        .map(|(_, statement)| statement)
+        .collect()
+}
+
+/// Each unconfirmed fact a passing launch rests on, with what it says in `lang`.
+fn unconfirmed_launch<'a>(
+    catalog: &'a Catalog,
+    itype: &InstanceType,
+    image: &Image,
+    lang: Lang,
+) -> Vec<(Fact<'a>, String)> {
     let mut basis = Vec::new();
     unconfirmed_basis(catalog, itype, image, |b| basis.push(b));
+    let (t, i) = (&itype.id, &image.id);
     basis
         .into_iter()
         .filter_map(|b| match b {
-            Basis::TypeBoot => type_boot(catalog, itype),
-            Basis::ImageBoot => image_boot(catalog, image),
-            Basis::TypeNvme => type_nvme(catalog, itype),
-            Basis::ImageNvme => image_nvme(catalog, image),
-            Basis::TypeExists => catalog
-                .type_fact(&itype.id, "id")
-                .map(|f| f.evidence(format!("instance type {} exists", itype.id))),
-            Basis::ImageExists => catalog
-                .image_fact(&image.id, "id")
-                .map(|f| f.evidence(format!("public image {} exists", image.id))),
-            Basis::ImageStatus => catalog.image_fact(&image.id, "status").map(|f| {
-                f.evidence(match image.status {
-                    ImageStatus::Available => format!("{} is still offered", image.id),
-                    ImageStatus::Deprecated => format!("{} is Deprecated", image.id),
-                })
+            Basis::TypeBoot => catalog
+                .type_fact(t, "boot_modes")
+                .map(|f| (f, type_boot_statement(itype, lang))),
+            Basis::ImageBoot => catalog
+                .image_fact(i, "boot_mode")
+                .map(|f| (f, image_boot_statement(image, lang))),
+            Basis::TypeNvme => catalog
+                .type_fact(t, "nvme")
+                .map(|f| (f, type_nvme_statement(itype, lang))),
+            Basis::ImageNvme => catalog
+                .image_fact(i, "nvme")
+                .map(|f| (f, image_nvme_statement(image, lang))),
+            Basis::TypeExists => catalog.type_fact(t, "id").map(|f| {
+                let s = tr!(
+                    lang,
+                    format!("instance type {t} exists"),
+                    format!("实例规格 {t} 存在")
+                );
+                (f, s.into_string())
+            }),
+            Basis::ImageExists => catalog.image_fact(i, "id").map(|f| {
+                let s = tr!(
+                    lang,
+                    format!("public image {i} exists"),
+                    format!("公共镜像 {i} 存在")
+                );
+                (f, s.into_string())
+            }),
+            Basis::ImageStatus => catalog.image_fact(i, "status").map(|f| {
+                let s = match image.status {
+                    ImageStatus::Available => {
+                        tr!(
+                            lang,
+                            format!("{i} is still offered"),
+                            format!("{i} 仍在提供")
+                        )
+                    }
+                    ImageStatus::Deprecated => tr!(
+                        lang,
+                        format!("{i} is Deprecated"),
+                        format!("{i} 已弃用（Deprecated）")
+                    ),
+                };
+                (f, s.into_string())
             }),
         })
         .collect()

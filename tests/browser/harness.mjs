@@ -161,4 +161,4 @@ export async function englishRuns(page, selector) {
 
 /** Proper names that may stand alone in a Chinese text (operating systems, products, formats). */
 const ENGLISH_NAMES = ['Linux', 'Windows', 'Ubuntu', 'Debian', 'Fedora', 'Alibaba', 'Aliyun', 'Terraform',
-  'Markdown', 'Dockerfile', 'Chromium', 'English'];
+  'Markdown', 'Dockerfile', 'Chromium', 'English', 'Anolis', 'Kylin', 'Gentoo'];

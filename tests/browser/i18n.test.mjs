@@ -132,7 +132,7 @@ test('the plan editor and the matrix in Chinese: every row, form and answer, no 
   await page.click('#add-image-summary');
   await page.click('#add-image');
   await page.locator('#new-image-error').filter({ hasText: HAN }).waitFor();
-  await page.fill('#launch-0-amount', 'x2');
+  await page.fill('#launch-0-amount', '-5');
   await page.locator('#launch-0-amount-error').waitFor();
   assert.match(await page.textContent('#item-launches-0 strong'), /^启动实例 #0$/);
   assert.match(await page.textContent('#item-copies-0 strong'), /^复制镜像 #0$/);

@@ -187,3 +187,32 @@ fn the_page_texts_the_core_builds_read_in_chinese() {
         .expect("the pipeline shares its image");
     zh_only(built.label_in(Lang::En), built.label_in(Lang::ZhCn));
 }
+
+/// Every reason the compatibility matrix gives, for every catalog image on every catalog type
+/// in a mainland and an overseas region, reads as Chinese in zh-CN (the matrix shows the rules'
+/// messages, with the catalog facts a warning rests on written out).
+#[test]
+fn every_matrix_reason_reads_in_chinese() {
+    use ecs_image_planner::core::catalog::Catalog;
+    use ecs_image_planner::core::matrix::matrix;
+
+    let catalog = Catalog::builtin();
+    let images: Vec<_> = catalog.images.iter().collect();
+    let types: Vec<_> = catalog.instance_types.iter().collect();
+    let mut seen = 0;
+    for region in ["cn-hangzhou", "ap-southeast-1"] {
+        let m = matrix(catalog, region, &images, &types, today());
+        for r in 0..images.len() {
+            for c in 0..types.len() {
+                for (code, message) in m.issues_in(r, c, Lang::ZhCn) {
+                    assert!(
+                        has_chinese(&message) && english_run(&message).is_none(),
+                        "{code} in {region}: {message}"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 1000, "only {seen} reasons");
+}

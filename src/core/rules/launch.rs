@@ -699,10 +699,7 @@ declare_rules! { launch:
         test: |s| when(evidence::rests_on_unconfirmed(s.catalog, s.instance_type, s.image)),
         message: |s, _, l| {
             let (image, itype) = (&s.image.id, &s.instance_type.id);
-            let facts = evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image)
-                .iter()
-                .map(|e| e.fact.clone())
-                .collect::<Vec<_>>();
+            let facts = evidence::unconfirmed_launch_statements(s.catalog, s.instance_type, s.image, l);
             tr!(l,
                 format!(
                     "this launch of {image} on {itype} passes only on catalog values no source confirms: {}",
