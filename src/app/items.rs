@@ -211,7 +211,7 @@ pub fn Deletes() -> impl IntoView {
                 }
             </For>
             {more}
-            <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>{state.t("Add delete", "添加删除")}</button>
+            <button id="add-delete" on:click=move |_| state.edit(|p| p.deletes.push(Delete { image: Some(String::new()), ..Delete::default() }))>{state.t("Add delete", "添加删除操作")}</button>
         </section>
     }
 }

@@ -473,7 +473,7 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
     }
 }
 
-/// The remove button's label of a row: "Remove launch #3" ("删除启动实例 #3").
+/// The remove button's label of a row: "Remove launch #3" ("从计划中移除启动实例 #3").
 pub(super) fn remove_label(state: AppState, item: Item) -> String {
     let lang = state.lang.get();
     let title = item.title(lang);
@@ -482,5 +482,10 @@ pub(super) fn remove_label(state: AppState, item: Item) -> String {
         .next()
         .map(|first| first.to_lowercase().chain(chars).collect())
         .unwrap_or_default();
-    crate::tr!(lang, format!("Remove {lowered}"), format!("删除{title}")).into_string()
+    crate::tr!(
+        lang,
+        format!("Remove {lowered}"),
+        format!("从计划中移除{title}")
+    )
+    .into_string()
 }

@@ -93,7 +93,7 @@ impl Item {
             Item::Share(_) => Term::new("share", "共享镜像"),
             Item::Export(_) => Term::new("export", "导出镜像"),
             Item::Launch(_) => Term::new("launch", "启动实例"),
-            Item::Delete(_) => Term::new("delete", "删除"),
+            Item::Delete(_) => Term::new("delete", "删除操作"),
             Item::Name
             | Item::AsOf
             | Item::AccountId
