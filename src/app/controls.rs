@@ -63,6 +63,11 @@ pub fn Select(
         }
     });
     let missing = missing_at(pointer);
+    let state = AppState::get();
+    let (choose, search) = (
+        state.t("Choose…", "请选择…"),
+        state.t("type to search", "输入以搜索"),
+    );
     let error_id = format!("{id}-missing");
     let described_by = error_id.clone();
     let missing_id = error_id.clone();
@@ -74,7 +79,7 @@ pub fn Select(
         if long.get() {
             return view! {
                 <input id=id type="text" list=list autocomplete="off" spellcheck="false"
-                    placeholder=AppState::get().t("type to search", "输入以搜索") prop:value=value
+                    placeholder=search prop:value=value
                     aria-invalid=invalid aria-describedby=described
                     on:change:target=move |ev| on_change.run(ev.target().value().trim().to_string())/>
             }
@@ -84,14 +89,13 @@ pub fn Select(
             <select id=id node_ref=node aria-invalid=invalid aria-describedby=described
                 on:change:target=move |ev| on_change.run(ev.target().value())>
                 {move || {
-                    let choose = AppState::get().t("Choose…", "请选择…")();
                     let current = value.get();
                     let mut list = options.get();
                     if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
                         list.insert(0, (current.clone(), current.clone()));
                     }
                     if current.is_empty() && !list.iter().any(|(v, _)| v.is_empty()) {
-                        list.insert(0, (String::new(), choose.to_string()));
+                        list.insert(0, (String::new(), choose().to_string()));
                     }
                     list.into_iter()
                         .map(|(v, text)| {
