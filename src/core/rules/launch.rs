@@ -1198,17 +1198,20 @@ fn nearest_fitting<'c>(
     if !s.image.available_in(s.region) {
         return None;
     }
-    let distance = |t: &InstanceType| size_distance(t, s.instance_type);
-    let mut by_distance: Vec<&InstanceType> = candidates
+    // Each candidate's distance computed once, with its catalog position to keep catalog order
+    // among equals (as `min_by` did).
+    let mut by_distance: Vec<((u32, f64), usize, &InstanceType)> = candidates
         .filter(|t| t.id != s.instance_type.id && t.offered_in(s.region))
+        .enumerate()
+        .map(|(n, t)| (size_distance(t, s.instance_type), n, t))
         .collect();
-    // A stable sort keeps catalog order among equals, as `min_by` did.
-    by_distance.sort_by(|a, b| {
-        distance(a)
-            .partial_cmp(&distance(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
+    by_distance.sort_unstable_by(|(a, m, _), (b, n, _)| {
+        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(m.cmp(n))
     });
-    by_distance.into_iter().find(|t| compatible(s, s.image, t))
+    by_distance
+        .into_iter()
+        .map(|(_, _, t)| t)
+        .find(|t| compatible(s, s.image, t))
 }
 
 /// Whether the image and type break none of the compatibility rules (region, architecture,
