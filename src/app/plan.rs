@@ -6,6 +6,7 @@ use super::builder::{Pipelines, Updates};
 use super::controls::{Input, Select, SharedList};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
+use super::keyed::stable_keys;
 use super::labels::item_label;
 use super::labels::Badge;
 use super::lifecycle::{Imports, LaunchFamily, Modifies};
@@ -27,6 +28,8 @@ pub struct Choices {
     pub images: Memo<Vec<(String, String)>>,
     /// The account's own images (custom and shared ones in the plan, and created ones).
     pub own_images: Memo<Vec<(String, String)>>,
+    /// Image families a launch can name, after "none".
+    pub families: Memo<Vec<(String, String)>>,
 }
 
 impl Choices {
@@ -36,14 +39,13 @@ impl Choices {
             .iter()
             .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
             .collect();
+        // The plan's own types, so that the list is built again only when they change, not on
+        // every edit.
+        let own_types = Memo::new(move |_| state.plan.with(|p| p.instance_types.clone()));
         let types = Memo::new(move |_| {
-            state.plan.with(|p| {
+            own_types.with(|own| {
                 let mut list: Vec<(String, String)> = Vec::new();
-                for t in p
-                    .instance_types
-                    .iter()
-                    .chain(&Catalog::builtin().instance_types)
-                {
+                for t in own.iter().chain(&Catalog::builtin().instance_types) {
                     if !list.iter().any(|(id, _)| *id == t.id) {
                         let arch = if t.arch == crate::core::model::CpuArch::Arm64 {
                             "arm64"
@@ -87,6 +89,7 @@ impl Choices {
             types,
             images,
             own_images,
+            families: super::lifecycle::families(state),
         }
     }
 }
@@ -97,7 +100,8 @@ pub fn PlanEditor() -> impl IntoView {
     let state = AppState::get();
     let choices = Choices::new(state);
     let example = first_visit_plan();
-    let lead = move || {
+    // A memo, so that the lead is rendered again only when it changes, not on every edit.
+    let lead = Memo::new(move |_| {
         state.plan.with(|p| {
             if *p == example {
                 Lead::Example
@@ -107,10 +111,10 @@ pub fn PlanEditor() -> impl IntoView {
                 Lead::Own
             }
         })
-    };
+    });
     view! {
         <p class="eip-lead" id="plan-lead">
-            {move || match lead() {
+            {move || match lead.get() {
                 Lead::Example => view! {
                     {state.t(
                         "This is an example plan. Change a launch below, or add your own: the findings update as you type. ",
@@ -270,23 +274,40 @@ fn Regions(choices: Choices) -> impl IntoView {
     let pick = RwSignal::new(String::new());
     // Why the last region could not be removed: the region and the items that use it.
     let blocked = RwSignal::new(None::<(String, Vec<String>)>);
+    // Each region with how many plan items use it; a chip is rebuilt only when that changes.
+    let chips = stable_keys(move || {
+        let regions = state.regions();
+        state.plan.with(|p| {
+            regions
+                .into_iter()
+                .map(|region| {
+                    let users = region_users(p, &region).len();
+                    (region, users)
+                })
+                .collect()
+        })
+    });
     view! {
         <section class="eip-section" aria-labelledby="regions-h">
             <h3 id="regions-h">{state.t("Target regions", "目标地域")}</h3>
             <ul class="eip-chips" id="target-regions">
-                {move || state.regions().into_iter().map(|region| {
+                <For each=move || chips.get() key=|(key, _, _)| *key let:((_, region, users))>{{
                     let r = region.clone();
-                    let users = state.plan.with(|p| region_users(p, &region).len());
-                    let lang = state.lang.get();
-                    let remove = crate::tr!(lang, format!("Remove target region {region}"), format!("移除目标地域 {region}")).into_string();
-                    let title = if users > 0 {
-                        crate::tr!(
-                            lang,
-                            format!("{region} is used by {}; change them to remove it", i18n::count_en(users, "plan item", "plan items")),
-                            format!("{region} 正被 {users} 个计划项目使用；修改这些项目后才能移除")
-                        ).into_string()
-                    } else {
-                        remove.clone()
+                    let remove = {
+                        let region = region.clone();
+                        move || crate::tr!(state.lang.get(), format!("Remove target region {region}"), format!("移除目标地域 {region}")).into_string()
+                    };
+                    let title = {
+                        let (region, remove) = (region.clone(), remove.clone());
+                        move || if users > 0 {
+                            crate::tr!(
+                                state.lang.get(),
+                                format!("{region} is used by {}; change them to remove it", i18n::count_en(users, "plan item", "plan items")),
+                                format!("{region} 正被 {users} 个计划项目使用；修改这些项目后才能移除")
+                            ).into_string()
+                        } else {
+                            remove()
+                        }
                     };
                     view! {
                         <li class="eip-chip" class:is-used={users > 0}>
@@ -307,7 +328,7 @@ fn Regions(choices: Choices) -> impl IntoView {
                             >"×"</button>
                         </li>
                     }
-                }).collect_view()}
+                }}</For>
             </ul>
             <p id="region-blocked" class="eip-note" role="status" aria-live="polite">
                 {move || blocked.get().map(|(region, users)| {
@@ -380,7 +401,12 @@ fn Launches(choices: Choices) -> impl IntoView {
 fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let key = format!("/launches/{i}");
-    let field = move |f: fn(&Launch) -> String| text(move |p| p.launches.get(i).map(f));
+    // The row's launch: an edit elsewhere in the plan leaves it equal, so none of the row's
+    // fields runs again.
+    let launch = Memo::new(move |_| state.plan.with(|p| p.launches.get(i).cloned()));
+    let field = move |f: fn(&Launch) -> String| {
+        Signal::derive(move || launch.with(|l| l.as_ref().map(f).unwrap_or_default()))
+    };
     let set = move |f: fn(&mut Launch, String)| {
         Callback::new(move |v: String| {
             state.edit(|p| {
@@ -402,22 +428,18 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
         })
     };
     // An image ID no image of the plan or the catalog has: offer to describe it.
+    let at = format!("/launches/{i}/image");
+    let unknown = Memo::new(move |_| state.has_finding(&at, "image-not-found"));
     let unknown_image = Memo::new(move |_| {
-        let at = format!("/launches/{i}/image");
-        let unknown = state.report.with(|r| {
-            r.findings
-                .iter()
-                .any(|f| f.path == at && f.code == "image-not-found")
-        });
         unknown
+            .get()
             .then(|| {
-                state.plan.with(|p| {
-                    p.launches.get(i).and_then(|l| {
-                        Some((
-                            given(&l.image)?.to_string(),
-                            given(&l.region).unwrap_or_default().to_string(),
-                        ))
-                    })
+                launch.with(|l| {
+                    let l = l.as_ref()?;
+                    Some((
+                        given(&l.image)?.to_string(),
+                        given(&l.region).unwrap_or_default().to_string(),
+                    ))
                 })
             })
             .flatten()
@@ -439,7 +461,7 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| { l.image = optional(v); if l.image.is_some() { l.image_family = None } })/>
                 <Input id=format!("launch-{i}-image-id") label=state.t("…or any image ID", "…或任意镜像 ID") placeholder="m-…, s-…"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| { l.image = optional(v.trim().to_string()); if l.image.is_some() { l.image_family = None } })/>
-                <LaunchFamily i/>
+                <LaunchFamily i launch choices/>
                 <Input id=format!("launch-{i}-amount") whole=true label=state.t("Instances", "实例数量") kind="number" placeholder="1"
                     value=field(|l| l.amount.map(|n| n.to_string()).unwrap_or_default())
                     on_change=typed("amount", |l, v| l.amount = v.trim().parse().ok())/>
