@@ -132,7 +132,7 @@ fn finding(state: AppState, f: &Finding) -> impl IntoView {
     let sev = f.severity.as_str();
     let key = Item::of_path(&f.path).to_string();
     let fix = f.fix.clone();
-    let guide = guide_topic(f.code);
+    let guide = guide_topic(f.code, lang);
     // An image nothing describes: offer to describe it (the launch's region is where it is).
     let describe = match (f.code, Item::of_path(&f.path)) {
         ("image-not-found", Item::Launch(n)) => state.plan.with_untracked(|p| {
@@ -238,7 +238,7 @@ fn apply_fix(state: AppState, fix: &Fix) {
 }
 
 /// The guide section that explains a rule, as its registry entry names it.
-fn guide_topic(code: &str) -> Option<(GuideTopic, &'static str)> {
+fn guide_topic(code: &str, lang: crate::core::i18n::Lang) -> Option<(GuideTopic, &'static str)> {
     let topic = rules::rule(code)?.topic?;
-    Some((topic, topic.label()))
+    Some((topic, topic.label(lang)))
 }

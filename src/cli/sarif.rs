@@ -115,7 +115,7 @@ fn descriptor(rule: &Rule) -> Value {
     if let Some(topic) = rule.topic {
         let guide = format!(
             "The planner's guide explains the background: {}.",
-            topic.label()
+            topic.label(crate::core::i18n::Lang::En)
         );
         text.push_str(&format!(" {guide}"));
         markdown.push_str(&format!("\n\n{guide}"));
