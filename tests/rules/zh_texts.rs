@@ -4,8 +4,12 @@
 //! definition as the rules' messages ([`english_run`]); each English text must stay English.
 
 use super::zh::{english_run, has_chinese};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use ecs_image_planner::core::embed::EmbedOptions;
 use ecs_image_planner::core::guide::{self, builder, Need, Topic, Trust};
 use ecs_image_planner::core::i18n::{Lang, Term};
+use ecs_image_planner::core::{import, link, parse_plan};
 
 /// Checks one text in both languages: the Chinese reads as Chinese, the English as English.
 fn check_term(what: &str, term: Term) {
@@ -107,4 +111,174 @@ fn the_guide_links_the_chinese_pages_where_they_exist() {
         guide::doc(guide::IMAGE_OVERVIEW_URL, Lang::En),
         guide::IMAGE_OVERVIEW_URL
     );
+}
+
+/// Checks an error in both languages: the zh-CN text reads as Chinese and names the same place.
+fn check_error(input: &str, en: String, zh: String, place: &str) {
+    assert!(has_chinese(&zh), "{input}: no Chinese in {zh:?}");
+    assert_eq!(english_run(&zh), None, "{input}: English in {zh:?}");
+    assert!(!has_chinese(&en), "{input}: Chinese in {en:?}");
+    assert!(zh.contains(place), "{input}: {zh:?} does not name {place}");
+}
+
+#[test]
+fn a_refused_plan_file_says_why_in_chinese() {
+    let long = format!(r#"{{"version": 1, "name": "{}"}}"#, "n".repeat(1100));
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "/"),
+        ("{".into(), "/"),
+        ("[".into(), "/"),
+        (r#"{"version": 1,}"#.into(), "/"),
+        (r#"{"version": 1} x"#.into(), "/"),
+        (r#"{"version": 1 "name": "x"}"#.into(), "/"),
+        (r#"{"version": tru}"#.into(), "/"),
+        (r#"{"version": 1, "name": "\x"}"#.into(), "/"),
+        ("{\"version\": 1, \"name\": \"a\u{1}b\"}".into(), "/"),
+        (r#"{"version": 2}"#.into(), "/version"),
+        (r#"{"version": "1"}"#.into(), "/version"),
+        ("{}".into(), "/"),
+        (r#"{"version": 1, "nope": 1}"#.into(), "/"),
+        (
+            r#"{"version": 1, "launches": [{"amount": -1}]}"#.into(),
+            "/launches/0/amount",
+        ),
+        (
+            r#"{"version": 1, "images": [{"id": "m-1", "type": "weird"}]}"#.into(),
+            "/images/0/type",
+        ),
+        (
+            r#"{"version": 1, "images": [{"id": "m-1", "created": "yesterday"}]}"#.into(),
+            "/images/0",
+        ),
+        (r#"{"version": 1, "images": "m-1"}"#.into(), "/images"),
+        (
+            r#"{"version": 1, "deletes": [{"image": "m-1", "snapshot": "s-1"}]}"#.into(),
+            "/deletes/0",
+        ),
+        (
+            r#"{"version": 1, "deletes": [{"snapshot": "s-1", "keep_snapshots": true}]}"#.into(),
+            "/deletes/0/keep_snapshots",
+        ),
+        (long, "/name"),
+        (
+            format!(
+                r#"{{"version": 1, "name": "{}"}}"#,
+                "x".repeat(2 * 1024 * 1024)
+            ),
+            "/",
+        ),
+    ];
+    for (input, place) in cases {
+        let err = parse_plan(&input).expect_err(&input);
+        let short: String = input.chars().take(80).collect();
+        check_error(&short, err.text(Lang::En), err.text(Lang::ZhCn), place);
+        assert_eq!(
+            err.text(Lang::En),
+            err.to_string(),
+            "English stays as it was"
+        );
+    }
+}
+
+#[test]
+fn a_refused_link_says_why_in_chinese() {
+    let plan = fragment(r#"{"version": 2}"#);
+    let deflated = URL_SAFE_NO_PAD.encode([0xff, 0xff, 0xff]);
+    for input in [
+        "#tab=ops".to_string(),
+        "#p9.abc".to_string(),
+        "#p1.!!!".to_string(),
+        format!("#p1.{deflated}"),
+        format!("#p1.{}", "A".repeat(70 * 1024)),
+        plan,
+    ] {
+        let err = link::decode(&input).expect_err(&input);
+        let short: String = input.chars().take(80).collect();
+        check_error(&short, err.text(Lang::En), err.text(Lang::ZhCn), "");
+    }
+}
+
+/// A `p1.` fragment holding `json` as it is, valid plan or not.
+fn fragment(json: &str) -> String {
+    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
+    format!("#p1.{}", URL_SAFE_NO_PAD.encode(deflated))
+}
+
+#[test]
+fn refused_pasted_output_says_why_in_chinese() {
+    let image = |fields: &str| {
+        format!(r#"{{"RegionId": "cn-hangzhou", "Images": {{"Image": [{{{fields}}}]}}}}"#)
+    };
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "/"),
+        ("[]".into(), "/"),
+        ("{}".into(), "/"),
+        (r#"{"RequestId": "x", "TotalCount": 0}"#.into(), "/"),
+        (r#"{"Images": []}"#.into(), "/Images"),
+        (image(r#""ImageId": 5"#), "/Images/Image/0/ImageId"),
+        (image(r#""ImageId": "m-1""#), "/Images/Image/0/ImageOwnerAlias"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "them""#), "/Images/Image/0/ImageOwnerAlias"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "OSType": "plan9""#), "/Images/Image/0/OSType"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "Size": -5"#), "/Images/Image/0/Size"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "Size": 2.5"#), "/Images/Image/0/Size"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "Features": 1"#), "/Images/Image/0/Features"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "CreationTime": "soon""#), "/Images/Image/0/CreationTime"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "DiskDeviceMappings": {"DiskDeviceMapping": [{"Type": "data"}]}"#), "/Images/Image/0/DiskDeviceMappings/DiskDeviceMapping/0/Size"),
+        (image(r#""ImageId": "m-1", "ImageOwnerAlias": "self", "DiskDeviceMappings": {"DiskDeviceMapping": [1]}"#), "/Images/Image/0/DiskDeviceMappings/DiskDeviceMapping/0"),
+        (r#"{"RegionId": "cn-beijing", "Images": {"Image": []}}"#.into(), "/RegionId"),
+        (r#"{"InstanceTypes": {"InstanceType": [{"InstanceTypeId": "ecs.x"}]}}"#.into(), "/InstanceTypes/InstanceType/0/CpuCoreCount"),
+        (r#"{"InstanceTypes": {"InstanceType": [{"InstanceTypeId": "ecs.x", "CpuCoreCount": 2}]}}"#.into(), "/InstanceTypes/InstanceType/0/MemorySize"),
+        (r#"{"InstanceTypes": {"InstanceType": [{"InstanceTypeId": "ecs.x", "CpuCoreCount": 2, "MemorySize": 8, "SupportedBootModes": {"SupportedBootMode": ["LEGACY"]}}]}}"#.into(), "/InstanceTypes/InstanceType/0/SupportedBootModes/SupportedBootMode/0"),
+        (r#"{"InstanceTypes": {"InstanceType": [{"CpuCoreCount": 2}]}}"#.into(), "/InstanceTypes/InstanceType/0/InstanceTypeId"),
+        (r#"{"ImageId": "", "InstanceTypes": {"InstanceType": []}}"#.into(), "/ImageId"),
+    ];
+    for (input, place) in cases {
+        let err = import::detect_and_import(&input, "cn-hangzhou").expect_err(&input);
+        check_error(&input, err.text(Lang::En), err.text(Lang::ZhCn), place);
+    }
+    let public_elsewhere =
+        r#"{"Images": {"Image": [{"ImageId": "m-1", "ImageOwnerAlias": "self"}]}}"#;
+    let err = import::detect_and_import(public_elsewhere, "").expect_err("no region");
+    check_error(
+        public_elsewhere,
+        err.text(Lang::En),
+        err.text(Lang::ZhCn),
+        "/RegionId",
+    );
+}
+
+#[test]
+fn import_summaries_read_in_chinese() {
+    let outputs = [
+        r#"{"RegionId": "cn-hangzhou", "Images": {"Image": [{"ImageId": "m-1", "ImageOwnerAlias": "self"}]}}"#,
+        r#"{"InstanceTypes": {"InstanceType": [{"InstanceTypeId": "ecs.x", "CpuCoreCount": 2, "MemorySize": 8}]}}"#,
+        r#"{"ImageId": "m-nowhere", "InstanceTypes": {"InstanceType": [{"InstanceTypeId": "ecs.g7.large"}]}}"#,
+        r#"{"ImageId": "m-1", "InstanceTypes": {"InstanceType": [{"InstanceTypeId": "ecs.g7.large"}]}}"#,
+    ];
+    let mut plan = parse_plan(r#"{"version": 1}"#).unwrap();
+    for output in outputs {
+        let imported = import::detect_and_import(output, "cn-hangzhou").unwrap();
+        let (mut en_plan, mut zh_plan) = (plan.clone(), plan.clone());
+        let en = imported.clone().merge_into(&mut en_plan, Lang::En);
+        let zh = imported.merge_into(&mut zh_plan, Lang::ZhCn);
+        assert_eq!(en_plan, zh_plan, "the language changes only the summary");
+        check_error(output, en, zh, "");
+        plan = zh_plan;
+    }
+}
+
+#[test]
+fn bad_embed_parameters_say_why_in_chinese() {
+    let long = "x".repeat(300);
+    for (key, value) in [
+        ("mode", "full"),
+        ("platform", "bsd"),
+        ("theme", "pink"),
+        ("region", long.as_str()),
+    ] {
+        let pairs = [("embed", "1"), (key, value)];
+        let en = EmbedOptions::from_query(pairs, Lang::En).unwrap_err();
+        let zh = EmbedOptions::from_query(pairs, Lang::ZhCn).unwrap_err();
+        check_error(key, en, zh, key);
+    }
 }
