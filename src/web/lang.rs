@@ -52,14 +52,3 @@ pub fn set_document_lang(lang: Lang) {
         root.set_attribute("lang", lang.as_str()).ok();
     }
 }
-
-/// The language `<html lang>` names (what [`set_document_lang`] set), English when it names
-/// none the planner speaks: for texts shown outside the app's state, such as the crash banner.
-pub fn document_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|root| root.get_attribute("lang"))
-        .and_then(|tag| tag.parse().ok())
-        .unwrap_or_default()
-}

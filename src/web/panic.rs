@@ -13,9 +13,10 @@ pub fn install_hook() {
     }));
 }
 
-/// The banner, in the language of `<html lang>` (the app may be too broken to ask).
+/// The banner, in the language the page opens in (`?lang=`, the remembered choice, the
+/// browser's): a crash at start comes before the app has set any.
 fn show_banner(detail: &str) {
-    let lang = super::lang::document_lang();
+    let lang = super::lang::initial();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
