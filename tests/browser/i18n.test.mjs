@@ -201,3 +201,36 @@ test('zh-CN: the crash banner is Chinese, from the panic hook and from crash.js'
     assert.match(await page.textContent('#panic-banner span'), /^请重新加载页面以继续/, flag);
   }
 });
+
+test('zh-CN: the save, other-tab and which-plan notices are Chinese', async () => {
+  // A browser that allows no storage: the save notice.
+  const blocked = await suite.page({ locale: 'zh-CN' });
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });
+  });
+  await openApp(blocked, suite.url);
+  await blocked.waitForSelector('#save-notice');
+  assert.match(await blocked.textContent('#save-notice'), /不允许页面保存任何内容/);
+  assert.deepEqual(await englishRuns(blocked, '#save-notice'), []);
+  // Another tab opens a linked plan, which it saves: this tab is told.
+  const a = await suite.page({ locale: 'zh-CN' });
+  await openApp(a, suite.url);
+  const b = await suite.tab(a);
+  await openApp(b, suite.url);
+  await a.goto(suite.url + '#' + fragmentOf({ version: 1, name: '杭州的 Web 服务器', launches: [{ region: 'cn-hangzhou' }] }));
+  await a.reload();
+  await a.click('#open-linked');
+  await b.waitForSelector('#tab-notice');
+  assert.match(await b.textContent('#tab-notice'), /另一个标签页或窗口保存了不同的计划/);
+  assert.deepEqual(await englishRuns(b, '#tab-notice'), []);
+  // A link to another plan asks which one to keep.
+  await b.click('#keep-mine');
+  await b.goto(suite.url + '#' + fragmentOf({ version: 1, launches: [{ region: 'cn-beijing' }] }));
+  await b.reload();
+  await b.waitForSelector('#open-linked');
+  assert.match(await b.textContent('#load-notice'), /一个未命名的计划/);
+  assert.deepEqual(await englishRuns(b, '#load-notice'), []);
+  assert.deepEqual([...a.problems, ...b.problems, ...blocked.problems], []);
+});
