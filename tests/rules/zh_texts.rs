@@ -282,3 +282,27 @@ fn bad_embed_parameters_say_why_in_chinese() {
         check_error(key, en, zh, key);
     }
 }
+
+#[test]
+fn the_command_line_says_why_a_plan_is_refused_in_its_language() {
+    let dir = std::env::temp_dir().join(format!("eip-zh-texts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"version": 1, "launches": [{"amount": -1}]}"#).unwrap();
+    let run = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ecs-image-planner"))
+            .args(["check", "--lang", lang])
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let (en, zh) = (run("en"), run("zh-CN"));
+    assert!(
+        en.starts_with("error: ") && en.contains("is not a valid plan"),
+        "{en}"
+    );
+    check_error("check --lang zh-CN", en, zh, "/launches/0/amount");
+    std::fs::remove_dir_all(&dir).ok();
+}
