@@ -6,10 +6,11 @@
 use super::zh::{english_run, has_chinese};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use ecs_image_planner::core::catalog::Catalog;
 use ecs_image_planner::core::embed::EmbedOptions;
 use ecs_image_planner::core::guide::{self, builder, Need, Topic, Trust};
 use ecs_image_planner::core::i18n::{Lang, Term};
-use ecs_image_planner::core::{import, link, parse_plan};
+use ecs_image_planner::core::{import, link, parse_plan, planner};
 
 /// Checks one text in both languages: the Chinese reads as Chinese, the English as English.
 fn check_term(what: &str, term: Term) {
@@ -305,4 +306,75 @@ fn the_command_line_says_why_a_plan_is_refused_in_its_language() {
     );
     check_error("check --lang zh-CN", en, zh, "/launches/0/amount");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The all-lowercase words of `text` ("has", "the"): IDs, values and names never are one.
+fn lowercase_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || "_.-/".contains(c)))
+        .filter(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect()
+}
+
+#[test]
+fn the_catalog_facts_a_finding_rests_on_read_in_chinese() {
+    let catalog = Catalog::builtin();
+    let types = [
+        "ecs.g8y.large",
+        "ecs.g7.large",
+        "ecs.u1-c1m1.large",
+        "ecs.g8i.large",
+    ];
+    let launches: Vec<String> = ["cn-hangzhou", "cn-hongkong"]
+        .iter()
+        .flat_map(|region| {
+            types.iter().flat_map(move |itype| {
+                catalog.images.iter().map(move |image| {
+                    format!(
+                        r#"{{"region": "{region}", "instance_type": "{itype}", "image": "{}"}}"#,
+                        image.id
+                    )
+                })
+            })
+        })
+        .take(1000)
+        .collect();
+    let plan = parse_plan(&format!(
+        r#"{{"version": 1, "launches": [{}]}}"#,
+        launches.join(",")
+    ))
+    .unwrap();
+    let today = "2026-11-29".parse().unwrap();
+    let (en, zh) = (
+        planner::check_in(&plan, catalog, today, Lang::En),
+        planner::check_in(&plan, catalog, today, Lang::ZhCn),
+    );
+    let mut facts = 0;
+    for (a, b) in en.findings.iter().zip(&zh.findings) {
+        assert_eq!(a.evidence.len(), b.evidence.len(), "{}", a.code);
+        for (fact_en, fact_zh) in a.evidence.iter().zip(&b.evidence) {
+            assert!(has_chinese(&fact_zh.fact), "{}: {}", b.code, fact_zh.fact);
+            assert_eq!(
+                lowercase_words(&fact_zh.fact),
+                Vec::<&str>::new(),
+                "{}: {}",
+                b.code,
+                fact_zh.fact
+            );
+            assert!(!has_chinese(&fact_en.fact), "{}: {}", a.code, fact_en.fact);
+            assert_eq!(
+                (&fact_en.source, fact_en.seen),
+                (&fact_zh.source, fact_zh.seen)
+            );
+            facts += 1;
+        }
+        if b.code == "catalog-unconfirmed" {
+            let listed = b
+                .message
+                .split_once('：')
+                .map(|(_, l)| l)
+                .unwrap_or_default();
+            assert_eq!(lowercase_words(listed), Vec::<&str>::new(), "{}", b.message);
+        }
+    }
+    assert!(facts > 10, "only {facts} facts checked");
 }
