@@ -2,10 +2,8 @@
 // after an out-of-memory abort, a stack overflow) or a failed start of the wasm module. It
 // shows the same banner as src/web/panic.rs, with a link that downloads the last saved plan
 // from localStorage, so no crash loses the user's work. Loaded before the app, as a file of the
-// page's own origin (the Content-Security-Policy allows no inline script). Its texts are in
-// the language the page opens in, found as src/web/lang.rs finds it (`?lang=`, the remembered
-// choice, the browser's languages, then `<html lang>`): a failed start comes before the app
-// has set `<html lang>`.
+// page's own origin. Its texts follow `<html lang>`, which index.html sets before the wasm
+// starts (the language the app opens in) and the app keeps in step with its switch.
 (() => {
   'use strict';
   const PLAN_KEY = 'ecs-image-planner.plan.v1';
@@ -23,22 +21,7 @@
       download: '下载您最后保存的计划（JSON）',
     },
   };
-  const LANG_KEY = 'ecs-image-planner.lang';
-  /** The first tag the planner speaks: `en`, or a `zh` tag but a traditional one. */
-  const spoken = (tag) => {
-    const t = String(tag || '').toLowerCase().replace('_', '-');
-    if (/^en(-|$)/.test(t)) return 'en';
-    if (/^zh(-|$)/.test(t) && !/-(tw|hk|mo|hant)(-|$)/.test(t)) return 'zh';
-    return null;
-  };
-  function texts() {
-    let stored = null;
-    try { stored = window.localStorage.getItem(LANG_KEY); } catch (_) { /* storage denied */ }
-    const tags = [new URLSearchParams(location.search).get('lang'), stored,
-      ...(navigator.languages || [navigator.language]), document.documentElement.lang];
-    const lang = tags.map(spoken).find(Boolean);
-    return lang === 'zh' ? TEXTS.zh : TEXTS.en;
-  }
+  const texts = () => (/^zh/i.test(document.documentElement.lang) ? TEXTS.zh : TEXTS.en);
 
   const isCrash = (error) =>
     (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) ||

@@ -234,3 +234,25 @@ test('zh-CN: the save, other-tab and which-plan notices are Chinese', async () =
   assert.deepEqual(await englishRuns(b, '#load-notice'), []);
   assert.deepEqual([...a.problems, ...b.problems, ...blocked.problems], []);
 });
+
+test('zh-CN: the shell painted before the wasm is already Chinese, in the planner and the embed', async () => {
+  for (const path of ['', 'embed.html?type=ecs.g8y.large']) {
+    const page = await suite.page({ locale: 'zh-CN' });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(suite.url + path, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#eip-shell');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', path);
+    assert.match(await page.textContent('#eip-shell'), HAN, path);
+    assert.deepEqual(await englishRuns(page, '#eip-shell'), [], path);
+    release();
+    await page.waitForSelector('#eip-shell', { state: 'detached', timeout: 15000 });
+  }
+  // An English browser keeps the English shell.
+  const page = await suite.page({ locale: 'en-US' });
+  await page.route(/\.wasm$/, (route) => route.abort());
+  page.expectProblems(/./);
+  await page.goto(suite.url, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.textContent('#eip-shell h2'), 'Plan');
+});
