@@ -141,16 +141,7 @@ pub fn SharedList(
 /// The message of the `value-missing` finding at `pointer`, as the findings change.
 fn missing_at(pointer: Option<String>) -> Memo<Option<String>> {
     let state = AppState::get();
-    Memo::new(move |_| {
-        let pointer = pointer.as_deref()?;
-        state.report.with(|report| {
-            report
-                .findings
-                .iter()
-                .find(|f| f.code == VALUE_MISSING.code && f.path == pointer)
-                .map(|f| f.message.clone())
-        })
-    })
+    Memo::new(move |_| state.finding_at(pointer.as_deref()?, VALUE_MISSING.code))
 }
 
 /// A text or number `<input>` with a label. Every key commits (`on_change` runs on `input`), so

@@ -3,15 +3,17 @@
 
 use leptos::prelude::*;
 
+use super::keyed::stable_keys;
 use super::labels::{item_label, severity_icon};
 use super::state::{focus_by_id, AppState, GuideTopic};
 use crate::core::catalog::Evidence;
 use crate::core::fix::Fix;
+use crate::core::i18n::Lang;
 use crate::core::item::Item;
 use crate::core::model::given;
 use crate::core::rules;
 use crate::core::visible::without_bidi_controls;
-use crate::core::{planner, Finding, Report, Severity};
+use crate::core::{planner, Finding, Severity};
 use crate::tr;
 
 /// Error and warning counts of the current report.
@@ -48,6 +50,8 @@ pub fn Findings() -> impl IntoView {
     };
     let launchable = move || state.report.with(|r| r.ok);
     let shown = RwSignal::new(GROUPS_SHOWN);
+    let groups = stable_keys(move || groups(state, shown.get()));
+    let more = more_button(state, shown);
     view! {
         <p
             id="findings-summary"
@@ -62,64 +66,135 @@ pub fn Findings() -> impl IntoView {
         </p>
         <p id="fix-status" class="eip-status" role="status" aria-live="polite">{move || state.fix_status.get()}</p>
         <div id="findings" data-revision=move || revision.get()>
-            {move || state.report.with(|r| groups(state, r, shown))}
+            {move || state.report.with(|r| r.findings.is_empty()).then(|| view! {
+                <p class="eip-muted">{tr!(
+                    state.lang.get(),
+                    "No findings: nothing in this plan breaks a rule.",
+                    "没有发现问题：此计划没有违反任何规则。"
+                ).into_string()}</p>
+            })}
+            <For each=move || groups.get() key=|(key, _, _)| *key let:((_, item, group))>
+                {group_view(state, item, group)}
+            </For>
+            {more}
         </div>
     }
 }
 
-/// Findings grouped by plan item ([`Report::by_item`]), findings by severity within a group.
-fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
-    let lang = state.lang.get_untracked();
-    if report.findings.is_empty() {
-        let text = tr!(
-            lang,
-            "No findings: nothing in this plan breaks a rule.",
-            "没有发现问题：此计划没有违反任何规则。"
-        );
-        return view! { <p class="eip-muted">{text.into_string()}</p> }.into_any();
-    }
-    let items = report.by_item();
-    let limit = shown.get_untracked();
-    let hidden = items.len().saturating_sub(limit);
-    let more = (hidden > 0).then(|| {
-        view! {
-            <button class="eip-link eip-more" data-section="findings"
-                on:click=move |_| shown.update(|n| *n += GROUPS_SHOWN)>
-                {tr!(
-                    lang,
-                    format!("Show findings of {} more items ({hidden} not shown)", hidden.min(GROUPS_SHOWN)),
-                    format!("再显示 {} 个项目的检查结果（还有 {hidden} 个未显示）", hidden.min(GROUPS_SHOWN))
-                ).into_string()}
-            </button>
-        }
-    });
-    let list = items
-        .into_iter()
-        .take(limit)
-        .map(|(item, mut members)| {
-            members.sort_by_key(|f| f.severity);
-            let key = item.to_string();
-            let label = state.plan.with_untracked(|p| item_label(p, &key));
-            let aria = label.clone();
-            view! {
-                <section class="eip-group" aria-label=aria>
-                    <h3 class="eip-group-title">
-                        <button
-                            class="eip-link"
-                            title=tr!(lang, "Show this item in the plan", "在计划中显示此项").into_string()
-                            on:click=move |_| state.focus_item(&key)
-                        >
-                            {label}
-                        </button>
-                    </h3>
-                    <ul class="eip-finding-list">
-                        {members.into_iter().map(|f| finding(state, f)).collect_view()}
-                    </ul>
-                </section>
-            }
+/// The findings about one plan item, with what their view needs from the plan, so that a group
+/// whose findings and label did not change keeps its DOM (see [`stable_keys`]).
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    /// The item as the page names it ("Launch #3 · ecs.g7.large").
+    label: String,
+    /// The findings, by severity, each with the image and region a "Describe" button offers.
+    findings: Vec<(Finding, Option<(String, String)>)>,
+    /// The language the group is shown in.
+    lang: Lang,
+}
+
+/// The first `limit` groups of findings ([`crate::core::Report::by_item`]), findings by severity within a
+/// group, keyed by item.
+fn groups(state: AppState, limit: usize) -> Vec<(String, Group)> {
+    let lang = state.lang.get();
+    state.plan.with(|plan| {
+        state.report.with(|report| {
+            report
+                .by_item()
+                .into_iter()
+                .take(limit)
+                .map(|(item, mut members)| {
+                    members.sort_by_key(|f| f.severity);
+                    let key = item.to_string();
+                    let label = item_label(plan, &key);
+                    let findings = members
+                        .into_iter()
+                        .map(|f| (f.clone(), describe_offer(plan, f)))
+                        .collect();
+                    (
+                        key,
+                        Group {
+                            label,
+                            findings,
+                            lang,
+                        },
+                    )
+                })
+                .collect()
         })
-        .collect_view();
-    view! { {list} {more} }.into_any()
+    })
+}
+
+/// One item's findings.
+fn group_view(state: AppState, key: String, group: Group) -> impl IntoView {
+    let Group {
+        label,
+        findings,
+        lang,
+    } = group;
+    let aria = label.clone();
+    view! {
+        <section class="eip-group" aria-label=aria>
+            <h3 class="eip-group-title">
+                <button
+                    class="eip-link"
+                    title=tr!(lang, "Show this item in the plan", "在计划中显示此项").into_string()
+                    on:click=move |_| state.focus_item(&key)
+                >
+                    {label}
+                </button>
+            </h3>
+            <ul class="eip-finding-list">
+                {findings.into_iter().map(|(f, describe)| finding(state, lang, &f, describe)).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// "Show more" under the groups, with the count of items whose findings are not shown.
+fn more_button(state: AppState, shown: RwSignal<usize>) -> impl Fn() -> Option<AnyView> {
+    // A memo, so that the button is rendered again only when the count changes.
+    let hidden = Memo::new(move |_| {
+        let total = state.report.with(|r| {
+            let mut items: Vec<Item> = r.findings.iter().map(|f| Item::of_path(&f.path)).collect();
+            items.sort();
+            items.dedup();
+            items.len()
+        });
+        total.saturating_sub(shown.get())
+    });
+    move || {
+        let hidden = hidden.get();
+        (hidden > 0).then(|| {
+            let lang = state.lang.get();
+            view! {
+                <button class="eip-link eip-more" data-section="findings"
+                    on:click=move |_| shown.update(|n| *n += GROUPS_SHOWN)>
+                    {tr!(
+                        lang,
+                        format!("Show findings of {} more items ({hidden} not shown)", hidden.min(GROUPS_SHOWN)),
+                        format!("再显示 {} 个项目的检查结果（还有 {hidden} 个未显示）", hidden.min(GROUPS_SHOWN))
+                    ).into_string()}
+                </button>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The image an `image-not-found` finding of a launch names, and the launch's region: the page
+/// offers to describe that image there.
+fn describe_offer(plan: &crate::core::Plan, f: &Finding) -> Option<(String, String)> {
+    match (f.code, Item::of_path(&f.path)) {
+        ("image-not-found", Item::Launch(n)) => {
+            let launch = plan.launches.get(n)?;
+            Some((
+                given(&launch.image)?.to_string(),
+                given(&launch.region).unwrap_or_default().to_string(),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Items with findings on the page at first, and how many more "Show more" adds: a plan at the
@@ -127,23 +202,16 @@ fn groups(state: AppState, report: &Report, shown: RwSignal<usize>) -> AnyView {
 const GROUPS_SHOWN: usize = 50;
 
 /// One finding, rustc style.
-fn finding(state: AppState, f: &Finding) -> impl IntoView {
-    let lang = state.lang.get_untracked();
+fn finding(
+    state: AppState,
+    lang: Lang,
+    f: &Finding,
+    describe: Option<(String, String)>,
+) -> impl IntoView {
     let sev = f.severity.as_str();
     let key = Item::of_path(&f.path).to_string();
     let fix = f.fix.clone();
     let guide = guide_topic(f.code, lang);
-    // An image nothing describes: offer to describe it (the launch's region is where it is).
-    let describe = match (f.code, Item::of_path(&f.path)) {
-        ("image-not-found", Item::Launch(n)) => state.plan.with_untracked(|p| {
-            let launch = p.launches.get(n)?;
-            Some((
-                given(&launch.image)?.to_string(),
-                given(&launch.region).unwrap_or_default().to_string(),
-            ))
-        }),
-        _ => None,
-    };
     view! {
         <li class=format!("eip-finding sev-{sev}") data-code=f.code>
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
@@ -238,7 +306,7 @@ fn apply_fix(state: AppState, fix: &Fix) {
 }
 
 /// The guide section that explains a rule, as its registry entry names it.
-fn guide_topic(code: &str, lang: crate::core::i18n::Lang) -> Option<(GuideTopic, &'static str)> {
+fn guide_topic(code: &str, lang: Lang) -> Option<(GuideTopic, &'static str)> {
     let topic = rules::rule(code)?.topic?;
     Some((topic, topic.label(lang)))
 }

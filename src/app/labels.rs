@@ -99,8 +99,10 @@ pub fn Badge(
     key: String,
 ) -> impl IntoView {
     let state = AppState::get();
+    // Only this item's severity: a change elsewhere in the plan does not touch the badge.
+    let worst = Memo::new(move |_| state.worst.with(|w| w.get(&key).copied()));
     move || {
-        state.worst.with(|w| w.get(&key).copied()).map(|sev| {
+        worst.get().map(|sev| {
             let word = sev.as_str();
             view! {
                 <span class=format!("eip-badge sev-{word}") title=format!("Worst finding: {word}")>

@@ -218,8 +218,7 @@ pub fn Modifies(choices: Choices) -> impl IntoView {
 
 /// Every image family a launch can name: families of the catalog's and the plan's images, of
 /// what the plan creates and imports, and those its modifies set, each once, sorted.
-fn families() -> Memo<Vec<(String, String)>> {
-    let state = AppState::get();
+pub(super) fn families(state: AppState) -> Memo<Vec<(String, String)>> {
     Memo::new(move |_| {
         state.plan.with(|p| {
             let mut names: std::collections::BTreeSet<String> = Catalog::builtin()
@@ -241,11 +240,16 @@ fn families() -> Memo<Vec<(String, String)>> {
 /// The family picker of launch `i`: RunInstances `ImageFamily`, the newest Available image of
 /// the family in the launch region. Picking a family clears the launch's image ID.
 #[component]
-pub fn LaunchFamily(i: usize) -> impl IntoView {
+pub fn LaunchFamily(
+    i: usize,
+    /// The launch as the plan holds it.
+    launch: Memo<Option<crate::core::model::Launch>>,
+    choices: super::plan::Choices,
+) -> impl IntoView {
     let state = AppState::get();
     view! {
-        <Select id=format!("launch-{i}-family") label="…or the newest of family" options=families()
-            value=text(move |p| p.launches.get(i).and_then(|l| l.image_family.clone()))
+        <Select id=format!("launch-{i}-family") label="…or the newest of family" options=choices.families
+            value=Signal::derive(move || launch.with(|l| l.as_ref().and_then(|l| l.image_family.clone()).unwrap_or_default()))
             on_change=Callback::new(move |v: String| state.edit(|p| if let Some(l) = p.launches.get_mut(i) {
                 l.image_family = non_empty(v);
                 if l.image_family.is_some() {

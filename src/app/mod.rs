@@ -10,6 +10,7 @@ mod guide;
 mod images;
 mod io;
 mod items;
+mod keyed;
 mod labels;
 mod lifecycle;
 mod matrix;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::keyed::stable_keys;
 use super::quotas::Gauges;
 use super::state::AppState;
 use crate::core::param::Param;
@@ -36,6 +37,22 @@ pub fn Output() -> impl IntoView {
     let state = AppState::get();
     // The first calls only: a plan at the limits makes thousands.
     let shown = RwSignal::new(OPS_SHOWN);
+    let operations = stable_keys(move || {
+        state.report.with(|r| {
+            r.operations
+                .iter()
+                .take(shown.get())
+                .map(|op| (op.id.clone(), op.clone()))
+                .collect()
+        })
+    });
+    // Calls not shown: a memo, so that the button is rendered again only when the count changes.
+    let hidden = Memo::new(move |_| {
+        state
+            .report
+            .with(|r| r.operations.len())
+            .saturating_sub(shown.get())
+    });
     view! {
         <section class="eip-section" aria-labelledby="ops-h">
             <h3 id="ops-h">{state.t("API calls, in order", "API 调用（按顺序）")}</h3>
@@ -43,16 +60,15 @@ pub fn Output() -> impl IntoView {
                 <code>"‹ImageId of copy-0›"</code> {state.t(" is a value an earlier call returns, ", " 是前面某个调用返回的值，")}
                 <code>"‹you supply: …›"</code> {state.t(" one you give when you run the export.", " 是运行导出时由您提供的值。")}</p>
             <ol id="operations" class="eip-ops">
-                {move || state.report.with(|r| {
-                    if r.operations.is_empty() {
-                        view! { <li class="eip-muted">{state.t("No API call yet.", "尚无 API 调用。")}</li> }.into_any()
-                    } else {
-                        r.operations.iter().take(shown.get()).map(operation).collect_view().into_any()
-                    }
+                {move || state.report.with(|r| r.operations.is_empty()).then(|| view! {
+                    <li class="eip-muted">{state.t("No API call yet.", "尚无 API 调用。")}</li>
                 })}
+                <For each=move || operations.get() key=|(key, _, _)| *key let:((_, _, op))>
+                    {operation(&op)}
+                </For>
             </ol>
             {move || {
-                let hidden = state.report.with(|r| r.operations.len()).saturating_sub(shown.get());
+                let hidden = hidden.get();
                 (hidden > 0).then(|| view! {
                     <button class="eip-link eip-more" data-section="operations"
                         on:click=move |_| shown.update(|n| *n += OPS_SHOWN)>

@@ -6,6 +6,7 @@ use super::builder::{Pipelines, Updates};
 use super::controls::{Input, Select, SharedList};
 use super::images::ImagesSection;
 use super::items::{Copies, Deletes, Exports, Shares};
+use super::keyed::stable_keys;
 use super::labels::item_label;
 use super::labels::Badge;
 use super::lifecycle::{Imports, LaunchFamily, Modifies};
@@ -25,6 +26,8 @@ pub struct Choices {
     pub images: Memo<Vec<(String, String)>>,
     /// The account's own images (custom and shared ones in the plan, and created ones).
     pub own_images: Memo<Vec<(String, String)>>,
+    /// Image families a launch can name, after "none".
+    pub families: Memo<Vec<(String, String)>>,
 }
 
 impl Choices {
@@ -34,14 +37,13 @@ impl Choices {
             .iter()
             .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
             .collect();
+        // The plan's own types, so that the list is built again only when they change, not on
+        // every edit.
+        let own_types = Memo::new(move |_| state.plan.with(|p| p.instance_types.clone()));
         let types = Memo::new(move |_| {
-            state.plan.with(|p| {
+            own_types.with(|own| {
                 let mut list: Vec<(String, String)> = Vec::new();
-                for t in p
-                    .instance_types
-                    .iter()
-                    .chain(&Catalog::builtin().instance_types)
-                {
+                for t in own.iter().chain(&Catalog::builtin().instance_types) {
                     if !list.iter().any(|(id, _)| *id == t.id) {
                         let arch = if t.arch == crate::core::model::CpuArch::Arm64 {
                             "arm64"
@@ -85,6 +87,7 @@ impl Choices {
             types,
             images,
             own_images,
+            families: super::lifecycle::families(state),
         }
     }
 }
@@ -95,7 +98,8 @@ pub fn PlanEditor() -> impl IntoView {
     let state = AppState::get();
     let choices = Choices::new(state);
     let example = first_visit_plan();
-    let lead = move || {
+    // A memo, so that the lead is rendered again only when it changes, not on every edit.
+    let lead = Memo::new(move |_| {
         state.plan.with(|p| {
             if *p == example {
                 Lead::Example
@@ -105,10 +109,10 @@ pub fn PlanEditor() -> impl IntoView {
                 Lead::Own
             }
         })
-    };
+    });
     view! {
         <p class="eip-lead" id="plan-lead">
-            {move || match lead() {
+            {move || match lead.get() {
                 Lead::Example => view! {
                     "This is an example plan. Change a launch below, or add your own: the findings update as you type. "
                     <button id="clear-plan" class="eip-link" on:click=move |_| state.replace(Plan { version: 1, ..Plan::default() })>
@@ -255,13 +259,25 @@ fn Regions(choices: Choices) -> impl IntoView {
     let pick = RwSignal::new(String::new());
     // Why the last region could not be removed: the region and the items that use it.
     let blocked = RwSignal::new(None::<(String, Vec<String>)>);
+    // Each region with how many plan items use it; a chip is rebuilt only when that changes.
+    let chips = stable_keys(move || {
+        let regions = state.regions();
+        state.plan.with(|p| {
+            regions
+                .into_iter()
+                .map(|region| {
+                    let users = region_users(p, &region).len();
+                    (region, users)
+                })
+                .collect()
+        })
+    });
     view! {
         <section class="eip-section" aria-labelledby="regions-h">
             <h3 id="regions-h">"Target regions"</h3>
             <ul class="eip-chips" id="target-regions">
-                {move || state.regions().into_iter().map(|region| {
+                <For each=move || chips.get() key=|(key, _, _)| *key let:((_, region, users))>{{
                     let r = region.clone();
-                    let users = state.plan.with(|p| region_users(p, &region).len());
                     let title = if users > 0 {
                         format!("{region} is used by {users} plan item(s); change them to remove it")
                     } else {
@@ -286,7 +302,7 @@ fn Regions(choices: Choices) -> impl IntoView {
                             >"×"</button>
                         </li>
                     }
-                }).collect_view()}
+                }}</For>
             </ul>
             <p id="region-blocked" class="eip-note" role="status" aria-live="polite">
                 {move || blocked.get().map(|(region, users)| {
@@ -355,7 +371,12 @@ fn Launches(choices: Choices) -> impl IntoView {
 fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
     let state = AppState::get();
     let key = format!("/launches/{i}");
-    let field = move |f: fn(&Launch) -> String| text(move |p| p.launches.get(i).map(f));
+    // The row's launch: an edit elsewhere in the plan leaves it equal, so none of the row's
+    // fields runs again.
+    let launch = Memo::new(move |_| state.plan.with(|p| p.launches.get(i).cloned()));
+    let field = move |f: fn(&Launch) -> String| {
+        Signal::derive(move || launch.with(|l| l.as_ref().map(f).unwrap_or_default()))
+    };
     let set = move |f: fn(&mut Launch, String)| {
         Callback::new(move |v: String| {
             state.edit(|p| {
@@ -377,22 +398,18 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
         })
     };
     // An image ID no image of the plan or the catalog has: offer to describe it.
+    let at = format!("/launches/{i}/image");
+    let unknown = Memo::new(move |_| state.has_finding(&at, "image-not-found"));
     let unknown_image = Memo::new(move |_| {
-        let at = format!("/launches/{i}/image");
-        let unknown = state.report.with(|r| {
-            r.findings
-                .iter()
-                .any(|f| f.path == at && f.code == "image-not-found")
-        });
         unknown
+            .get()
             .then(|| {
-                state.plan.with(|p| {
-                    p.launches.get(i).and_then(|l| {
-                        Some((
-                            given(&l.image)?.to_string(),
-                            given(&l.region).unwrap_or_default().to_string(),
-                        ))
-                    })
+                launch.with(|l| {
+                    let l = l.as_ref()?;
+                    Some((
+                        given(&l.image)?.to_string(),
+                        given(&l.region).unwrap_or_default().to_string(),
+                    ))
                 })
             })
             .flatten()
@@ -414,7 +431,7 @@ fn LaunchRow(i: usize, choices: Choices) -> impl IntoView {
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=set(|l, v| { l.image = optional(v); if l.image.is_some() { l.image_family = None } })/>
                 <Input id=format!("launch-{i}-image-id") label="…or any image ID" placeholder="m-…, s-…"
                     value=field(|l| l.image.clone().unwrap_or_default()) on_change=typed("image-id", |l, v| { l.image = optional(v.trim().to_string()); if l.image.is_some() { l.image_family = None } })/>
-                <LaunchFamily i/>
+                <LaunchFamily i launch choices/>
                 <Input id=format!("launch-{i}-amount") whole=true label="Instances" kind="number" placeholder="1"
                     value=field(|l| l.amount.map(|n| n.to_string()).unwrap_or_default())
                     on_change=typed("amount", |l, v| l.amount = v.trim().parse().ok())/>

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::controls::Input;
+use super::keyed::stable_keys;
 use super::labels::Badge;
 use super::state::AppState;
 use crate::core::i18n::{Lang, Term};
@@ -49,7 +50,7 @@ pub fn QuotaInputs() -> impl IntoView {
             </div>
             <p class="eip-muted">{state.t("Custom images that already exist in each target region:", "各目标地域中已有的自定义镜像数量：")}</p>
             <div class="eip-grid">
-                {move || state.regions().into_iter().map(|region| {
+                <For each=move || state.regions() key=|region| region.clone() let:region>{{
                     let r = region.clone();
                     let r2 = region.clone();
                     view! {
@@ -63,13 +64,14 @@ pub fn QuotaInputs() -> impl IntoView {
                                 })
                             })/>
                     }
-                }).collect_view()}
+                }}</For>
             </div>
         </section>
     }
 }
 
 /// One gauge row's numbers.
+#[derive(Clone, Debug, PartialEq)]
 struct Gauge {
     label: String,
     detail: String,
@@ -182,29 +184,42 @@ fn gauge_view(gauge: Gauge, id: String, lang: Lang) -> impl IntoView {
 #[component]
 pub fn Gauges() -> impl IntoView {
     let state = AppState::get();
+    // Each gauge keeps its DOM while its numbers stay the same (most edits change one or none).
+    let region_list = stable_keys(move || {
+        let lang = state.lang.get();
+        state
+            .report
+            .with(|r| region_gauges(state, r))
+            .into_iter()
+            .map(|g| (format!("gauge-region-{}", g.label), (g, lang)))
+            .collect()
+    });
+    let share_list = stable_keys(move || {
+        let lang = state.lang.get();
+        state
+            .report
+            .with(share_gauges)
+            .into_iter()
+            .map(|g| (format!("gauge-share-{}", id_part(&g.label)), (g, lang)))
+            .collect()
+    });
     view! {
         <section class="eip-section" aria-labelledby="gauges-h" id="gauges">
             <h3 id="gauges-h">{state.t("Quotas", "配额")}</h3>
             <h4>{state.t("Custom images per region", "每个地域的自定义镜像")}</h4>
             <ul class="eip-gauges" id="region-gauges">
-                {move || state.report.with(|r| region_gauges(state, r)).into_iter().map(|g| {
-                    let id = format!("gauge-region-{}", g.label);
-                    gauge_view(g, id, state.lang.get())
-                }).collect_view()}
+                <For each=move || region_list.get() key=|(key, _, _)| *key let:((_, id, (gauge, lang)))>
+                    {gauge_view(gauge, id, lang)}
+                </For>
             </ul>
             <h4>{state.t("Accounts per shared image", "每个共享镜像的账号数")}</h4>
             <ul class="eip-gauges" id="share-gauges">
-                {move || {
-                    let gauges = state.report.with(share_gauges);
-                    if gauges.is_empty() {
-                        view! { <li class="eip-muted">{state.t("No share planned.", "尚未规划共享镜像。")}</li> }.into_any()
-                    } else {
-                        gauges.into_iter().map(|g| {
-                            let id = format!("gauge-share-{}", id_part(&g.label));
-                            gauge_view(g, id, state.lang.get())
-                        }).collect_view().into_any()
-                    }
-                }}
+                {move || share_list.with(Vec::is_empty).then(|| view! {
+                    <li class="eip-muted">{state.t("No share planned.", "尚未规划共享镜像。")}</li>
+                })}
+                <For each=move || share_list.get() key=|(key, _, _)| *key let:((_, id, (gauge, lang)))>
+                    {gauge_view(gauge, id, lang)}
+                </For>
             </ul>
         </section>
     }

@@ -1,7 +1,7 @@
 //! The app's state: the plan (the only thing persisted or shared), the report derived from it,
 //! and UI-only signals (tab, focused item, open panels, filters) kept out of the plan.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 
@@ -39,6 +39,9 @@ pub struct AppState {
     pub report: Memo<Report>,
     /// The worst severity per plan item (`/launches/0`), for the badges.
     pub worst: Memo<BTreeMap<String, Severity>>,
+    /// The findings at each JSON pointer, as `(code, message)`: a field looks up its own in
+    /// one step instead of every field scanning every finding on every edit.
+    at_path: Memo<HashMap<String, Vec<(&'static str, String)>>>,
     /// Today's date, for lifecycle rules when the plan has no `as_of`.
     pub today: Date,
     /// The page's language: findings, labels and texts follow it; the plan does not.
@@ -56,6 +59,9 @@ pub struct AppState {
     /// Regions the user picked as targets that the plan does not use (yet): UI state, since
     /// the regions the plan uses are derived from the plan.
     extra_regions: RwSignal<Vec<String>>,
+    /// The target regions: those the plan uses, then [`AppState::extra_regions`]; it changes
+    /// only when that list does, not on every edit.
+    targets: Memo<Vec<String>>,
     /// Earlier and undone plans.
     history: StoredValue<History<Plan>>,
     /// Whether undo and redo have something to do (for the buttons).
@@ -103,11 +109,35 @@ impl AppState {
                 worst
             })
         });
+        let extra_regions = RwSignal::new(Vec::<String>::new());
+        let targets = Memo::new(move |_| {
+            let mut regions = plan.with(plan_regions);
+            extra_regions.with(|extra| {
+                for region in extra {
+                    if !regions.contains(region) {
+                        regions.push(region.clone());
+                    }
+                }
+            });
+            regions
+        });
+        let at_path = Memo::new(move |_| {
+            report.with(|r| {
+                let mut at: HashMap<String, Vec<(&'static str, String)>> = HashMap::new();
+                for f in &r.findings {
+                    at.entry(f.path.clone())
+                        .or_default()
+                        .push((f.code, f.message.clone()));
+                }
+                at
+            })
+        });
         let state = AppState {
             plan,
             doc,
             report,
             worst,
+            at_path,
             today,
             lang,
             focus: RwSignal::new(None),
@@ -115,7 +145,8 @@ impl AppState {
             matrix_open: RwSignal::new(false),
             matrix_embed: RwSignal::new(false),
             guide: RwSignal::new(None),
-            extra_regions: RwSignal::new(Vec::new()),
+            extra_regions,
+            targets,
             history: StoredValue::new(History::default()),
             can_undo_redo: RwSignal::new((false, false)),
             refused: RwSignal::new(None),
@@ -142,6 +173,24 @@ impl AppState {
         self.lang.set(lang);
         crate::web::lang::remember(lang);
         crate::web::lang::set_document_lang(lang);
+    }
+
+    /// The message of the finding of rule `code` at exactly `path` (`/launches/0/image`).
+    pub fn finding_at(&self, path: &str, code: &str) -> Option<String> {
+        self.at_path.with(|at| {
+            at.get(path)?
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, message)| message.clone())
+        })
+    }
+
+    /// Whether a finding of rule `code` is at exactly `path`.
+    pub fn has_finding(&self, path: &str, code: &str) -> bool {
+        self.at_path.with(|at| {
+            at.get(path)
+                .is_some_and(|list| list.iter().any(|(c, _)| *c == code))
+        })
     }
 
     /// The state provided by [`AppState::provide`].
@@ -234,15 +283,7 @@ impl AppState {
     /// The target regions: every region the plan uses, in first-seen order, then the ones the
     /// user picked that the plan does not use yet.
     pub fn regions(&self) -> Vec<String> {
-        let mut regions = self.plan.with(plan_regions);
-        self.extra_regions.with(|extra| {
-            for region in extra {
-                if !regions.contains(region) {
-                    regions.push(region.clone());
-                }
-            }
-        });
-        regions
+        self.targets.get()
     }
 
     /// Adds a target region (UI state: the plan changes only when an item uses it).

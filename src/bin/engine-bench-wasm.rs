@@ -51,11 +51,20 @@ mod wasm {
         )
     }
 
-    /// The workload's 200-launch plan ([`workload::big_plan`]) as a plan document, for the
-    /// benchmark's edit latency in the page on a large plan.
+    /// The workload's plan with `launches` launches ([`workload::plan_of`]; 200 is
+    /// [`workload::big_plan`]) as a plan document, for the benchmark's open time and edit
+    /// latency in the page on large plans.
     #[wasm_bindgen]
-    pub fn big_plan_json() -> String {
-        let plan = workload::big_plan(Catalog::builtin());
+    pub fn big_plan_json(launches: usize) -> String {
+        let plan = workload::plan_of(Catalog::builtin(), launches);
+        serde_json::to_string(&plan).expect("a plan serializes")
+    }
+
+    /// The plan at the image limits ([`workload::limit_plan`]: 1000 images, 1000 copies, one
+    /// launch) as a plan document.
+    #[wasm_bindgen]
+    pub fn limit_plan_json() -> String {
+        let plan = workload::limit_plan(1000);
         serde_json::to_string(&plan).expect("a plan serializes")
     }
 

@@ -95,12 +95,15 @@ impl Report {
     /// finding comes, findings in plan order within each.
     pub fn by_item(&self) -> Vec<(Item, Vec<&Finding>)> {
         let mut groups: Vec<(Item, Vec<&Finding>)> = Vec::new();
+        // Where each item's group is: a plan at the limits has a thousand of them.
+        let mut index: std::collections::HashMap<Item, usize> = std::collections::HashMap::new();
         for finding in &self.findings {
             let item = Item::of_path(&finding.path);
-            match groups.iter_mut().find(|(seen, _)| *seen == item) {
-                Some((_, findings)) => findings.push(finding),
-                None => groups.push((item, vec![finding])),
-            }
+            let at = *index.entry(item).or_insert_with(|| {
+                groups.push((item, Vec::new()));
+                groups.len() - 1
+            });
+            groups[at].1.push(finding);
         }
         groups
     }

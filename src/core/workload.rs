@@ -15,10 +15,18 @@ pub const TODAY: &str = "2026-11-28";
 /// Number of launches in [`big_plan`].
 pub const LAUNCHES: usize = 200;
 
+/// The most launches a plan holds (`core::validate`): the benchmark's largest plan.
+pub const MOST_LAUNCHES: usize = 1000;
+
 /// A [`LAUNCHES`]-launch plan cycling through the catalog's regions, types and images, plus a
 /// custom image with copies to five regions and a share with 25 accounts, so that resolution
 /// and every rule family run.
 pub fn big_plan(catalog: &Catalog) -> Plan {
+    plan_of(catalog, LAUNCHES)
+}
+
+/// [`big_plan`] with `launches` launches.
+pub fn plan_of(catalog: &Catalog, launches: usize) -> Plan {
     let mut plan = Plan {
         version: 1,
         account_id: Some("1000000000000001".into()),
@@ -44,7 +52,7 @@ pub fn big_plan(catalog: &Catalog) -> Plan {
         region: Some(catalog.regions[0].id.clone()),
         accounts: (0..25).map(|n| format!("2000000000{n:05}")).collect(),
     });
-    for n in 0..LAUNCHES {
+    for n in 0..launches {
         let image = if n % 10 == 0 {
             custom.id.clone()
         } else {
@@ -68,6 +76,41 @@ pub fn big_plan(catalog: &Catalog) -> Plan {
         });
     }
     plan
+}
+
+/// A plan at the image limits: `n` custom images in cn-hangzhou, each copied to cn-beijing,
+/// and one launch (the plan of reliability's "1000 images and 1000 copies" link).
+pub fn limit_plan(n: usize) -> Plan {
+    let images: Vec<Image> = (0..n)
+        .map(|i| Image {
+            id: format!("m-bp1limit{i:07}"),
+            regions: Some(vec!["cn-hangzhou".into()]),
+            ..Default::default()
+        })
+        .collect();
+    let copies = images
+        .iter()
+        .enumerate()
+        .map(|(i, image)| Copy {
+            image: Some(image.id.clone()),
+            to_region: Some("cn-beijing".into()),
+            name: Some(format!("copy-{i}")),
+            ..Copy::default()
+        })
+        .collect();
+    Plan {
+        version: 1,
+        name: Some(format!("limit {n}")),
+        images,
+        copies,
+        launches: vec![Launch {
+            region: Some("cn-hangzhou".into()),
+            instance_type: Some("ecs.g7.large".into()),
+            image: Some("aliyun_3_x64_20G_alibase_20240819.vhd".into()),
+            ..Launch::default()
+        }],
+        ..Plan::default()
+    }
 }
 
 /// Checks `plan` once (the "check a 200-launch plan" workload).
@@ -119,6 +162,15 @@ mod tests {
         assert_eq!(plan.shares[0].accounts.len(), 25);
         let report = planner::check(&plan, catalog, TODAY.parse().unwrap());
         assert!(!report.operations.is_empty(), "the plan implies operations");
+    }
+
+    #[test]
+    fn the_largest_plans_are_plans_the_loader_accepts() {
+        let catalog = Catalog::builtin();
+        for plan in [plan_of(catalog, MOST_LAUNCHES), limit_plan(1000)] {
+            crate::core::validate::check_storable(&plan).expect("within every plan limit");
+        }
+        assert_eq!(limit_plan(1000).copies.len(), 1000);
     }
 
     #[test]

@@ -1181,16 +1181,27 @@ fn size_distance(a: &InstanceType, b: &InstanceType) -> (u32, f64) {
 
 /// The type of any family closest in size (vCPUs, then memory) that fits the image here.
 fn closest_type<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c InstanceType> {
+    nearest_fitting(catalog.instance_types.iter(), s)
+}
+
+/// Of `candidates`, the one closest in size to the subject's type (the first in catalog order
+/// among equals) that fits the image in the subject's region. Candidates are tried nearest
+/// first and the search stops at the first that fits: the full compatibility check is the
+/// expensive part, and a plan of hundreds of launches asks for hundreds of suggestions.
+fn nearest_fitting<'c>(
+    candidates: impl Iterator<Item = &'c InstanceType>,
+    s: &LaunchSubject,
+) -> Option<&'c InstanceType> {
     let distance = |t: &InstanceType| size_distance(t, s.instance_type);
-    catalog
-        .instance_types
-        .iter()
-        .filter(|t| t.id != s.instance_type.id && compatible(s, s.image, t))
-        .min_by(|a, b| {
-            distance(a)
-                .partial_cmp(&distance(b))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
+    let mut by_distance: Vec<&InstanceType> =
+        candidates.filter(|t| t.id != s.instance_type.id).collect();
+    // A stable sort keeps catalog order among equals, as `min_by` did.
+    by_distance.sort_by(|a, b| {
+        distance(a)
+            .partial_cmp(&distance(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    by_distance.into_iter().find(|t| compatible(s, s.image, t))
 }
 
 /// Whether the image and type break none of the compatibility rules (region, architecture,
@@ -1226,14 +1237,11 @@ fn sibling_image<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c Imag
 /// The type of the same family closest in size (vCPUs, then memory) that fits the image.
 fn sibling_type<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c InstanceType> {
     let family = s.instance_type.family();
-    let distance = |t: &InstanceType| size_distance(t, s.instance_type);
-    catalog
-        .instance_types
-        .iter()
-        .filter(|t| t.id != s.instance_type.id && t.family() == family && compatible(s, s.image, t))
-        .min_by(|a, b| {
-            distance(a)
-                .partial_cmp(&distance(b))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
+    nearest_fitting(
+        catalog
+            .instance_types
+            .iter()
+            .filter(|t| t.family() == family),
+        s,
+    )
 }
