@@ -146,7 +146,21 @@ enum Format {
     Json,
 }
 
+/// A closed pipe ends the program quietly, as it ends `cat` or `grep`: Rust ignores SIGPIPE,
+/// so without this the first print after `| head` has read enough panicked with "failed
+/// printing to stdout: Broken pipe".
+#[cfg(unix)]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: restores the default action of one signal before any thread starts; no Rust
+    // code relies on SIGPIPE being ignored here.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    end_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
     match cli.command {
         Command::Check {

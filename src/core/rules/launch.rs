@@ -1192,16 +1192,26 @@ fn nearest_fitting<'c>(
     candidates: impl Iterator<Item = &'c InstanceType>,
     s: &LaunchSubject,
 ) -> Option<&'c InstanceType> {
-    let distance = |t: &InstanceType| size_distance(t, s.instance_type);
-    let mut by_distance: Vec<&InstanceType> =
-        candidates.filter(|t| t.id != s.instance_type.id).collect();
-    // A stable sort keeps catalog order among equals, as `min_by` did.
-    by_distance.sort_by(|a, b| {
-        distance(a)
-            .partial_cmp(&distance(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
+    // [`compatible`] fails every type for an image that is not in the region (the image
+    // placement rules are errors whatever the type) and every type not offered there
+    // (`instance-type-not-in-region` is an error): skip those checks.
+    if !s.image.available_in(s.region) {
+        return None;
+    }
+    // Each candidate's distance computed once, with its catalog position to keep catalog order
+    // among equals (as `min_by` did).
+    let mut by_distance: Vec<((u32, f64), usize, &InstanceType)> = candidates
+        .filter(|t| t.id != s.instance_type.id && t.offered_in(s.region))
+        .enumerate()
+        .map(|(n, t)| (size_distance(t, s.instance_type), n, t))
+        .collect();
+    by_distance.sort_unstable_by(|(a, m, _), (b, n, _)| {
+        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(m.cmp(n))
     });
-    by_distance.into_iter().find(|t| compatible(s, s.image, t))
+    by_distance
+        .into_iter()
+        .map(|(_, _, t)| t)
+        .find(|t| compatible(s, s.image, t))
 }
 
 /// Whether the image and type break none of the compatibility rules (region, architecture,
@@ -1244,4 +1254,61 @@ fn sibling_type<'c>(catalog: &'c Catalog, s: &LaunchSubject) -> Option<&'c Insta
             .filter(|t| t.family() == family),
         s,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The type any family's suggestion would be by brute force: every other catalog type
+    /// checked, the nearest in size that fits, the first in catalog order among equals.
+    fn closest_by_brute_force<'c>(
+        catalog: &'c Catalog,
+        s: &LaunchSubject,
+    ) -> Option<&'c InstanceType> {
+        let distance = |t: &InstanceType| size_distance(t, s.instance_type);
+        catalog
+            .instance_types
+            .iter()
+            .filter(|t| t.id != s.instance_type.id && compatible(s, s.image, t))
+            .min_by(|a, b| {
+                distance(a)
+                    .partial_cmp(&distance(b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+    }
+
+    #[test]
+    fn the_nearest_first_search_suggests_what_brute_force_does() {
+        let catalog = Catalog::builtin();
+        let as_of = "2026-11-29".parse().expect("a date");
+        let mut compared = 0;
+        for region in &catalog.regions {
+            for image in &catalog.images {
+                for itype in catalog.instance_types.iter().step_by(5) {
+                    let s = LaunchSubject {
+                        catalog,
+                        image,
+                        instance_type: itype,
+                        region: &region.id,
+                        image_here: image.available_in(&region.id),
+                        type_here: itype.offered_in(&region.id),
+                        system_disk: None,
+                        amount: None,
+                        as_of,
+                    };
+                    assert_eq!(
+                        closest_type(catalog, &s).map(|t| &t.id),
+                        closest_by_brute_force(catalog, &s).map(|t| &t.id),
+                        "{} on {} in {}",
+                        image.id,
+                        itype.id,
+                        region.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared} subjects compared");
+    }
 }
