@@ -547,3 +547,38 @@ fn export_in_chinese_keeps_commands_and_translates_comments() {
         );
     }
 }
+
+/// `ecs-image-planner check ... | head`: once the reader has gone, the CLI ends as `cat` does,
+/// without a panic message about a broken pipe.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let catalog = ecs_image_planner::core::catalog::Catalog::builtin();
+    let plan = ecs_image_planner::core::workload::plan_of(catalog, 1000);
+    let dir = std::env::temp_dir().join(format!("eip-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("plan.json");
+    std::fs::write(&file, serde_json::to_string(&plan).unwrap()).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["check", "--format", "json", file.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little of an output far larger than a pipe holds, then close the pipe.
+    let mut start = [0_u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(
+        output.status.signal(),
+        Some(libc::SIGPIPE),
+        "{:?}",
+        output.status
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -61,7 +61,7 @@ pub fn Pipelines(choices: Choices) -> impl IntoView {
                 <span class="eip-muted">{state.t("(build once, distribute to regions and accounts)", "（构建一次，分发到多个地域和账号）")}</span>
                 " "
                 <button class="eip-link" id="pipelines-guide"
-                    on:click=move |_| state.guide.set(Some(GuideTopic::ImageBuilder))>{state.t("About Image Builder", "关于镜像构建")}</button>
+                    on:click=move |_| state.guide.set(Some(GuideTopic::ImageBuilder))>{super::guide::topic_label(state, GuideTopic::ImageBuilder)}</button>
             </h3>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 <PipelineRow i choices/>

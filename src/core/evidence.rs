@@ -3,143 +3,143 @@
 //! launch green on their own (`catalog-unconfirmed`).
 //!
 //! Entries a plan brings itself (its `instance_types` and `images`) are the user's word: they
-//! carry no catalog evidence and are never "unconfirmed".
+//! carry no catalog evidence and are never "unconfirmed". Each fact is worded in the report's
+//! language; IDs, dates and values stay as they are.
 
-use super::catalog::{Catalog, Evidence, Fact, Region};
+use super::catalog::{Catalog, Evidence, Region};
 use super::i18n::{Lang, Term};
 use super::model::{
     BootMode, Image, ImageBootMode, ImageStatus, InstanceType, NvmeRequirement, NvmeSupport,
     Platform,
 };
 
-fn type_boot_words(itype: &InstanceType) -> Term {
+fn type_boot_words(itype: &InstanceType) -> &'static str {
     match (
         itype.offers_boot_mode(BootMode::Bios),
         itype.offers_boot_mode(BootMode::Uefi),
     ) {
-        (true, false) => Term::new("BIOS only", "仅 BIOS"),
-        (false, true) => Term::new("UEFI only", "仅 UEFI"),
-        _ => BIOS_OR_UEFI,
+        (true, false) => "BIOS only",
+        (false, true) => "UEFI only",
+        _ => "BIOS or UEFI",
     }
 }
 
-const BIOS_OR_UEFI: Term = Term::new("BIOS or UEFI", "BIOS 或 UEFI");
+/// How a type boots, after its ID: "boots BIOS only", "仅支持 BIOS 引导".
+fn type_boot_term(itype: &InstanceType) -> Term {
+    match type_boot_words(itype) {
+        "BIOS only" => Term::new("boots BIOS only", "仅支持 BIOS 引导"),
+        "UEFI only" => Term::new("boots UEFI only", "仅支持 UEFI 引导"),
+        _ => Term::new("boots BIOS or UEFI", "支持 BIOS 或 UEFI 引导"),
+    }
+}
 
-fn image_boot_words(image: &Image) -> Term {
+/// How an image boots, after its ID: "boots UEFI", "使用 UEFI 引导".
+fn image_boot_term(image: &Image) -> Term {
     match image.boot_mode {
-        ImageBootMode::Bios => Term::new("BIOS", "BIOS"),
-        ImageBootMode::Uefi => Term::new("UEFI", "UEFI"),
+        ImageBootMode::Bios => Term::new("boots BIOS", "使用 BIOS 引导"),
+        ImageBootMode::Uefi => Term::new("boots UEFI", "使用 UEFI 引导"),
         ImageBootMode::UefiPreferred => Term::new(
-            "UEFI, else BIOS (UEFI-Preferred)",
-            "优先 UEFI，否则 BIOS（UEFI-Preferred）",
+            "boots UEFI, else BIOS (UEFI-Preferred)",
+            "优先使用 UEFI 引导，否则使用 BIOS（UEFI-Preferred）",
         ),
     }
-}
-
-/// "ecs.u1-c1m1.large boots BIOS only" in `lang`.
-fn type_boot_statement(itype: &InstanceType, lang: Lang) -> String {
-    let words = type_boot_words(itype);
-    tr!(
-        lang,
-        format!("{} boots {}", itype.id, words.en),
-        format!("{} 支持 {} 引导", itype.id, words.zh)
-    )
-    .into_string()
-}
-
-/// "win2025_… boots UEFI" in `lang`.
-fn image_boot_statement(image: &Image, lang: Lang) -> String {
-    let words = image_boot_words(image);
-    tr!(
-        lang,
-        format!("{} boots {}", image.id, words.en),
-        format!("{} 以 {} 引导", image.id, words.zh)
-    )
-    .into_string()
-}
-
-/// "ecs.g8i.large attaches disks over NVMe" or "… needs no NVMe driver" in `lang`.
-fn type_nvme_statement(itype: &InstanceType, lang: Lang) -> String {
-    let id = &itype.id;
-    match itype.nvme {
-        NvmeRequirement::Required => tr!(
-            lang,
-            format!("{id} attaches disks over NVMe"),
-            format!("{id} 通过 NVMe 挂载云盘")
-        ),
-        NvmeRequirement::Unsupported => tr!(
-            lang,
-            format!("{id} needs no NVMe driver in the image"),
-            format!("{id} 不需要镜像中有 NVMe 驱动")
-        ),
-    }
-    .into_string()
-}
-
-/// "ubuntu_… has the NVMe driver" or "… has no NVMe driver" in `lang`.
-fn image_nvme_statement(image: &Image, lang: Lang) -> String {
-    let id = &image.id;
-    match image.nvme {
-        NvmeSupport::Supported => tr!(
-            lang,
-            format!("{id} has the NVMe driver"),
-            format!("{id} 包含 NVMe 驱动")
-        ),
-        NvmeSupport::Unsupported => tr!(
-            lang,
-            format!("{id} has no NVMe driver"),
-            format!("{id} 不含 NVMe 驱动")
-        ),
-    }
-    .into_string()
 }
 
 /// "ecs.u1-c1m1.large boots BIOS only", with its source.
-pub fn type_boot(catalog: &Catalog, itype: &InstanceType) -> Option<Evidence> {
+pub fn type_boot(catalog: &Catalog, itype: &InstanceType, lang: Lang) -> Option<Evidence> {
     catalog
         .type_fact(&itype.id, "boot_modes")
-        .map(|f| f.evidence(type_boot_statement(itype, Lang::En)))
+        .map(|f| f.evidence(format!("{} {}", itype.id, type_boot_term(itype).get(lang))))
 }
 
 /// "win2025_… boots UEFI", with its source.
-pub fn image_boot(catalog: &Catalog, image: &Image) -> Option<Evidence> {
+pub fn image_boot(catalog: &Catalog, image: &Image, lang: Lang) -> Option<Evidence> {
     catalog
         .image_fact(&image.id, "boot_mode")
-        .map(|f| f.evidence(image_boot_statement(image, Lang::En)))
+        .map(|f| f.evidence(format!("{} {}", image.id, image_boot_term(image).get(lang))))
 }
 
 /// "ecs.g8i.large attaches disks over NVMe" or "… needs no NVMe driver".
-pub fn type_nvme(catalog: &Catalog, itype: &InstanceType) -> Option<Evidence> {
-    catalog
-        .type_fact(&itype.id, "nvme")
-        .map(|f| f.evidence(type_nvme_statement(itype, Lang::En)))
+pub fn type_nvme(catalog: &Catalog, itype: &InstanceType, lang: Lang) -> Option<Evidence> {
+    let id = &itype.id;
+    catalog.type_fact(id, "nvme").map(|f| {
+        f.evidence(
+            match itype.nvme {
+                NvmeRequirement::Required => tr!(
+                    lang,
+                    format!("{id} attaches disks over NVMe"),
+                    format!("{id} 通过 NVMe 挂载磁盘")
+                ),
+                NvmeRequirement::Unsupported => tr!(
+                    lang,
+                    format!("{id} needs no NVMe driver in the image"),
+                    format!("{id} 不需要镜像中有 NVMe 驱动")
+                ),
+            }
+            .into_string(),
+        )
+    })
 }
 
 /// "ubuntu_… has the NVMe driver" or "… has no NVMe driver".
-pub fn image_nvme(catalog: &Catalog, image: &Image) -> Option<Evidence> {
-    catalog
-        .image_fact(&image.id, "nvme")
-        .map(|f| f.evidence(image_nvme_statement(image, Lang::En)))
+pub fn image_nvme(catalog: &Catalog, image: &Image, lang: Lang) -> Option<Evidence> {
+    let id = &image.id;
+    catalog.image_fact(id, "nvme").map(|f| {
+        f.evidence(
+            match image.nvme {
+                NvmeSupport::Supported => tr!(
+                    lang,
+                    format!("{id} has the NVMe driver"),
+                    format!("{id} 包含 NVMe 驱动")
+                ),
+                NvmeSupport::Unsupported => tr!(
+                    lang,
+                    format!("{id} has no NVMe driver"),
+                    format!("{id} 不包含 NVMe 驱动")
+                ),
+            }
+            .into_string(),
+        )
+    })
 }
 
 /// "centos_7_9_… reaches end of life on 2024-06-30".
-pub fn image_eol(catalog: &Catalog, image: &Image) -> Option<Evidence> {
+pub fn image_eol(catalog: &Catalog, image: &Image, lang: Lang) -> Option<Evidence> {
     let eol = image.eol?;
-    catalog.image_fact(&image.id, "eol").map(|f| {
-        f.evidence(format!(
-            "{} ({}) reaches end of life on {eol}",
-            image.id,
-            image.os.as_deref().unwrap_or("its OS")
-        ))
+    let id = &image.id;
+    catalog.image_fact(id, "eol").map(|f| {
+        f.evidence(
+            tr!(
+                lang,
+                format!(
+                    "{id} ({}) reaches end of life on {eol}",
+                    image.os.as_deref().unwrap_or("its OS")
+                ),
+                format!(
+                    "{id}（{}）于 {} 停止维护",
+                    image.os.as_deref().unwrap_or("其操作系统"),
+                    eol.zh()
+                )
+            )
+            .into_string(),
+        )
     })
 }
 
 /// "ap-south-1 closed on 2024-07-15".
-pub fn region_closed(catalog: &Catalog, region: &Region) -> Option<Evidence> {
+pub fn region_closed(catalog: &Catalog, region: &Region, lang: Lang) -> Option<Evidence> {
     let closed = region.closed?;
-    catalog
-        .region_fact(&region.id, "closed")
-        .map(|f| f.evidence(format!("{} closed on {closed}", region.id)))
+    let id = &region.id;
+    catalog.region_fact(id, "closed").map(|f| {
+        f.evidence(
+            tr!(
+                lang,
+                format!("{id} closed on {closed}"),
+                format!("{id} 已于 {} 关停", closed.zh())
+            )
+            .into_string(),
+        )
+    })
 }
 
 /// Whether a launch of `image` in `region` bills OS licence fees: Red Hat and SUSE images
@@ -151,29 +151,50 @@ pub fn bills_license(image: &Image, region: Option<&Region>) -> bool {
 }
 
 /// The facts behind a licence-fee verdict: the image's fee and, for Windows, where it applies.
-pub fn license(catalog: &Catalog, image: &Image, region: Option<&Region>) -> Vec<Evidence> {
+pub fn license(
+    catalog: &Catalog,
+    image: &Image,
+    region: Option<&Region>,
+    lang: Lang,
+) -> Vec<Evidence> {
     let mut out = Vec::new();
-    if let Some(f) = catalog.image_fact(&image.id, "license_fee") {
-        out.push(f.evidence(if image.license_fee {
-            format!("{} bills an OS licence fee", image.id)
+    let id = &image.id;
+    if let Some(f) = catalog.image_fact(id, "license_fee") {
+        let fact = if image.license_fee {
+            tr!(
+                lang,
+                format!("{id} bills an OS licence fee"),
+                format!("{id} 收取操作系统许可证费用")
+            )
         } else {
-            format!("{} bills no OS licence fee", image.id)
-        }));
+            tr!(
+                lang,
+                format!("{id} bills no OS licence fee"),
+                format!("{id} 不收取操作系统许可证费用")
+            )
+        };
+        out.push(f.evidence(fact.into_string()));
     }
     if image.platform == Platform::Windows {
         if let Some(region) = region {
-            if let Some(f) = catalog.region_fact(&region.id, "chinese_mainland") {
-                out.push(f.evidence(if region.chinese_mainland {
-                    format!(
-                        "{} is in the Chinese mainland, where Windows bills no licence fee",
-                        region.id
+            let at = &region.id;
+            if let Some(f) = catalog.region_fact(at, "chinese_mainland") {
+                let fact = if region.chinese_mainland {
+                    tr!(
+                        lang,
+                        format!(
+                            "{at} is in the Chinese mainland, where Windows bills no licence fee"
+                        ),
+                        format!("{at} 位于中国内地，Windows 在此不收取许可证费用")
                     )
                 } else {
-                    format!(
-                        "{} is outside the Chinese mainland, where Windows bills a licence fee",
-                        region.id
+                    tr!(
+                        lang,
+                        format!("{at} is outside the Chinese mainland, where Windows bills a licence fee"),
+                        format!("{at} 位于中国内地以外，Windows 在此收取许可证费用")
                     )
-                }));
+                };
+                out.push(f.evidence(fact.into_string()));
             }
         }
     }
@@ -211,7 +232,7 @@ fn unconfirmed_basis(
     // Boot: an image that boots one mode depends on the type offering it; a type that offers
     // one mode (or whose modes are unconfirmed) depends on the image booting it.
     let image_one_mode = image.boot_mode != ImageBootMode::UefiPreferred;
-    let type_one_mode = type_boot_words(itype) != BIOS_OR_UEFI;
+    let type_one_mode = type_boot_words(itype) != "BIOS or UEFI";
     if image_one_mode && type_unconfirmed("boot_modes") {
         found(Basis::TypeBoot);
     }
@@ -254,83 +275,56 @@ pub fn unconfirmed_launch_facts(
     catalog: &Catalog,
     itype: &InstanceType,
     image: &Image,
+    lang: Lang,
 ) -> Vec<Evidence> {
-    unconfirmed_launch(catalog, itype, image, Lang::En)
-        .into_iter()
-        .map(|(fact, statement)| fact.evidence(statement))
-        .collect()
-}
-
-/// The statements of [`unconfirmed_launch_facts`] in `lang`, for the finding's message.
-pub fn unconfirmed_launch_statements(
-    catalog: &Catalog,
-    itype: &InstanceType,
-    image: &Image,
-    lang: Lang,
-) -> Vec<String> {
-    unconfirmed_launch(catalog, itype, image, lang)
-        .into_iter()
-        .map(|(_, statement)| statement)
-        .collect()
-}
-
-/// Each unconfirmed fact a passing launch rests on, with what it says in `lang`.
-fn unconfirmed_launch<'a>(
-    catalog: &'a Catalog,
-    itype: &InstanceType,
-    image: &Image,
-    lang: Lang,
-) -> Vec<(Fact<'a>, String)> {
     let mut basis = Vec::new();
     unconfirmed_basis(catalog, itype, image, |b| basis.push(b));
-    let (t, i) = (&itype.id, &image.id);
     basis
         .into_iter()
         .filter_map(|b| match b {
-            Basis::TypeBoot => catalog
-                .type_fact(t, "boot_modes")
-                .map(|f| (f, type_boot_statement(itype, lang))),
-            Basis::ImageBoot => catalog
-                .image_fact(i, "boot_mode")
-                .map(|f| (f, image_boot_statement(image, lang))),
-            Basis::TypeNvme => catalog
-                .type_fact(t, "nvme")
-                .map(|f| (f, type_nvme_statement(itype, lang))),
-            Basis::ImageNvme => catalog
-                .image_fact(i, "nvme")
-                .map(|f| (f, image_nvme_statement(image, lang))),
-            Basis::TypeExists => catalog.type_fact(t, "id").map(|f| {
-                let s = tr!(
-                    lang,
-                    format!("instance type {t} exists"),
-                    format!("实例规格 {t} 存在")
-                );
-                (f, s.into_string())
-            }),
-            Basis::ImageExists => catalog.image_fact(i, "id").map(|f| {
-                let s = tr!(
-                    lang,
-                    format!("public image {i} exists"),
-                    format!("公共镜像 {i} 存在")
-                );
-                (f, s.into_string())
-            }),
-            Basis::ImageStatus => catalog.image_fact(i, "status").map(|f| {
-                let s = match image.status {
-                    ImageStatus::Available => {
-                        tr!(
-                            lang,
-                            format!("{i} is still offered"),
-                            format!("{i} 仍在提供")
-                        )
-                    }
-                    ImageStatus::Deprecated => tr!(
+            Basis::TypeBoot => type_boot(catalog, itype, lang),
+            Basis::ImageBoot => image_boot(catalog, image, lang),
+            Basis::TypeNvme => type_nvme(catalog, itype, lang),
+            Basis::ImageNvme => image_nvme(catalog, image, lang),
+            Basis::TypeExists => catalog.type_fact(&itype.id, "id").map(|f| {
+                let id = &itype.id;
+                f.evidence(
+                    tr!(
                         lang,
-                        format!("{i} is Deprecated"),
-                        format!("{i} 已弃用（Deprecated）")
-                    ),
-                };
-                (f, s.into_string())
+                        format!("instance type {id} exists"),
+                        format!("实例规格 {id} 存在")
+                    )
+                    .into_string(),
+                )
+            }),
+            Basis::ImageExists => catalog.image_fact(&image.id, "id").map(|f| {
+                let id = &image.id;
+                f.evidence(
+                    tr!(
+                        lang,
+                        format!("public image {id} exists"),
+                        format!("公共镜像 {id} 存在")
+                    )
+                    .into_string(),
+                )
+            }),
+            Basis::ImageStatus => catalog.image_fact(&image.id, "status").map(|f| {
+                let id = &image.id;
+                f.evidence(
+                    match image.status {
+                        ImageStatus::Available => tr!(
+                            lang,
+                            format!("{id} is still offered"),
+                            format!("{id} 仍在提供")
+                        ),
+                        ImageStatus::Deprecated => tr!(
+                            lang,
+                            format!("{id} is Deprecated"),
+                            format!("{id} 已弃用（Deprecated）")
+                        ),
+                    }
+                    .into_string(),
+                )
             }),
         })
         .collect()
@@ -348,7 +342,7 @@ mod tests {
     fn the_u1_boot_fact_names_the_boot_table_and_its_date() {
         let c = builtin();
         let u1 = c.instance_type("ecs.u1-c1m1.large").unwrap();
-        let e = type_boot(c, u1).unwrap();
+        let e = type_boot(c, u1, Lang::En).unwrap();
         assert_eq!(e.fact, "ecs.u1-c1m1.large boots BIOS only");
         assert!(e.confirmed);
         assert_eq!(e.seen.to_string(), "2023-12-05");
@@ -362,11 +356,11 @@ mod tests {
         let ubuntu = c
             .image("ubuntu_24_04_x64_20G_alibase_20260810.vhd")
             .unwrap();
-        assert_eq!(unconfirmed_launch_facts(c, g7t, ubuntu), vec![]);
+        assert_eq!(unconfirmed_launch_facts(c, g7t, ubuntu, Lang::En), vec![]);
         // g7's boot modes are read by elimination only; a BIOS image depends on them.
         let g7 = c.instance_type("ecs.g7.large").unwrap();
         let centos = c.image("centos_7_9_x64_20G_alibase_20240321.vhd").unwrap();
-        let facts = unconfirmed_launch_facts(c, g7, centos);
+        let facts = unconfirmed_launch_facts(c, g7, centos, Lang::En);
         assert!(
             facts
                 .iter()
@@ -389,8 +383,8 @@ mod tests {
             id: "m-mine".into(),
             ..Image::default()
         };
-        assert_eq!(unconfirmed_launch_facts(c, &mine, &image), vec![]);
-        assert_eq!(type_boot(c, &mine), None);
+        assert_eq!(unconfirmed_launch_facts(c, &mine, &image, Lang::En), vec![]);
+        assert_eq!(type_boot(c, &mine, Lang::En), None);
     }
 
     #[test]
@@ -404,7 +398,7 @@ mod tests {
         assert!(!bills_license(win, c.region("cn-hangzhou")));
         assert!(bills_license(win, c.region("cn-hongkong")));
         assert!(bills_license(win, c.region("ap-southeast-1")));
-        let facts = license(c, win, c.region("cn-hangzhou"));
+        let facts = license(c, win, c.region("cn-hangzhou"), Lang::En);
         assert_eq!(facts.len(), 2, "{facts:?}");
     }
 }

@@ -163,10 +163,12 @@ pub fn AnswerView(
             Question::Grid => None,
         };
         in_catalog.ok_or_else(|| {
-            state.t(
+            crate::tr!(
+                state.lang.get(),
                 "The embed answers about the catalog's images and types; this one is your plan's own, so a documentation page could not show it.",
-                "嵌入答案只涉及目录中的镜像和实例规格；此项是您计划中自有的，文档页面无法显示它。",
-            )()
+                "嵌入只回答目录中的镜像和实例规格；这一项是您计划中自己的，文档页面无法显示它。"
+            )
+            .into_string()
         })
     };
     view! {
@@ -212,13 +214,10 @@ pub fn AnswerView(
         </div>
         <details class="eip-form" id="embed-snippet" prop:open=snippet_open
             on:toggle:target=move |ev| snippet_open.set(ev.target().open())>
-            <summary>{state.t("Put this answer in a documentation page", "将此答案嵌入文档页面")}</summary>
+            <summary>{state.t("Put this answer in a documentation page", "将此回答放入文档页面")}</summary>
             {move || match snippet() {
                 Ok(html) => view! {
-                    <p class="eip-muted">{state.t(
-                        "Paste this where the answer should show; it stays current with the catalog.",
-                        "将这段代码粘贴到要显示答案的位置；它会随目录保持最新。",
-                    )}</p>
+                    <p class="eip-muted">{state.t("Paste this where the answer should show; it stays current with the catalog.", "将以下代码粘贴到要显示回答的位置；它会随目录数据保持最新。")}</p>
                     <textarea id="embed-snippet-text" readonly rows="3" prop:value=html></textarea>
                 }.into_any(),
                 Err(why) => view! { <p class="eip-muted">{why}</p> }.into_any(),

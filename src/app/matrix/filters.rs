@@ -174,7 +174,7 @@ pub fn FilterForm(
                 <div class="eip-grid">
                     <div class="eip-with-help">
                         {choice("filter-image-type", Term::new("Image type", "镜像类型"), images, (|f| f.kind, |f, v| f.kind = v), IMAGE_TYPES)}
-                        <button class="eip-help-button" aria-label=state.t("About image types", "关于镜像类型") title=state.t("About image types", "关于镜像类型")
+                        <button class="eip-help-button" aria-label=super::super::guide::topic_label(state, GuideTopic::ImageTypes) title=super::super::guide::topic_label(state, GuideTopic::ImageTypes)
                             on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"?"</button>
                     </div>
                     {text_choice("filter-os", Term::new("OS", "操作系统"), images, (|f| f.os.clone(), |f, v| f.os = v), os_names)}
