@@ -5,13 +5,16 @@
 // "What the remaining kilobytes are" section is its output.
 //
 // Usage: node scripts/wasm-size.mjs NAMES.wasm [--shipped SHIPPED.wasm] [--max-code-diff PCT]
-//                                   [--embedded LABEL=FILE]... [--title TEXT] [--top N] [--json]
+//                                   [--embedded LABEL=FILE]... [--min-share PCT] [--title TEXT]
+//                                   [--top N] [--json]
 //   --shipped        the wasm as shipped (no names): its code section is compared with the one
 //                    measured, and the run fails when they differ by more than --max-code-diff
 //                    percent (default 5), since then the names-kept build is not the shipped code.
 //   --embedded       a file the code embeds (include_str!): its bytes, found verbatim in the data
 //                    segments, get a row of their own, split out of read-only data; a file not
 //                    found is said so under the table.
+//   --min-share PCT  folds the engine modules under PCT percent of the whole into one row, and
+//                    the other crates likewise (default 0: a row each).
 //   --top N          also lists the N largest functions with their group.
 //
 // Which group a function is in (its name as wasm-bindgen leaves it, demangled by rustc-demangle;
@@ -36,15 +39,20 @@
 //     below; any other crate gets a row of its own.
 //  5. Functions without a name are the shared bodies that wasm-opt's merge-similar-functions
 //     made out of similar functions; they have a row of their own. Data segments are one row,
-//     read-only data (less the --embedded files found in it), and everything else of the module (types, imports, exports, the function
-//     table, globals, section and size headers, the producers section) is "module structure".
+//     read-only data (less the --embedded files found in it), and everything else of the module
+//     (types, imports, exports, the function table, globals, section and size headers, the
+//     producers section) is "module structure".
+// A name says where code ended up, not where it was written: LLVM inlines a function called once
+// into its caller, so its bytes count in the caller's row (the binaries' `main` holds views; a
+// Leptos memo closure can hold the engine code it runs). --top shows the largest such functions.
 //
 // Raw bytes of the rows add up to the module without its `name` section (and without any DWARF
 // `.debug_*` section), which is the shipped module when the code is the same. "gzip -9 alone" is
-// each group's bytes concatenated in file order and compressed alone: parts compress apart less
+// each group's bytes concatenated in file order and compressed alone by GNU gzip -9 (the tool the
+// bench's transfer rows use; node's zlib at level 9 makes files about 1% larger): parts compress apart less
 // well than together, so these do not sum exactly to the gzip of the whole, which is printed too.
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 /** Crates of the Rust standard library (and what it links in). */
@@ -364,14 +372,18 @@ function crateGroup(crate) {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-const gzipSize = (chunks) => gzipSync(Buffer.concat(chunks), { level: 9 }).length;
+/** Bytes of `gzip -9` (GNU gzip, as scripts/env.sh's print_sizes and bench/run.mjs measure). */
+export function gzipSize(chunks) {
+  return execFileSync('gzip', ['-9', '-n', '-c'], { input: Buffer.concat(chunks), maxBuffer: 1 << 28 }).length;
+}
 
 /**
  * Measures a module with a name section; `embedded` is [{ label, bytes }] of files to find in
- * its data. Returns { raw, gzip, gzip_sum_of_parts, code_section, functions, unnamed,
- * serde_derives, embedded_missing, rows: [{ key, sub, label, raw, share, gzip, functions }], top }.
+ * its data; engine modules and other crates under `minShare` percent fold into one row each.
+ * Returns { raw, gzip, gzip_sum_of_parts, code_section, functions, unnamed, serde_derives,
+ * data_rest, embedded_missing, rows: [{ key, sub, label, raw, share, gzip, functions }], top }.
  */
-export function measure(bytes, { top = 0, embedded = [] } = {}) {
+export function measure(bytes, { top = 0, embedded = [], minShare = 0 } = {}) {
   const parsed = parseWasm(bytes);
   if (!parsed.hasNames) {
     throw new Error(
@@ -414,12 +426,13 @@ export function measure(bytes, { top = 0, embedded = [] } = {}) {
     r.raw += f.end - f.start;
     r.chunks.push(buf.subarray(f.start, f.end));
   }
-  const rest = found.length ? 'read-only data: the rest (texts of rules, guide and page, tables)' : 'read-only data (texts, tables, embedded files)';
+  const rest = found.length ? 'read-only data: the rest (texts of rules, guide and page in both languages, tables)' : 'read-only data (texts, tables, embedded files)';
   const data = row({ key: 'data', sub: '~', label: `${rest}; ${parsed.segments.length} data segment${parsed.segments.length === 1 ? '' : 's'} in all` });
   for (const r of ranges.sort((a, b) => a.start - b.start)) {
     data.raw += r.end - r.start;
     data.chunks.push(buf.subarray(r.start, r.end));
   }
+  const dataText = data.chunks.reduce((sum, chunk) => sum + textBytes(chunk), 0);
   // The module as shipped: every section but the names and DWARF.
   const kept = parsed.sections.filter((s) => !(s.id === 0 && (s.name === 'name' || s.name.startsWith('.debug'))));
   const whole = Buffer.concat([buf.subarray(0, 8), ...kept.map((s) => buf.subarray(s.start, s.end))]);
@@ -443,6 +456,22 @@ export function measure(bytes, { top = 0, embedded = [] } = {}) {
     structure.raw += s.end - from;
   }
   const raw = whole.length;
+  // Engine modules and other crates under minShare percent of the whole fold into one row each.
+  for (const key of ['engine', 'crate']) {
+    const small = [...rows.entries()].filter(([, r]) => r.key === key && (100 * r.raw) / raw < minShare);
+    if (small.length < 2) continue;
+    const names = small.map(([, r]) => r).sort((a, b) => b.raw - a.raw).map((r) => r.sub).join(', ');
+    const what = key === 'engine' ? `engine: the ${small.length} other modules` : `the ${small.length} other crates`;
+    const folded = { key, sub: '~', label: `${what}, each under ${minShare}% (${names})`, raw: 0, functions: 0, chunks: [] };
+    for (const [id, r] of small) {
+      folded.raw += r.raw;
+      folded.functions += r.functions;
+      folded.chunks.push(...r.chunks);
+      rows.delete(id);
+    }
+    folded.chunks.sort((a, b) => a.byteOffset - b.byteOffset);
+    rows.set(`${key}\u0000~`, folded);
+  }
   const out = [...rows.values()].map((r) => ({
     key: r.key,
     sub: r.sub,
@@ -468,10 +497,25 @@ export function measure(bytes, { top = 0, embedded = [] } = {}) {
     functions: parsed.bodies.length,
     unnamed: parsed.bodies.filter((b) => !b.name).length,
     serde_derives: serdeDerives(parsed.bodies),
+    data_rest: { raw: data.raw, text: dataText },
     embedded_missing: missing,
     rows: out,
     top: largest,
   };
+}
+
+/** Bytes of `chunk` in runs of 8 or more printable ASCII, newline or UTF-8 bytes: its texts. */
+export function textBytes(chunk) {
+  let total = 0;
+  let run = 0;
+  for (const byte of chunk) {
+    if ((byte >= 0x20 && byte < 0x7f) || byte === 0x0a || byte >= 0x80) run++;
+    else {
+      if (run >= 8) total += run;
+      run = 0;
+    }
+  }
+  return run >= 8 ? total + run : total;
 }
 
 /** What serde's derives generated into the app's own types (counted in their module's rows). */
@@ -502,6 +546,10 @@ export function toMarkdown(m, { title, shipped } = {}) {
     `Of the app's rows, ${n(m.serde_derives.raw)} B in ${n(m.serde_derives.functions)} functions are serde's derived ` +
       '(de)serializers of its own types (`impl serde::… for ecs_image_planner::…`).',
   );
+  lines.push(
+    `Of the rest of the read-only data, ${n(m.data_rest.text)} B are text (runs of 8 or more printable or UTF-8 bytes) ` +
+      `and ${n(m.data_rest.raw - m.data_rest.text)} B binary (vtables, string and slice tables, Unicode and float tables, padding).`,
+  );
   for (const label of m.embedded_missing) lines.push(`Not found in this module's data: ${label}.`);
   if (shipped) {
     lines.push(
@@ -526,7 +574,7 @@ export function compareShipped(m, shippedBytes) {
 }
 
 function main(argv) {
-  const args = { json: false, top: 0, maxCodeDiff: 5, embedded: [] };
+  const args = { json: false, top: 0, maxCodeDiff: 5, minShare: 0, embedded: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -543,13 +591,15 @@ function main(argv) {
     }
     else if (a === '--top') args.top = Number(value());
     else if (a === '--max-code-diff') args.maxCodeDiff = Number(value());
+    else if (a === '--min-share') args.minShare = Number(value());
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else if (args.file) throw new Error(`one wasm file at a time (got ${args.file} and ${a})`);
     else args.file = a;
   }
   if (!args.file) throw new Error('usage: node scripts/wasm-size.mjs NAMES.wasm [--shipped SHIPPED.wasm] [--title TEXT] [--top N] [--json]');
   if (!Number.isInteger(args.top) || args.top < 0) throw new Error('--top takes a whole number');
-  const m = measure(readFileSync(args.file), { top: args.top, embedded: args.embedded });
+  if (!(args.minShare >= 0) || !(args.maxCodeDiff >= 0)) throw new Error('--min-share and --max-code-diff take a number of percent');
+  const m = measure(readFileSync(args.file), { top: args.top, embedded: args.embedded, minShare: args.minShare });
   const shipped = args.shipped ? compareShipped(m, readFileSync(args.shipped)) : null;
   if (args.json) console.log(JSON.stringify({ file: args.file, title: args.title ?? null, ...m, shipped }, null, 2));
   else console.log(toMarkdown(m, { title: args.title, shipped }));

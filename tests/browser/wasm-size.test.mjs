@@ -8,8 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { groupOf, measure, parseWasm } from '../../scripts/wasm-size.mjs';
+import { groupOf, measure, parseWasm, textBytes } from '../../scripts/wasm-size.mjs';
 
 const SCRIPT = resolve(import.meta.dirname, '../../scripts/wasm-size.mjs');
 
@@ -58,7 +57,7 @@ function module({ names = true, bodies = BODIES } = {}) {
 }
 
 const row = (m, key, sub = '') => m.rows.find((r) => r.key === key && r.sub === sub);
-const gz = (...bufs) => gzipSync(Buffer.concat(bufs.map((b) => Buffer.from(b))), { level: 9 }).length;
+const gz = (...bufs) => execFileSync('gzip', ['-9', '-c'], { input: Buffer.concat(bufs.map((b) => Buffer.from(b))) }).length;
 
 test('wasm-size: each body and the data segment land in their group with their exact bytes', () => {
   const wasm = module();
@@ -89,6 +88,8 @@ test('wasm-size: each body and the data segment land in their group with their e
   assert.equal(row(m, 'engine', 'rules').gzip, gz(BODIES[0]));
   assert.equal(row(m, 'data', 'the catalog').gzip, gz(CATALOG));
   assert.equal(row(m, 'data', '~').gzip, gz(DATA.subarray(0, 17), DATA.subarray(17 + CATALOG.length)));
+  assert.deepEqual(m.data_rest, { raw: 29, text: 29 });
+  assert.equal(textBytes(Buffer.from([0, 1, ...Buffer.from('abcdefgh'), 0, ...Buffer.from('short'), 2])), 8);
   assert.equal(m.rows.reduce((s, r) => s + r.raw, 0), m.raw);
   assert.equal(m.rows.reduce((s, r) => s + r.share, 0).toFixed(6), '1.000000');
   assert.equal(m.gzip_sum_of_parts, m.rows.reduce((s, r) => s + r.gzip, 0));
