@@ -13,8 +13,8 @@
 //   --embedded       a file the code embeds (include_str!): its bytes, found verbatim in the data
 //                    segments, get a row of their own, split out of read-only data; a file not
 //                    found is said so under the table.
-//   --min-share PCT  folds the engine modules under PCT percent of the whole into one row, and
-//                    the other crates likewise (default 0: a row each).
+//   --min-share PCT  folds the view modules under PCT percent of the whole into one row, and the
+//                    engine modules and other crates likewise (default 0: a row each).
 //   --top N          also lists the N largest functions with their group.
 //
 // Which group a function is in (its name as wasm-bindgen leaves it, demangled by rustc-demangle;
@@ -33,10 +33,10 @@
 //     (`core::ptr::drop_in_place<ecs_image_planner::app::state::State>` is the app's views); a
 //     std function whose name shows no other crate stays Rust std (closure shims such as
 //     `FnOnce::call_once{{vtable.shim}}` show none, though many are the app's closures).
-//  4. The crate then maps to a group: `ecs_image_planner::app` and the binaries' `main` (where
-//     Leptos inlines the views) are the app's views, `ecs_image_planner::web` the app's browser
-//     layer, `ecs_image_planner::core::<module>` one row per engine module, and the crate sets
-//     below; any other crate gets a row of its own.
+//  4. The crate then maps to a group: `ecs_image_planner::app::<module>` is a row of the app's
+//     views, and so is each binary's `main` (where Leptos inlines views), `ecs_image_planner::web`
+//     the app's browser layer, `ecs_image_planner::core::<module>` one row per engine module, and
+//     the crate sets below; any other crate gets a row of its own.
 //  5. Functions without a name are the shared bodies that wasm-opt's merge-similar-functions
 //     made out of similar functions; they have a row of their own. Data segments are one row,
 //     read-only data (less the --embedded files found in it), and everything else of the module
@@ -347,19 +347,20 @@ export function groupOf(name) {
   const owner = ownerPath(clean);
   if (owner === 'std') return crateGroup('std');
   const parts = owner.split('::');
-  if (APP_BINS.has(parts[0])) return views();
+  if (APP_BINS.has(parts[0])) return views(`main of ${parts[0]} (views Leptos inlined into it)`);
   if (parts[0] !== APP) return crateGroup(parts[0]);
-  if (parts[1] === 'app') return views();
+  // `krate::app::x` alone is an item of app/mod.rs; `krate::app::x::y` is in module x.
+  const module = parts.length > 3 && parts[2] !== '_' ? parts[2] : '(mod.rs)';
+  if (parts[1] === 'app') return views(`app::${module}`);
   if (parts[1] === 'web') return { key: 'web', sub: '', label: "the app's browser layer (ecs_image_planner::web)" };
   if (parts[1] === 'core') {
-    const module = parts[2] && parts[2] !== '_' ? parts[2] : '(mod.rs)';
     return { key: 'engine', sub: module, label: `engine: core::${module}` };
   }
   return { key: 'app-other', sub: parts[1] ?? '', label: `ecs_image_planner::${parts[1] ?? ''}` };
 }
 
-function views() {
-  return { key: 'views', sub: '', label: "the app's views (ecs_image_planner::app, and the binaries' main where Leptos inlines views)" };
+function views(sub) {
+  return { key: 'views', sub, label: `views: ${sub}` };
 }
 
 function crateGroup(crate) {
@@ -381,7 +382,7 @@ export function gzipSize(chunks) {
  * Measures a module with a name section; `embedded` is [{ label, bytes }] of files to find in
  * its data; engine modules and other crates under `minShare` percent fold into one row each.
  * Returns { raw, gzip, gzip_sum_of_parts, code_section, functions, unnamed, serde_derives,
- * data_rest, embedded_missing, rows: [{ key, sub, label, raw, share, gzip, functions }], top }.
+ * leptos_closures, data_rest, embedded_missing, rows: [{ key, sub, label, raw, share, gzip, functions }], top }.
  */
 export function measure(bytes, { top = 0, embedded = [], minShare = 0 } = {}) {
   const parsed = parseWasm(bytes);
@@ -456,12 +457,13 @@ export function measure(bytes, { top = 0, embedded = [], minShare = 0 } = {}) {
     structure.raw += s.end - from;
   }
   const raw = whole.length;
-  // Engine modules and other crates under minShare percent of the whole fold into one row each.
-  for (const key of ['engine', 'crate']) {
+  // View and engine modules and other crates under minShare percent of the whole fold into one
+  // row each.
+  for (const key of ['views', 'engine', 'crate']) {
     const small = [...rows.entries()].filter(([, r]) => r.key === key && (100 * r.raw) / raw < minShare);
     if (small.length < 2) continue;
     const names = small.map(([, r]) => r).sort((a, b) => b.raw - a.raw).map((r) => r.sub).join(', ');
-    const what = key === 'engine' ? `engine: the ${small.length} other modules` : `the ${small.length} other crates`;
+    const what = { views: 'views: the', engine: 'engine: the', crate: 'the' }[key] + ` ${small.length} other ${key === 'crate' ? 'crates' : 'modules'}`;
     const folded = { key, sub: '~', label: `${what}, each under ${minShare}% (${names})`, raw: 0, functions: 0, chunks: [] };
     for (const [id, r] of small) {
       folded.raw += r.raw;
@@ -497,11 +499,18 @@ export function measure(bytes, { top = 0, embedded = [], minShare = 0 } = {}) {
     functions: parsed.bodies.length,
     unnamed: parsed.bodies.filter((b) => !b.name).length,
     serde_derives: serdeDerives(parsed.bodies),
+    leptos_closures: leptosClosures(parsed.bodies),
     data_rest: { raw: data.raw, text: dataText },
     embedded_missing: missing,
     rows: out,
     top: largest,
   };
+}
+
+/** Closures of generic Leptos code (For, memos, effects): where LLVM inlines the app's closures. */
+function leptosClosures(bodies) {
+  const closures = bodies.filter((b) => b.name && b.name.includes('{{closure}}') && groupOf(b.name).key === 'leptos');
+  return { raw: closures.reduce((s, b) => s + b.end - b.start, 0), functions: closures.length };
 }
 
 /** Bytes of `chunk` in runs of 8 or more printable ASCII, newline or UTF-8 bytes: its texts. */
@@ -545,6 +554,11 @@ export function toMarkdown(m, { title, shipped } = {}) {
   lines.push(
     `Of the app's rows, ${n(m.serde_derives.raw)} B in ${n(m.serde_derives.functions)} functions are serde's derived ` +
       '(de)serializers of its own types (`impl serde::… for ecs_image_planner::…`).',
+  );
+  lines.push(
+    `Of the Leptos row, ${n(m.leptos_closures.raw)} B in ${n(m.leptos_closures.functions)} functions are closures of its ` +
+      "generic code (`<For>`, memos, effects, renderers: `…::{{closure}}`), instantiated with the app's closures, which LLVM " +
+      'often inlines into them: part of those bytes is view and engine code.',
   );
   lines.push(
     `Of the rest of the read-only data, ${n(m.data_rest.text)} B are text (runs of 8 or more printable or UTF-8 bytes) ` +
