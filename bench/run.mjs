@@ -256,7 +256,10 @@ async function editLatency(browser, url) {
       };
       // Find a second type whose selection re-renders the findings both ways.
       const first = select.value;
-      const others = [...select.options].map((o) => o.value).filter((v) => v && v !== first);
+      // A long list is a text field offering a shared <datalist> (src/app/controls.rs).
+      const options = select.options ?? document.getElementById(select.getAttribute('list') ?? '')?.options;
+      if (!options) return { missing: '#launch-0-type options (a select, or an input with a datalist)' };
+      const others = [...options].map((o) => o.value).filter((v) => v && v !== first);
       let second = null;
       for (const candidate of others.slice(0, 10)) {
         if ((await edit(candidate)) != null && (await edit(first)) != null) { second = candidate; break; }

@@ -538,14 +538,14 @@ fn guide_covers_every_image_type_and_need() {
         let g = guide::image_type_guide(kind);
         assert_eq!(g.kind, kind);
         for text in [g.title, g.origin, g.support, g.availability] {
-            assert!(!text.is_empty(), "{kind:?}");
+            assert!(!text.en.is_empty() && !text.zh.is_empty(), "{kind:?}");
         }
         assert!(g.doc_url.starts_with("https://"), "{kind:?}");
     }
     assert_eq!(guide::IMAGE_TYPES.len(), all.len());
     for need in Need::ALL {
         let r = guide::recommend(need);
-        assert!(!r.why.is_empty() && r.doc_url.starts_with("https://"));
+        assert!(!r.why.en.is_empty() && !r.why.zh.is_empty() && r.doc_url.starts_with("https://"));
     }
 }
 

@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::Path;
 
+use ecs_image_planner::core::i18n::Lang;
 use ecs_image_planner::core::import::{
     detect_and_import, import_describe_images, import_describe_instance_types, Imported,
     MAX_IMPORT_BYTES,
@@ -364,7 +365,7 @@ fn imported_images_merge_into_a_plan_by_id() {
             ..Image::default()
         },
     ]);
-    let summary = imported.merge_into(&mut plan);
+    let summary = imported.merge_into(&mut plan, Lang::En);
     assert_eq!(summary, "Added 1 image and updated 1 from DescribeImages.");
     assert_eq!(plan.images.len(), 2);
     assert_eq!(plan.images[0].name.as_deref(), Some("renamed"));
@@ -383,13 +384,13 @@ fn describe_image_support_instance_types_pins_the_image() {
     );
     // The image comes from the plan's own images; an image known nowhere is not invented.
     let mut plan = parse_plan(r#"{"version": 1}"#).expect("plan");
-    let message = imported.clone().merge_into(&mut plan);
+    let message = imported.clone().merge_into(&mut plan, Lang::En);
     assert!(message.contains("Nothing was pinned"), "{message}");
     assert!(plan.images.is_empty());
     let images = import_describe_images(&fixture("describe-images-hangzhou.json"), "cn-hangzhou")
         .expect("imports");
     plan.images = images;
-    let message = imported.merge_into(&mut plan);
+    let message = imported.merge_into(&mut plan, Lang::En);
     assert!(
         message.contains("Pinned image m-bp1g7004ksh0oeuc0aa1"),
         "{message}"

@@ -59,7 +59,7 @@ pub fn Pipelines(choices: Choices) -> impl IntoView {
                 <span class="eip-muted">"(build once, distribute to regions and accounts)"</span>
                 " "
                 <button class="eip-link" id="pipelines-guide"
-                    on:click=move |_| state.guide.set(Some(GuideTopic::ImageBuilder))>"About Image Builder"</button>
+                    on:click=move |_| state.guide.set(Some(GuideTopic::ImageBuilder))>{super::guide::topic_label(state, GuideTopic::ImageBuilder)}</button>
             </h3>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 <PipelineRow i choices/>

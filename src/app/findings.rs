@@ -211,7 +211,7 @@ fn finding(
     let sev = f.severity.as_str();
     let key = Item::of_path(&f.path).to_string();
     let fix = f.fix.clone();
-    let guide = guide_topic(f.code);
+    let guide = guide_topic(f.code, lang);
     view! {
         <li class=format!("eip-finding sev-{sev}") data-code=f.code>
             <button class="eip-finding-head" on:click=move |_| state.focus_item(&key)>
@@ -306,7 +306,7 @@ fn apply_fix(state: AppState, fix: &Fix) {
 }
 
 /// The guide section that explains a rule, as its registry entry names it.
-fn guide_topic(code: &str) -> Option<(GuideTopic, &'static str)> {
+fn guide_topic(code: &str, lang: Lang) -> Option<(GuideTopic, &'static str)> {
     let topic = rules::rule(code)?.topic?;
-    Some((topic, topic.label()))
+    Some((topic, topic.label(lang)))
 }

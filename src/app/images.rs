@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::controls::{static_options, Input, Select};
+use super::guide::{term, topic_label};
 use super::labels::Badge;
 use super::plan::{count, fold, row_class};
 use super::state::{focus_by_id, item_dom_id, AppState, GuideTopic};
@@ -27,7 +28,7 @@ pub fn UseCaseHelper() -> impl IntoView {
                         <input type="radio" name="need" id=id
                             prop:checked=move || need.get() == Some(option)
                             on:change=move |_| need.set(Some(option))/>
-                        {rec.label}
+                        {term(state, rec.label)}
                     </label>
                 }
             }).collect_view()}
@@ -35,11 +36,12 @@ pub fn UseCaseHelper() -> impl IntoView {
                 {move || need.get().map(|n| {
                     let rec = guide::recommend(n);
                     let title = guide::image_type_guide(rec.kind).title;
+                    let lang = state.lang.get();
                     view! {
-                        <strong>"Use a " {title.to_lowercase()} ". "</strong>
-                        {rec.why}
+                        <strong>{crate::tr!(lang, format!("Use a {}. ", title.en.to_lowercase()), format!("使用{}。", title.zh)).into_string()}</strong>
+                        {rec.why.get(lang)}
                         " "
-                        <button class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"Compare image types"</button>
+                        <button class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>{state.t("Compare image types", "比较镜像类型")}</button>
                     }
                 })}
             </p>
@@ -58,7 +60,7 @@ pub fn ImagesSection() -> impl IntoView {
     view! {
         <section class="eip-section" aria-labelledby="images-h">
             <h3 id="images-h">"Images "
-                <button class="eip-help-button" aria-label="About image types" title="About image types"
+                <button class="eip-help-button" aria-label=topic_label(state, GuideTopic::ImageTypes) title=topic_label(state, GuideTopic::ImageTypes)
                     on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"?"</button>
             </h3>
             <UseCaseHelper/>

@@ -4,10 +4,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::state::AppState;
 use crate::core::catalog::Catalog;
 use crate::core::export::Format;
-use crate::core::import::{self, ImportError, Imported};
+use crate::core::i18n::{Lang, Term};
+use crate::core::import::{self, Imported};
 use crate::core::{link, parse_plan, Plan, Report};
+use crate::tr;
 use crate::web::{download, file, location};
 
 /// The file name of the plan itself, for sharing a plan too large for a link.
@@ -16,17 +19,35 @@ const PLAN_FILE: &str = "ecs-plan.json";
 /// "Copy link", and the exports as downloads and as copies. `status` is announced politely.
 #[component]
 pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
+    let state = AppState::get();
+    let t = move |en, zh| state.t(en, zh);
+    let lang = move || state.lang.get_untracked();
     let status = RwSignal::new(String::new());
     let manual_copy = RwSignal::new(None::<String>);
-    let copy = move |what: &'static str, text: String| {
+    let copy = move |what: Term, text: String| {
+        let lang = lang();
         spawn_local(async move {
-            match download::copy_to_clipboard(&text).await {
+            match download::copy_to_clipboard(&text, lang).await {
                 Ok(()) => {
                     manual_copy.set(None);
-                    status.set(format!("Copied {what} to the clipboard."));
+                    status.set(
+                        tr!(
+                            lang,
+                            format!("Copied {} to the clipboard.", what.en),
+                            format!("已将{}复制到剪贴板。", what.zh)
+                        )
+                        .into_string(),
+                    );
                 }
                 Err(err) => {
-                    status.set(format!("Could not copy {what}: {err}."));
+                    status.set(
+                        tr!(
+                            lang,
+                            format!("Could not copy {}: {err}.", what.en),
+                            format!("无法复制{}：{err}。", what.zh)
+                        )
+                        .into_string(),
+                    );
                     manual_copy.set(Some(text));
                 }
             }
@@ -38,19 +59,34 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
     let copy_link = move |_| match plan.with(|p| link::link(p, &location::base_url())) {
         Ok(url) => {
             no_link.set(false);
-            copy("the share link", url);
+            copy(Term::new("the share link", "分享链接"), url);
         }
         Err(err) => {
             no_link.set(true);
-            status.set(format!("No link was made: {err}."));
+            let lang = lang();
+            let why = err.text(lang);
+            status.set(
+                tr!(
+                    lang,
+                    format!("No link was made: {why}."),
+                    format!("未生成链接：{why}。")
+                )
+                .into_string(),
+            );
         }
     };
     let download_plan = move |_| {
+        let lang = lang();
         let text = plan.with(|p| serde_json::to_string_pretty(p).unwrap_or_default());
-        match download::download(PLAN_FILE, "application/json", &text) {
-            Ok(()) => status.set(format!(
-                "Downloaded {PLAN_FILE}: open it with \"Open a plan JSON file\"."
-            )),
+        match download::download(PLAN_FILE, "application/json", &text, lang) {
+            Ok(()) => status.set(
+                tr!(
+                    lang,
+                    format!("Downloaded {PLAN_FILE}: open it with \"Open a plan JSON file\"."),
+                    format!("已下载 {PLAN_FILE}：可以通过“打开计划 JSON 文件”打开它。")
+                )
+                .into_string(),
+            ),
             Err(err) => status.set(err),
         }
     };
@@ -58,40 +94,46 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
         .into_iter()
         .map(|kind| {
             let save = move |_| {
-                let text = plan.with(|p| report.with(|r| kind.render(p, r)));
+                let lang = lang();
+                let text = plan.with(|p| report.with(|r| kind.render_in(p, r, lang)));
                 let (name, mime) = kind.file();
-                match download::download(name, mime, &text) {
-                    Ok(()) => status.set(format!("Downloaded {name}.")),
+                match download::download(name, mime, &text, lang) {
+                    Ok(()) => status.set(
+                        tr!(lang, format!("Downloaded {name}."), format!("已下载 {name}。"))
+                            .into_string(),
+                    ),
                     Err(err) => status.set(err),
                 }
             };
             let copy_text = move |_| {
-                let text = plan.with(|p| report.with(|r| kind.render(p, r)));
-                copy(kind.title(), text);
+                let lang = lang();
+                let text = plan.with(|p| report.with(|r| kind.render_in(p, r, lang)));
+                let title = Term::new(kind.title(Lang::En), kind.title(Lang::ZhCn));
+                copy(title, text);
             };
             view! {
                 <li>
-                    <span class="eip-export-title">{kind.title()}</span>
-                    <button id=format!("download-{}", kind.id()) on:click=save>"Download"</button>
-                    <button id=format!("copy-{}", kind.id()) on:click=copy_text>"Copy"</button>
+                    <span class="eip-export-title">{move || kind.title(state.lang.get())}</span>
+                    <button id=format!("download-{}", kind.id()) on:click=save>{t("Download", "下载")}</button>
+                    <button id=format!("copy-{}", kind.id()) on:click=copy_text>{t("Copy", "复制")}</button>
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="eip-io" aria-labelledby="share-h">
-            <h3 id="share-h">"Share and export"</h3>
+            <h3 id="share-h">{t("Share and export", "分享与导出")}</h3>
             <p class="eip-share-line">
-                <button id="copy-link" on:click=copy_link>"Copy link"</button>
-                <span class="eip-muted">" The plan travels in the link, never to a server."</span>
+                <button id="copy-link" on:click=copy_link>{t("Copy link", "复制链接")}</button>
+                <span class="eip-muted">{t(" The plan travels in the link, never to a server.", " 计划保存在链接中，不会发送到任何服务器。")}</span>
                 {move || no_link.get().then(|| view! {
-                    " "<button id="download-plan" on:click=download_plan>"Download the plan file"</button>
+                    " "<button id="download-plan" on:click=download_plan>{t("Download the plan file", "下载计划文件")}</button>
                 })}
             </p>
             <ul class="eip-export-list">{buttons}</ul>
             <p id="io-status" class="eip-status" role="status" aria-live="polite">{move || status.get()}</p>
             {move || manual_copy.get().map(|text| view! {
-                <label class="eip-manual-copy">"Copy this text by hand:"
+                <label class="eip-manual-copy">{t("Copy this text by hand:", "请手动复制以下文本：")}
                     <textarea readonly rows="4">{text}</textarea>
                 </label>
             })}
@@ -108,14 +150,13 @@ pub enum ImportAction {
     Merge(Imported),
 }
 
-fn describe_import_error(source: &str, err: &ImportError) -> String {
-    format!("{source} could not be imported: {err}")
-}
-
 /// Opening a plan JSON file (picker or drag and drop) and pasting DescribeImages or
 /// DescribeInstanceTypes output. Nothing is changed unless the input is valid.
 #[component]
 pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
+    let state = AppState::get();
+    let t = move |en, zh| state.t(en, zh);
+    let lang = move || state.lang.get_untracked();
     let status = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
@@ -128,25 +169,46 @@ pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
             status.set(on_import.run(ImportAction::Open(Box::new(plan))));
         }
         Err(err) => {
+            let lang = lang();
+            let why = err.text(lang);
             status.set(String::new());
-            error.set(format!(
-                "{name} is not a valid plan: {err}. Your current plan was not changed."
-            ));
+            error.set(
+                tr!(
+                    lang,
+                    format!(
+                        "{name} is not a valid plan: {why}. Your current plan was not changed."
+                    ),
+                    format!("{name} 不是有效的计划：{why}。您当前的计划没有改变。")
+                )
+                .into_string(),
+            );
         }
     };
     let read_file = move |file: web_sys::File| {
         let (name, size) = file::describe(&file);
-        if size > crate::core::parse::MAX_PLAN_BYTES as f64 {
-            error.set(format!(
-                "{name} is {size} bytes; plan files are limited to {} bytes (1 MiB). Your current plan was not changed.",
-                crate::core::parse::MAX_PLAN_BYTES
-            ));
+        let max = crate::core::parse::MAX_PLAN_BYTES;
+        if size > max as f64 {
+            error.set(
+                tr!(
+                    lang(),
+                    format!("{name} is {size} bytes; plan files are limited to {max} bytes (1 MiB). Your current plan was not changed."),
+                    format!("{name} 有 {size} 字节；计划文件最多 {max} 字节（1 MiB）。您当前的计划没有改变。")
+                )
+                .into_string(),
+            );
             return;
         }
         spawn_local(async move {
             match file::read_text(file).await {
                 Ok(text) => open_text(name, text),
-                Err(err) => error.set(format!("{name} could not be read: {err}")),
+                Err(err) => error.set(
+                    tr!(
+                        lang(),
+                        format!("{name} could not be read: {err}"),
+                        format!("无法读取 {name}：浏览器拒绝读取此文件")
+                    )
+                    .into_string(),
+                ),
             }
         });
     };
@@ -170,31 +232,40 @@ pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
                 status.set(on_import.run(ImportAction::Merge(imported)));
             }
             Err(err) => {
+                let lang = lang();
+                let why = err.text(lang);
                 status.set(String::new());
-                error.set(format!(
-                    "{}. Nothing was added; your text is still in the box.",
-                    describe_import_error("The pasted output", &err)
-                ));
+                error.set(
+                    tr!(
+                        lang,
+                        format!("The pasted output could not be imported: {why}. Nothing was added; your text is still in the box."),
+                        format!("无法导入粘贴的输出：{why}。未添加任何内容；您的文本仍在输入框中。")
+                    )
+                    .into_string(),
+                );
             }
         }
     };
     view! {
         <section class="eip-io" aria-labelledby="import-h">
-            <h3 id="import-h">"Import"</h3>
+            <h3 id="import-h">{t("Import", "导入")}</h3>
             <div
                 class=move || if dragging.get() { "eip-drop eip-drop-active" } else { "eip-drop" }
                 on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <label for="plan-file">"Open a plan JSON file (or drop it here): "</label>
+                <label for="plan-file">{t("Open a plan JSON file (or drop it here): ", "打开计划 JSON 文件（或拖放到这里）：")}</label>
                 <input id="plan-file" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <label for="describe-output">
-                "Or paste the JSON output of "<code>"aliyun ecs DescribeImages"</code>", "
-                <code>"aliyun ecs DescribeInstanceTypes"</code>" or "
-                <code>"aliyun ecs DescribeImageSupportInstanceTypes"</code>" (the types an image is pinned to)"
-                " to check your own account's images and types (no credentials needed here):"
+                {t("Or paste the JSON output of ", "或者粘贴 ")}<code>"aliyun ecs DescribeImages"</code>{t(", ", "、")}
+                <code>"aliyun ecs DescribeInstanceTypes"</code>{t(" or ", " 或 ")}
+                <code>"aliyun ecs DescribeImageSupportInstanceTypes"</code>{t(" (the types an image is pinned to)", "（镜像限定的实例规格）")}
+                {t(
+                    " to check your own account's images and types (no credentials needed here):",
+                    " 的 JSON 输出，以检查您自己账号的镜像和实例规格（此处无需任何凭证）：",
+                )}
             </label>
             <textarea
                 id="describe-output"
@@ -203,13 +274,13 @@ pub fn ImportPanel(on_import: Callback<ImportAction, String>) -> impl IntoView {
                 on:input:target=move |ev| pasted.set(ev.target().value())
             ></textarea>
             <div class="eip-import-row">
-                <label for="describe-region">"Region of DescribeImages "</label>
+                <label for="describe-region">{t("Region of DescribeImages ", "DescribeImages 的地域 ")}</label>
                 <select id="describe-region" on:change:target=move |ev| region.set(ev.target().value())>
                     {Catalog::builtin().regions.iter().map(|r| view! {
                         <option value=r.id.clone() selected=r.id == "cn-hangzhou">{r.id.clone()}</option>
                     }).collect_view()}
                 </select>
-                <button id="import-describe" on:click=import_pasted>"Add to plan"</button>
+                <button id="import-describe" on:click=import_pasted>{t("Add to plan", "添加到计划")}</button>
             </div>
             <p id="import-status" class="eip-status" role="status" aria-live="polite">{move || status.get()}</p>
             <p id="import-error" class="eip-error-text" role="alert">{move || error.get()}</p>

@@ -78,7 +78,7 @@ pub fn Imports(choices: Choices) -> impl IntoView {
             <h3 id="imports-h">"Imports " <span class="eip-muted">"(ImportImage, from an image file in OSS)"</span></h3>
             <p class="eip-muted">
                 "ECS reads the file with the RAM role AliyunECSImageImportDefaultRole, and the image needs virtio drivers and cloud-init. "
-                <button id="open-import-guide" class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::Importing))>"How to prepare an image for import"</button>
+                <button id="open-import-guide" class="eip-link" on:click=move |_| state.guide.set(Some(GuideTopic::Importing))>{state.t("How to prepare an image for import", "如何准备要导入的镜像")}</button>
             </p>
             <For each=move || 0..len.get() key=|i| *i let:i>
                 {

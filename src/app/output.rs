@@ -16,7 +16,8 @@ fn operation(op: &Operation) -> impl IntoView {
         .map(|(name, value)| {
             let typed = !matches!(value, Param::Text(_) | Param::Number(_) | Param::Bool(_));
             let value = value.to_string();
-            view! { <dt>{name.to_string()}</dt><dd class:eip-typed=typed><bdi>{value}</bdi></dd> }
+            // API parameter names and values, the same in every language (CONTRACT §4.8).
+            view! { <dt translate="no">{name.to_string()}</dt><dd class:eip-typed=typed translate="no"><bdi>{value}</bdi></dd> }
         })
         .collect_view();
     view! {

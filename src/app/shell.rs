@@ -24,13 +24,27 @@ pub fn App() -> impl IntoView {
     let open_linked = Callback::new(move |plan| state.replace(plan));
     let on_import = Callback::new(move |action| match action {
         ImportAction::Open(plan) => {
-            let name = plan.name.clone().unwrap_or_else(|| "untitled".into());
+            let lang = state.lang.get_untracked();
+            let name = plan.name.clone();
             state.replace(*plan);
-            format!("Opened the plan \"{name}\". Undo brings back the previous one.")
+            match name {
+                Some(name) => crate::tr!(
+                    lang,
+                    format!("Opened the plan \"{name}\". Undo brings back the previous one."),
+                    format!("已打开计划“{name}”。撤销可以恢复之前的计划。")
+                ),
+                None => crate::tr!(
+                    lang,
+                    "Opened the plan \"untitled\". Undo brings back the previous one.",
+                    "已打开未命名的计划。撤销可以恢复之前的计划。"
+                ),
+            }
+            .into_string()
         }
         ImportAction::Merge(imported) => {
+            let lang = state.lang.get_untracked();
             let mut summary = String::new();
-            state.edit(|plan| summary = imported.merge_into(plan));
+            state.edit(|plan| summary = imported.merge_into(plan, lang));
             match state.refused.get_untracked() {
                 Some(refused) => refused,
                 None => summary,

@@ -234,9 +234,16 @@ impl AppState {
         let mut after = before.clone();
         f(&mut after);
         if let Err(err) = crate::core::validate::check_storable(&after) {
-            self.refused.set(Some(format!(
-                "That change was not made: {err}. The plan is as it was before."
-            )));
+            let lang = self.lang.get_untracked();
+            let why = err.text(lang);
+            self.refused.set(Some(
+                crate::tr!(
+                    lang,
+                    format!("That change was not made: {why}. The plan is as it was before."),
+                    format!("未做此修改：{why}。计划保持原样。")
+                )
+                .into_string(),
+            ));
             return None;
         }
         if self.refused.with_untracked(Option::is_some) {

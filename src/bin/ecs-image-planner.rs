@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use ecs_image_planner::catalog_build::{self, page, Snapshots};
-use ecs_image_planner::cli::files::{self, PlanFile};
+use ecs_image_planner::cli::files;
 use ecs_image_planner::cli::{output, sarif};
 use ecs_image_planner::core::catalog::Catalog;
 use ecs_image_planner::core::i18n::{Lang, UnknownLang};
@@ -176,7 +176,7 @@ fn main() -> ExitCode {
             print_rules(format);
             ExitCode::SUCCESS
         }
-        Command::Link { plan, base, lang } => match files::load(&plan) {
+        Command::Link { plan, base, lang } => match files::load(&plan, lang) {
             Ok(parsed) => {
                 match link::link(&parsed, &base) {
                     Ok(url) => println!("{url}"),
@@ -197,7 +197,7 @@ fn main() -> ExitCode {
             }
             Err(message) => fail(&message),
         },
-        Command::Export { plan, format, lang } => match files::load(&plan) {
+        Command::Export { plan, format, lang } => match files::load(&plan, lang) {
             Ok(parsed) => export(&parsed, format, lang),
             Err(message) => fail(&message),
         },
@@ -273,7 +273,7 @@ fn check(args: &[String], format: CheckFormat, lang: Lang) -> ExitCode {
                 "{}",
                 serde_json::to_string_pretty(&log).expect("a SARIF log serializes")
             );
-            for error in checked.iter().filter_map(PlanFile::error) {
+            for error in checked.iter().filter_map(|file| file.error(lang)) {
                 eprintln!("{}", visible(&error.to_string()));
             }
         }
@@ -284,7 +284,7 @@ fn check(args: &[String], format: CheckFormat, lang: Lang) -> ExitCode {
                 serde_json::to_string_pretty(report).expect("a report serializes")
             ),
             Ok((plan, report)) => print!("{}", render_text(plan, report, lang)),
-            Err(_) => eprintln!("{}", visible(&checked[0].error().unwrap_or_default())),
+            Err(_) => eprintln!("{}", visible(&checked[0].error(lang).unwrap_or_default())),
         },
         CheckFormat::Json => println!(
             "{}",

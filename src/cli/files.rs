@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::core::catalog::Catalog;
 use crate::core::i18n::Lang;
 use crate::core::{parse_plan, planner, Date, Plan, PlanError, Report};
+use crate::tr;
 
 /// The name that stands for standard input on the command line.
 pub const STDIN: &str = "-";
@@ -38,46 +39,81 @@ pub enum Failure {
 
 impl PlanFile {
     /// The one-line error the command line prints for a failed file (`None` when it was
-    /// checked), naming the file and the place.
-    pub fn error(&self) -> Option<String> {
+    /// checked), naming the file and the place, in `lang`.
+    pub fn error(&self, lang: Lang) -> Option<String> {
         let failure = self.outcome.as_ref().err()?;
-        Some(failure.message(&self.name, self.stdin))
+        Some(failure.message(&self.name, self.stdin, lang))
     }
 }
 
 impl Failure {
-    /// The error line for the file `name`, naming the place and the fix.
-    pub fn message(&self, name: &str, stdin: bool) -> String {
+    /// The error line for the file `name`, naming the place and the fix, in `lang` (a
+    /// reason the operating system gives stays as it gave it).
+    pub fn message(&self, name: &str, stdin: bool, lang: Lang) -> String {
         match self {
-            Failure::Unreadable(reason) if stdin => {
-                format!("error: cannot read the plan from standard input: {reason}")
+            Failure::Unreadable(reason) if stdin => tr!(
+                lang,
+                format!("error: cannot read the plan from standard input: {reason}"),
+                format!("错误：无法从标准输入读取计划：{reason}")
+            ),
+            Failure::Unreadable(reason) => tr!(
+                lang,
+                format!("error: cannot read {name}: {reason}"),
+                format!("错误：无法读取 {name}：{reason}")
+            ),
+            Failure::Invalid(error) => {
+                let why = error.text(lang);
+                tr!(
+                    lang,
+                    format!("error: {name} is not a valid plan: {why}"),
+                    format!("错误：{name} 不是有效的计划：{why}")
+                )
             }
-            Failure::Unreadable(reason) => format!("error: cannot read {name}: {reason}"),
-            Failure::Invalid(error) => format!("error: {name} is not a valid plan: {error}"),
-            Failure::NoMatch => format!("error: {name}: {}", self.reason()),
+            Failure::NoMatch => {
+                let why = self.reason(lang);
+                tr!(
+                    lang,
+                    format!("error: {name}: {why}"),
+                    format!("错误：{name}：{why}")
+                )
+            }
         }
+        .into_string()
     }
 
-    /// What is wrong with the file, for a line that names it first.
-    pub fn reason(&self) -> String {
+    /// What is wrong with the file, for a line that names it first, in `lang`.
+    pub fn reason(&self, lang: Lang) -> String {
         match self {
-            Failure::NoMatch => {
-                "no file matches this pattern: name plan files, or a glob such as plans/**/*.json"
-                    .into()
+            Failure::NoMatch => tr!(
+                lang,
+                "no file matches this pattern: name plan files, or a glob such as plans/**/*.json",
+                "没有与此模式匹配的文件：请指定计划文件，或使用 plans/**/*.json 这样的通配符"
+            ),
+            Failure::Unreadable(reason) => tr!(
+                lang,
+                format!("cannot be read: {reason}"),
+                format!("无法读取：{reason}")
+            ),
+            Failure::Invalid(error) => {
+                let why = error.text(lang);
+                tr!(
+                    lang,
+                    format!("not a valid plan: {why}"),
+                    format!("不是有效的计划：{why}")
+                )
             }
-            Failure::Unreadable(reason) => format!("cannot be read: {reason}"),
-            Failure::Invalid(error) => format!("not a valid plan: {error}"),
         }
+        .into_string()
     }
 }
 
-/// Reads and parses one plan, a file or `-`; the error names the place.
-pub fn load(arg: &str) -> Result<Plan, String> {
+/// Reads and parses one plan, a file or `-`; the error, in `lang`, names the place.
+pub fn load(arg: &str, lang: Lang) -> Result<Plan, String> {
     let stdin = arg == STDIN;
     let name = if stdin { "<stdin>" } else { arg };
     read_plan(name, stdin)
         .1
-        .map_err(|failure| failure.message(name, stdin))
+        .map_err(|failure| failure.message(name, stdin, lang))
 }
 
 /// The text of a plan file or of standard input, when it can be read, and the plan in it.

@@ -84,7 +84,7 @@ pub fn several_text(checked: &[PlanFile], lang: Lang) -> String {
                     out,
                     "{}: {}",
                     visible(&file.name),
-                    visible(&failure.reason())
+                    visible(&failure.reason(lang))
                 );
             }
         }
@@ -131,7 +131,7 @@ pub fn several_json(checked: &[PlanFile]) -> Value {
                 }
             }
             Err(failure) => {
-                object.insert("error".into(), failure.reason().into());
+                object.insert("error".into(), failure.reason(Lang::En).into());
             }
         }
         Value::Object(object)

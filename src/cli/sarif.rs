@@ -115,7 +115,7 @@ fn descriptor(rule: &Rule) -> Value {
     if let Some(topic) = rule.topic {
         let guide = format!(
             "The planner's guide explains the background: {}.",
-            topic.label()
+            topic.label(crate::core::i18n::Lang::En)
         );
         text.push_str(&format!(" {guide}"));
         markdown.push_str(&format!("\n\n{guide}"));
@@ -177,7 +177,7 @@ fn result(
 /// A file that has no report, as a tool execution notification at the place of the error.
 fn notification(file: &PlanFile, failure: &Failure, artifact: Option<(usize, &str)>) -> Value {
     let message = file
-        .error()
+        .error(crate::core::i18n::Lang::En)
         .map(|line| line.trim_start_matches("error: ").to_string())
         .unwrap_or_default();
     let (id, span, pointer) = match failure {

@@ -2,6 +2,7 @@
 //! host page may send. Parsing is strict: anything not in the documented shape is ignored or
 //! refused with a message, never acted on.
 
+use super::i18n::{Lang, Term};
 use super::model::Platform;
 
 /// How an embedded planner behaves.
@@ -77,17 +78,25 @@ const MAX_PARAM_CHARS: usize = 200;
 
 impl EmbedOptions {
     /// Reads embed options from decoded query pairs. Returns `Ok(None)` when `embed` is not
-    /// `1` (the page is not embedded), and an error naming the parameter for a bad value.
+    /// `1` (the page is not embedded), and an error in `lang` naming the parameter for a bad
+    /// value.
     pub fn from_query<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        lang: Lang,
     ) -> Result<Option<EmbedOptions>, String> {
+        let bad = |key: &str, value: &str, expected: Term| bad(key, value, expected, lang);
         let mut embedded = false;
         let mut options = EmbedOptions::default();
         for (key, value) in pairs {
             if value.chars().count() > MAX_PARAM_CHARS {
-                return Err(format!(
-                    "embed parameter \"{key}\" is longer than {MAX_PARAM_CHARS} characters"
-                ));
+                return Err(tr!(
+                    lang,
+                    format!(
+                        "embed parameter \"{key}\" is longer than {MAX_PARAM_CHARS} characters"
+                    ),
+                    format!("嵌入参数“{key}”超过 {MAX_PARAM_CHARS} 个字符")
+                )
+                .into_string());
             }
             let id = || (!value.is_empty()).then(|| value.to_string());
             match key {
@@ -96,7 +105,13 @@ impl EmbedOptions {
                     options.mode = match value {
                         "compact" => EmbedMode::Compact,
                         "interactive" => EmbedMode::Interactive,
-                        _ => return Err(bad(key, value, "compact or interactive")),
+                        _ => {
+                            return Err(bad(
+                                key,
+                                value,
+                                Term::new("compact or interactive", "compact 或 interactive"),
+                            ))
+                        }
                     }
                 }
                 "region" => options.region = id(),
@@ -107,12 +122,23 @@ impl EmbedOptions {
                     options.platform = match value {
                         "linux" => Some(Platform::Linux),
                         "windows" => Some(Platform::Windows),
-                        _ => return Err(bad(key, value, "linux or windows")),
+                        _ => {
+                            return Err(bad(
+                                key,
+                                value,
+                                Term::new("linux or windows", "linux 或 windows"),
+                            ))
+                        }
                     }
                 }
                 "theme" => {
-                    options.theme =
-                        Theme::parse(value).ok_or_else(|| bad(key, value, "light, dark or auto"))?
+                    options.theme = Theme::parse(value).ok_or_else(|| {
+                        bad(
+                            key,
+                            value,
+                            Term::new("light, dark or auto", "light、dark 或 auto"),
+                        )
+                    })?
                 }
                 _ => {}
             }
@@ -121,8 +147,16 @@ impl EmbedOptions {
     }
 }
 
-fn bad(key: &str, value: &str, expected: &str) -> String {
-    format!("embed parameter \"{key}\" is \"{value}\"; expected {expected}")
+fn bad(key: &str, value: &str, expected: Term, lang: Lang) -> String {
+    tr!(
+        lang,
+        format!(
+            "embed parameter \"{key}\" is \"{value}\"; expected {}",
+            expected.en
+        ),
+        format!("嵌入参数“{key}”的值为“{value}”；应为 {}", expected.zh)
+    )
+    .into_string()
 }
 
 /// A message from the host page. The only documented shape is
@@ -194,7 +228,7 @@ mod tests {
             } else {
                 "not-a-valid-value"
             };
-            let result = EmbedOptions::from_query([("embed", "1"), (key, value)]);
+            let result = EmbedOptions::from_query([("embed", "1"), (key, value)], Lang::En);
             let changed = match result {
                 Err(_) => true,
                 Ok(options) => options != Some(EmbedOptions::default()),
@@ -206,24 +240,30 @@ mod tests {
     #[test]
     fn not_embedded_without_embed_1() {
         assert_eq!(
-            EmbedOptions::from_query([("region", "cn-hangzhou")]),
+            EmbedOptions::from_query([("region", "cn-hangzhou")], Lang::En),
             Ok(None)
         );
-        assert_eq!(EmbedOptions::from_query([("embed", "0")]), Ok(None));
+        assert_eq!(
+            EmbedOptions::from_query([("embed", "0")], Lang::En),
+            Ok(None)
+        );
     }
 
     #[test]
     fn reads_every_documented_parameter() {
-        let options = EmbedOptions::from_query([
-            ("embed", "1"),
-            ("mode", "interactive"),
-            ("region", "ap-southeast-1"),
-            ("type", "ecs.g8y.large"),
-            ("image", "aliyun_3_arm64_20G_alibase_20240819.vhd"),
-            ("platform", "linux"),
-            ("theme", "dark"),
-            ("utm_source", "ignored"),
-        ])
+        let options = EmbedOptions::from_query(
+            [
+                ("embed", "1"),
+                ("mode", "interactive"),
+                ("region", "ap-southeast-1"),
+                ("type", "ecs.g8y.large"),
+                ("image", "aliyun_3_arm64_20G_alibase_20240819.vhd"),
+                ("platform", "linux"),
+                ("theme", "dark"),
+                ("utm_source", "ignored"),
+            ],
+            Lang::En,
+        )
         .unwrap()
         .unwrap();
         assert_eq!(options.mode, EmbedMode::Interactive);
@@ -235,14 +275,15 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_parameter() {
-        let err = EmbedOptions::from_query([("embed", "1"), ("mode", "full")]).unwrap_err();
+        let err =
+            EmbedOptions::from_query([("embed", "1"), ("mode", "full")], Lang::En).unwrap_err();
         assert!(
             err.contains("\"mode\"") && err.contains("compact or interactive"),
             "{err}"
         );
         let long = "x".repeat(300);
-        let err =
-            EmbedOptions::from_query([("embed", "1"), ("region", long.as_str())]).unwrap_err();
+        let err = EmbedOptions::from_query([("embed", "1"), ("region", long.as_str())], Lang::En)
+            .unwrap_err();
         assert!(err.contains("\"region\""), "{err}");
     }
 

@@ -27,6 +27,7 @@
 
 use serde_json::{Map, Value};
 
+use super::i18n::{Lang, Term};
 use super::model::{
     BootMode, CpuArch, DataDisk, Image, ImageArch, ImageBootMode, ImageStatus, ImageType,
     InstanceType, NvmeRequirement, NvmeSupport, Plan, Platform,
@@ -56,12 +57,14 @@ pub enum Imported {
     },
 }
 
-fn error(pointer: &str, message: String) -> ImportError {
+/// An error at `pointer`, in English and Simplified Chinese.
+fn error(pointer: &str, message: String, zh: String) -> ImportError {
     ImportError {
         pointer: pointer.to_string(),
         line: 0,
         column: 0,
         message,
+        zh,
     }
 }
 
@@ -104,6 +107,16 @@ pub fn detect_and_import(json: &str, region: &str) -> Result<Imported, ImportErr
                     format!("the fields {}", keys.join(", "))
                 }
             ),
+            format!(
+                "这不是 `aliyun ecs DescribeImages`、`DescribeInstanceTypes` 或 \
+                 `DescribeImageSupportInstanceTypes` 的输出：顶层应有 \"Images\" 或 \
+                 \"InstanceTypes\" 字段，{}",
+                if keys.is_empty() {
+                    "但没有任何字段".to_string()
+                } else {
+                    format!("实际的字段为 {}", keys.join("、"))
+                }
+            ),
         ))
     }
 }
@@ -117,6 +130,10 @@ fn parse(json: &str) -> Result<Map<String, Value>, ImportError> {
                  query fewer items per call (PageSize) and import the pages one by one",
                 json.len()
             ),
+            format!(
+                "输入有 {} 字节；导入最多 {MAX_IMPORT_BYTES} 字节（4 MiB）：请减少每次调用查询的数量（PageSize），逐页导入",
+                json.len()
+            ),
         ));
     }
     match serde_json::from_str::<Value>(json) {
@@ -126,6 +143,10 @@ fn parse(json: &str) -> Result<Map<String, Value>, ImportError> {
             format!(
                 "expected the JSON object the aliyun CLI prints, found {}",
                 kind(&other)
+            ),
+            format!(
+                "应为 aliyun CLI 输出的 JSON 对象，实际是{}",
+                kind_zh(&other)
             ),
         )),
         Err(err) => {
@@ -138,6 +159,7 @@ fn parse(json: &str) -> Result<Map<String, Value>, ImportError> {
                 pointer: String::new(),
                 line: err.line(),
                 column: err.column(),
+                zh: format!("不是有效的 JSON：{}", super::json_zh::message(&message)),
                 message: format!("not valid JSON: {message}"),
             })
         }
@@ -172,21 +194,27 @@ impl<'a> Obj<'a> {
                     "a text of {} characters; texts are limited to {MAX_STRING_CHARS}",
                     text.chars().count()
                 ),
+                format!(
+                    "文本有 {} 个字符；文本最多 {MAX_STRING_CHARS} 个字符",
+                    text.chars().count()
+                ),
             )),
             Some(Value::String(text)) => Ok(Some(text)),
             Some(other) => Err(error(
                 &self.at(key),
                 format!("expected a string, found {}", kind(other)),
+                format!("应为字符串，实际是{}", kind_zh(other)),
             )),
         }
     }
 
-    fn required_string(&self, key: &str, what: &str) -> Result<&'a str, ImportError> {
+    fn required_string(&self, key: &str, what: Term) -> Result<&'a str, ImportError> {
         match self.string(key)? {
             Some(text) if !text.is_empty() => Ok(text),
             _ => Err(error(
                 &self.at(key),
-                format!("missing {key}: expected {what}"),
+                format!("missing {key}: expected {}", what.en),
+                format!("缺少 {key}：应为{}", what.zh),
             )),
         }
     }
@@ -208,6 +236,10 @@ impl<'a> Obj<'a> {
                     "expected a number of 0 or more, found {}",
                     self.get(key).map(shown).unwrap_or_default()
                 ),
+                format!(
+                    "应为不小于 0 的数字，实际是 {}",
+                    self.get(key).map(shown).unwrap_or_default()
+                ),
             )),
         }
     }
@@ -219,6 +251,7 @@ impl<'a> Obj<'a> {
             Some(n) => Err(error(
                 &self.at(key),
                 format!("expected a whole number, found {n}"),
+                format!("应为整数，实际是 {n}"),
             )),
         }
     }
@@ -233,6 +266,7 @@ impl<'a> Obj<'a> {
             Some(other) => Err(error(
                 &self.at(key),
                 format!("expected an object, found {}", kind(other)),
+                format!("应为对象，实际是{}", kind_zh(other)),
             )),
         }
     }
@@ -249,11 +283,16 @@ impl<'a> Obj<'a> {
                      (PageSize, or filter by ID) and import them in parts",
                     items.len()
                 ),
+                format!(
+                    "{} 项；一次导入最多 {MAX_ITEMS} 项：请减少每次调用查询的数量（PageSize，或按 ID 过滤），分批导入",
+                    items.len()
+                ),
             )),
             Some(Value::Array(items)) => Ok((items, pointer)),
             Some(other) => Err(error(
                 &pointer,
                 format!("expected a list, found {}", kind(other)),
+                format!("应为数组，实际是{}", kind_zh(other)),
             )),
         }
     }
@@ -272,6 +311,7 @@ impl<'a> Obj<'a> {
                 other => Err(error(
                     &format!("{pointer}/{index}"),
                     format!("expected an object, found {}", kind(other)),
+                    format!("应为对象，实际是{}", kind_zh(other)),
                 )),
             })
             .collect()
@@ -294,6 +334,7 @@ impl<'a> Obj<'a> {
                 error(
                     &self.at(key),
                     format!("{text:?} is not one of {}", names.join(", ")),
+                    format!("{text:?} 不是以下取值之一：{}", names.join("、")),
                 )
             })
     }
@@ -307,6 +348,18 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+/// What a JSON value is, in Chinese, for "实际是…".
+fn kind_zh(value: &Value) -> &'static str {
+    match value {
+        Value::Null => " null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "字符串",
+        Value::Array(_) => "数组",
+        Value::Object(_) => "对象",
     }
 }
 
@@ -334,6 +387,7 @@ fn items<'a>(
         None => Err(error(
             &top.at(outer),
             format!("missing {outer}: expected {{\"{outer}\": {{\"{inner}\": [...]}}}}"),
+            format!("缺少 {outer}：应为 {{\"{outer}\": {{\"{inner}\": [...]}}}}"),
         )),
     }
 }
@@ -351,6 +405,9 @@ fn images(root: &Map<String, Value>, region: &str) -> Result<Vec<Image>, ImportE
                     "the output is from region {found:?}, but the import is for {wanted:?}: \
                      import it for {found:?}, or query {wanted:?}"
                 ),
+                format!(
+                    "该输出来自地域 {found:?}，但导入的目标是 {wanted:?}：请按 {found:?} 导入，或查询 {wanted:?}"
+                ),
             ))
         }
         (Some(found), _) => found.to_string(),
@@ -366,7 +423,13 @@ fn images(root: &Map<String, Value>, region: &str) -> Result<Vec<Image>, ImportE
 }
 
 fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
-    let id = item.required_string("ImageId", "the image ID (m-... or a public image name)")?;
+    let id = item.required_string(
+        "ImageId",
+        Term::new(
+            "the image ID (m-... or a public image name)",
+            "镜像 ID（m-... 或公共镜像名称）",
+        ),
+    )?;
     let status = match item.string("Status")? {
         None | Some("Available") => ImageStatus::Available,
         Some("Deprecated") => ImageStatus::Deprecated,
@@ -374,7 +437,10 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
     };
     let alias = item.required_string(
         "ImageOwnerAlias",
-        "one of \"system\", \"self\", \"others\", \"marketplace\"",
+        Term::new(
+            "one of \"system\", \"self\", \"others\", \"marketplace\"",
+            " \"system\"、\"self\"、\"others\"、\"marketplace\" 之一",
+        ),
     )?;
     let is_public = matches!(item.get("IsPublic"), Some(Value::Bool(true)))
         || matches!(item.get("IsPublic"), Some(Value::String(s)) if s == "true");
@@ -390,6 +456,7 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
                 format!(
                     "{other:?} is not one of \"system\", \"self\", \"others\", \"marketplace\""
                 ),
+                format!("{other:?} 不是 \"system\"、\"self\"、\"others\"、\"marketplace\" 之一"),
             ))
         }
     };
@@ -402,6 +469,10 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
                 "image {id} is a {} image, which exists only in its region, and neither the \
                  output nor the import names the region: say which region the output is from",
                 ImageType::word(kind)
+            ),
+            format!(
+                "镜像 {id} 是{}，只存在于其所在地域，而输出和导入都没有指明地域：请说明该输出来自哪个地域",
+                kind.noun_zh()
             ),
         ));
     } else {
@@ -431,6 +502,7 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
                     error(
                         &mapping.at("Size"),
                         "missing Size: expected the data disk's size in GiB".into(),
+                        "缺少 Size：应为数据盘的大小（GiB）".into(),
                     )
                 })?;
                 data_disks.push(DataDisk {
@@ -491,6 +563,12 @@ fn image(item: &Obj, region: &str) -> Result<Option<Image>, ImportError> {
     }))
 }
 
+/// What an `InstanceTypeId` holds.
+const TYPE_ID: Term = Term::new(
+    "the instance type ID (ecs.g7.large)",
+    "实例规格 ID（ecs.g7.large）",
+);
+
 /// The date part of `CreationTime` (`2024-08-19T08:52:10Z`).
 fn creation_date(item: &Obj) -> Result<Option<crate::core::date::Date>, ImportError> {
     let Some(text) = item.string("CreationTime")?.filter(|t| !t.is_empty()) else {
@@ -503,6 +581,7 @@ fn creation_date(item: &Obj) -> Result<Option<crate::core::date::Date>, ImportEr
             error(
                 &item.at("CreationTime"),
                 format!("{text:?} is not a time such as \"2024-08-19T08:52:10Z\""),
+                format!("{text:?} 不是时间，应类似 \"2024-08-19T08:52:10Z\""),
             )
         })
 }
@@ -513,11 +592,17 @@ fn supported_types(root: &Map<String, Value>) -> Result<Imported, ImportError> {
         map: root,
         pointer: String::new(),
     };
-    let image = top.required_string("ImageId", "the image ID the types are for")?;
+    let image = top.required_string(
+        "ImageId",
+        Term::new(
+            "the image ID the types are for",
+            "这些实例规格所属镜像的 ID",
+        ),
+    )?;
     let types = items(root, "InstanceTypes", "InstanceType")?
         .iter()
         .map(|item| {
-            item.required_string("InstanceTypeId", "the instance type ID (ecs.g7.large)")
+            item.required_string("InstanceTypeId", TYPE_ID)
                 .map(str::to_string)
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -535,17 +620,19 @@ fn instance_types(root: &Map<String, Value>) -> Result<Vec<InstanceType>, Import
 }
 
 fn instance_type(item: &Obj) -> Result<InstanceType, ImportError> {
-    let id = item.required_string("InstanceTypeId", "the instance type ID (ecs.g7.large)")?;
+    let id = item.required_string("InstanceTypeId", TYPE_ID)?;
     let vcpus = item.whole("CpuCoreCount")?.ok_or_else(|| {
         error(
             &item.at("CpuCoreCount"),
             "missing CpuCoreCount: expected the vCPU count".into(),
+            "缺少 CpuCoreCount：应为 vCPU 数".into(),
         )
     })?;
     let memory_gib = item.number("MemorySize")?.ok_or_else(|| {
         error(
             &item.at("MemorySize"),
             "missing MemorySize: expected the memory in GiB".into(),
+            "缺少 MemorySize：应为内存大小（GiB）".into(),
         )
     })?;
     let mut boot_modes = Vec::new();
@@ -559,6 +646,7 @@ fn instance_type(item: &Obj) -> Result<InstanceType, ImportError> {
                     return Err(error(
                         &format!("{pointer}/{index}"),
                         format!("{} is not \"BIOS\" or \"UEFI\"", shown(mode)),
+                        format!("{} 不是 \"BIOS\" 或 \"UEFI\"", shown(mode)),
                     ))
                 }
             };
@@ -594,8 +682,9 @@ fn instance_type(item: &Obj) -> Result<InstanceType, ImportError> {
 
 impl Imported {
     /// Adds the imported images or instance types to the plan, replacing entries with the same
-    /// ID, and says what changed ("Added 3 images and updated 1 from DescribeImages.").
-    pub fn merge_into(self, plan: &mut Plan) -> String {
+    /// ID, and says what changed in `lang` ("Added 3 images and updated 1 from
+    /// DescribeImages.").
+    pub fn merge_into(self, plan: &mut Plan, lang: Lang) -> String {
         fn merge<T>(items: Vec<T>, into: &mut Vec<T>, id: impl Fn(&T) -> &str) -> (usize, usize) {
             let (mut added, mut updated) = (0, 0);
             for item in items {
@@ -613,30 +702,41 @@ impl Imported {
             (added, updated)
         }
         let (what, source, (added, updated)) = match self {
-            Imported::SupportedTypes { image, types } => return pin_types(plan, image, types),
+            Imported::SupportedTypes { image, types } => {
+                return pin_types(plan, image, types, lang)
+            }
             Imported::Images(images) => (
-                "image",
+                Term::new("image", "个镜像"),
                 "DescribeImages",
                 merge(images, &mut plan.images, |i| &i.id),
             ),
             Imported::InstanceTypes(types) => (
-                "instance type",
+                Term::new("instance type", "个实例规格"),
                 "DescribeInstanceTypes",
                 merge(types, &mut plan.instance_types, |t| &t.id),
             ),
         };
         let plural = |n: usize| if n == 1 { "" } else { "s" };
-        format!(
-            "Added {added} {what}{} and updated {updated} from {source}.",
-            plural(added)
+        crate::tr!(
+            lang,
+            format!(
+                "Added {added} {}{} and updated {updated} from {source}.",
+                what.en,
+                plural(added)
+            ),
+            format!(
+                "已从 {source} 添加 {added} {}，更新 {updated} 个。",
+                what.zh
+            )
         )
+        .into_string()
     }
 }
 
 /// Pins the plan's image `id` (taken from the built-in catalog when the plan does not hold it
 /// yet) to `types`, and says so. An image known nowhere is not invented: its attributes would
 /// be guesses, so nothing changes and the message says what to import first.
-fn pin_types(plan: &mut Plan, id: String, types: Vec<String>) -> String {
+fn pin_types(plan: &mut Plan, id: String, types: Vec<String>, lang: Lang) -> String {
     let count = types.len();
     let plural = if count == 1 { "" } else { "s" };
     let index = match plan.images.iter().position(|image| image.id == id) {
@@ -647,16 +747,30 @@ fn pin_types(plan: &mut Plan, id: String, types: Vec<String>) -> String {
                 plan.images.len() - 1
             }
             None => {
-                return format!(
-                    "Nothing was pinned: image {id} is neither in the plan nor in the catalog. \
-                     Paste its DescribeImages output first, then this output again."
+                return crate::tr!(
+                    lang,
+                    format!(
+                        "Nothing was pinned: image {id} is neither in the plan nor in the catalog. \
+                         Paste its DescribeImages output first, then this output again."
+                    ),
+                    format!(
+                        "未限定任何实例规格：镜像 {id} 既不在计划中，也不在目录中。请先粘贴它的 DescribeImages 输出，再粘贴此输出。"
+                    )
                 )
+                .into_string()
             }
         },
     };
     plan.images[index].instance_types = Some(types);
-    format!(
-        "Pinned image {id} to the {count} instance type{plural} that \
-         DescribeImageSupportInstanceTypes lists."
+    crate::tr!(
+        lang,
+        format!(
+            "Pinned image {id} to the {count} instance type{plural} that \
+             DescribeImageSupportInstanceTypes lists."
+        ),
+        format!(
+            "已将镜像 {id} 限定为 DescribeImageSupportInstanceTypes 列出的 {count} 个实例规格。"
+        )
     )
+    .into_string()
 }

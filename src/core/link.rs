@@ -122,8 +122,8 @@ impl fmt::Display for LinkError {
 }
 
 impl LinkError {
-    /// The reason in `lang` (English is the [`fmt::Display`] text). A plan's own parse error
-    /// inside [`LinkError::Plan`] stays as the parser wrote it.
+    /// The reason in `lang` (English is the [`fmt::Display`] text), with a plan's own parse
+    /// error inside [`LinkError::Plan`] in `lang` too.
     pub fn text(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return self.to_string();
@@ -150,7 +150,7 @@ impl LinkError {
             LinkError::NotUtf8 { offset } => format!(
                 "链接中的计划不是 UTF-8 文本（偏移 {offset} 处有无效字节）；它不是由 ECS Image Planner 生成的"
             ),
-            LinkError::Plan(err) => format!("链接中的计划无效：{err}"),
+            LinkError::Plan(err) => format!("链接中的计划无效：{}", err.text(lang)),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod guide;
 pub mod history;
 pub mod import;
 pub mod item;
+pub mod json_zh;
 pub mod ledger;
 pub mod lifecycle;
 pub mod link;

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::i18n::Lang;
 use super::model::Plan;
 use super::pointer::pointer_at;
 
@@ -19,6 +20,32 @@ pub struct PlanError {
     pub column: usize,
     /// What is wrong and what was expected.
     pub message: String,
+    /// The same in Simplified Chinese (field names, values and codes as they are).
+    pub zh: String,
+}
+
+impl PlanError {
+    /// The error in `lang`, with its place: the [`fmt::Display`] text in English.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::ZhCn => {
+                let place = if self.pointer.is_empty() {
+                    "/"
+                } else {
+                    &self.pointer
+                };
+                if self.line > 0 {
+                    format!(
+                        "位于 {place}（第 {} 行，第 {} 列）：{}",
+                        self.line, self.column, self.zh
+                    )
+                } else {
+                    format!("位于 {place}：{}", self.zh)
+                }
+            }
+        }
+    }
 }
 
 impl fmt::Display for PlanError {
@@ -54,6 +81,11 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
                 text.len(),
                 MAX_PLAN_BYTES
             ),
+            zh: format!(
+                "计划有 {} 字节；计划最多 {} 字节（1 MiB）",
+                text.len(),
+                MAX_PLAN_BYTES
+            ),
         });
     }
     let plan: Plan = serde_json::from_str(text).map_err(|err| {
@@ -67,6 +99,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
             ),
             line: err.line(),
             column: err.column(),
+            zh: super::json_zh::message(&message),
             message,
         }
     })?;
@@ -79,6 +112,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
                 "version {} is not supported; this planner reads plan documents of version 1",
                 plan.version
             ),
+            zh: format!("不支持版本 {}；此规划器读取版本 1 的计划文档", plan.version),
         });
     }
     super::validate::validate(&plan)?;

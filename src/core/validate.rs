@@ -26,12 +26,14 @@ fn string_limit(pointer: &str) -> usize {
     }
 }
 
-fn error(pointer: String, message: String) -> PlanError {
+/// An error at `pointer`, in English and Simplified Chinese.
+fn error(pointer: String, message: String, zh: String) -> PlanError {
     PlanError {
         pointer,
         line: 0,
         column: 0,
         message,
+        zh,
     }
 }
 
@@ -53,6 +55,7 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
             return Err(error(
                 format!("/{name}"),
                 format!("{len} items; a plan holds at most {MAX_ITEMS} {name}"),
+                format!("{len} 项；一个计划最多 {MAX_ITEMS} 项 {name}"),
             ));
         }
     }
@@ -62,6 +65,10 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
                 format!("/shares/{index}/accounts"),
                 format!(
                     "{} accounts; a share lists at most {MAX_ITEMS}",
+                    share.accounts.len()
+                ),
+                format!(
+                    "{} 个账号；一次共享镜像最多列出 {MAX_ITEMS} 个账号",
                     share.accounts.len()
                 ),
             ));
@@ -76,17 +83,25 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
                 return Err(error(
                     format!("/deletes/{index}/keep_snapshots"),
                     "keep_snapshots goes with an image delete, not a snapshot delete".into(),
+                    "keep_snapshots 只用于删除镜像，不用于删除快照".into(),
                 ))
             }
             _ => {
                 return Err(error(
                     format!("/deletes/{index}"),
                     "a delete names an image or a snapshot, not both: write two deletes".into(),
+                    "一次删除只能指定镜像或快照之一，不能同时指定：请写成两次删除".into(),
                 ))
             }
         }
     }
-    let value = serde_json::to_value(plan).map_err(|e| error(String::new(), e.to_string()))?;
+    let value = serde_json::to_value(plan).map_err(|e| {
+        error(
+            String::new(),
+            e.to_string(),
+            super::json_zh::message(&e.to_string()),
+        )
+    })?;
     check_values(&value, &mut String::new())
 }
 
@@ -96,7 +111,13 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
 pub fn check_storable(plan: &Plan) -> Result<(), PlanError> {
     validate(plan)?;
     let bytes = serde_json::to_vec(plan)
-        .map_err(|e| error(String::new(), e.to_string()))?
+        .map_err(|e| {
+            error(
+                String::new(),
+                e.to_string(),
+                super::json_zh::message(&e.to_string()),
+            )
+        })?
         .len();
     if bytes > MAX_PLAN_BYTES {
         return Err(error(
@@ -105,6 +126,7 @@ pub fn check_storable(plan: &Plan) -> Result<(), PlanError> {
                 "the plan would be {bytes} bytes; plans are limited to {MAX_PLAN_BYTES} bytes \
                  (1 MiB)"
             ),
+            format!("计划将有 {bytes} 字节；计划最多 {MAX_PLAN_BYTES} 字节（1 MiB）"),
         ));
     }
     Ok(())
@@ -121,6 +143,11 @@ fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), P
                     text.chars().count(),
                     string_limit(pointer)
                 ),
+                format!(
+                    "文本有 {} 个字符；文本最多 {} 个字符",
+                    text.chars().count(),
+                    string_limit(pointer)
+                ),
             ))
         }
         serde_json::Value::Array(items) if items.len() > MAX_ITEMS => Err(error(
@@ -129,6 +156,7 @@ fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), P
                 "{} items; lists in a plan hold at most {MAX_ITEMS}",
                 items.len()
             ),
+            format!("{} 项；计划中的列表最多 {MAX_ITEMS} 项", items.len()),
         )),
         serde_json::Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
@@ -146,6 +174,10 @@ fn check_values(value: &serde_json::Value, pointer: &mut String) -> Result<(), P
                         pointer.clone(),
                         format!(
                             "a key of {} characters; keys are limited to {MAX_STRING_CHARS}",
+                            key.chars().count()
+                        ),
+                        format!(
+                            "键有 {} 个字符；键最多 {MAX_STRING_CHARS} 个字符",
                             key.chars().count()
                         ),
                     ));

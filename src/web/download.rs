@@ -2,9 +2,20 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a download named `filename` with the MIME type `mime`.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("could not start the download of {filename}: {what}");
+use crate::core::i18n::Lang;
+use crate::tr;
+
+/// Offers `text` as a download named `filename` with the MIME type `mime`; the error, in
+/// `lang`, says which step failed.
+pub fn download(filename: &str, mime: &str, text: &str, lang: Lang) -> Result<(), String> {
+    let fail = |what: &str| {
+        tr!(
+            lang,
+            format!("could not start the download of {filename}: {what}"),
+            format!("无法开始下载 {filename}：浏览器拒绝了此操作")
+        )
+        .into_string()
+    };
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;
@@ -36,15 +47,22 @@ pub fn object_url(text: &str, mime: &str) -> Result<String, &'static str> {
     web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused a file URL")
 }
 
-/// Copies `text` to the clipboard; the error says why when the browser refuses.
-pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+/// Copies `text` to the clipboard; the error, in `lang`, says why when the browser refuses.
+pub async fn copy_to_clipboard(text: &str, lang: Lang) -> Result<(), String> {
     let clipboard = web_sys::window()
         .map(|w| w.navigator().clipboard())
-        .ok_or("no clipboard in this browser")?;
+        .ok_or_else(|| {
+            tr!(lang, "no clipboard in this browser", "此浏览器没有剪贴板").into_string()
+        })?;
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
         .map_err(|_| {
-            "the browser did not allow copying; select the text and copy it by hand".to_string()
+            tr!(
+                lang,
+                "the browser did not allow copying; select the text and copy it by hand",
+                "浏览器不允许复制；请选中文本后手动复制"
+            )
+            .into_string()
         })
 }

@@ -65,5 +65,8 @@ fn embed_options_from(always: bool) -> Result<Option<EmbedOptions>, String> {
             pairs.push((key.to_string(), value));
         }
     }
-    EmbedOptions::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    EmbedOptions::from_query(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        super::lang::initial(),
+    )
 }

@@ -100,3 +100,65 @@ export async function choose(page, selector, value) {
   await page.locator(selector).dispatchEvent('change');
   return [value];
 }
+
+/**
+ * The English left in the visible texts of the elements matching `selector` (at least one must
+ * match), for the zh-CN tests: each as `"text" in tag#id.class`. Reads every visible text node
+ * and every `aria-label`, `title`, `placeholder` and `alt`, and reports:
+ * - a run of two or more English words (`[A-Za-z][a-z']+`, single spaces, trailing `,.;:!?)`
+ *   allowed) with at least one word all in lowercase ("Image guide", "on Alibaba Cloud"), and
+ * - a text that is one such word alone ("Close", "copy"), unless it is a proper name in
+ *   `NAMES`.
+ * IDs (`m-1`, `cn-hangzhou`), codes (`amount-out-of-range`), API and parameter names
+ * (`ImportImage`, `BootMode`), values (`cloud_essd`, `UEFI`) and product names ("Alibaba Cloud
+ * Linux", "Windows Server") never count; nor does anything inside `<code>`, `<kbd>`, `<pre>`,
+ * `<samp>` or an element with `translate="no"`, nor the value of a form field (what the user
+ * typed).
+ */
+export async function englishRuns(page, selector) {
+  const found = await page.locator(selector).evaluateAll((roots, NAMES) => {
+    if (!roots.length) return null;
+    const WORD = /^[A-Za-z][a-z']+$/;
+    const LOWER = /^[a-z][a-z']+$/;
+    const runsOf = (text) => {
+      const words = text.split(/\s+/).filter(Boolean).map((w) => w.replace(/^[("'“]+|[,.;:!?)"'”]+$/g, ''));
+      if (words.length === 1) return WORD.test(words[0]) && !NAMES.includes(words[0]) ? [words[0]] : [];
+      const runs = [];
+      let run = [];
+      const close = () => {
+        if (run.length >= 2 && run.some((w) => LOWER.test(w))) runs.push(run.join(' '));
+        run = [];
+      };
+      for (const w of words) if (WORD.test(w)) run.push(w); else close();
+      close();
+      return runs;
+    };
+    const where = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') +
+      [...el.classList].map((c) => `.${c}`).join('');
+    const skipped = (el) => el.closest('code, kbd, pre, samp, script, style, [translate="no"]');
+    const visible = (el) => (el.closest('select') || el).checkVisibility({ checkVisibilityCSS: true });
+    const out = [];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || skipped(el) || !visible(el)) continue;
+        for (const run of runsOf(node.textContent)) out.push(`"${run}" in ${where(el)}`);
+      }
+      for (const el of [root, ...root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')]) {
+        if (skipped(el) || !visible(el)) continue;
+        for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+          const value = el.getAttribute(attr);
+          if (value) for (const run of runsOf(value)) out.push(`"${run}" in ${where(el)}[${attr}]`);
+        }
+      }
+    }
+    return out;
+  }, ENGLISH_NAMES);
+  if (found === null) throw new Error(`englishRuns: nothing matches ${selector}`);
+  return [...new Set(found)];
+}
+
+/** Proper names that may stand alone in a Chinese text (operating systems, products, formats). */
+const ENGLISH_NAMES = ['Linux', 'Windows', 'Ubuntu', 'Debian', 'Fedora', 'Alibaba', 'Aliyun', 'Terraform',
+  'Markdown', 'Dockerfile', 'Chromium', 'English'];

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSuite, openApp } from './harness.mjs';
+import { startSuite, openApp, englishRuns, fragmentOf } from './harness.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot-zh-CN.png');
@@ -97,4 +97,162 @@ test('screenshot of the planner in Chinese (docs/screenshot-zh-CN.png, 1280x900,
   });
   await page.screenshot({ path: SCREENSHOT });
   assert.deepEqual(page.problems, []);
+});
+
+test('zh-CN: the guide, every topic it opens on, and its doc links are Chinese', async () => {
+  const page = await suite.page({ locale: 'zh-CN' });
+  await openApp(page, suite.url);
+  await page.click('#open-guide');
+  await page.waitForSelector('#guide');
+  assert.deepEqual(await englishRuns(page, '#guide'), []);
+  assert.equal(await page.textContent('#guide-h'), '镜像指南');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'guide-types-h');
+  const overview = await page.locator('#guide a[href*="image-overview"]').getAttribute('href');
+  assert.match(overview, /^https:\/\/help\.aliyun\.com\/zh\//, 'the overview links the Chinese page');
+  // Each topic opens the guide on its own section, from the buttons that name it.
+  for (const [button, heading] of [['#pipelines-guide', 'guide-builder-h'], ['#open-import-guide', 'guide-import-h']]) {
+    await page.click('#close-guide');
+    assert.deepEqual(await englishRuns(page, button), []);
+    await page.click(button);
+    await page.waitForFunction((id) => document.activeElement?.id === id, heading);
+    assert.deepEqual(await englishRuns(page, '#guide'), []);
+  }
+  // A finding's guide link: a launch from a snapshot (the Snapshots topic).
+  const plan = { version: 1, launches: [{ region: 'cn-hangzhou', instance_type: 'ecs.g7.large', image: 's-123' }] };
+  await page.goto(suite.url + '#' + fragmentOf(plan));
+  await page.reload();
+  const open = page.locator('#open-linked');
+  if (await open.count()) await open.click();
+  const topic = page.locator('.eip-finding[data-code="launch-from-snapshot"] .eip-doc button.eip-link');
+  await topic.waitFor();
+  assert.match(await topic.textContent(), HAN);
+  await topic.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'guide-snapshots-h');
+  assert.deepEqual(await englishRuns(page, '#guide'), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('zh-CN: the share, export and import panel and what it reports are Chinese', async () => {
+  const page = await suite.page({ locale: 'zh-CN' });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.url).origin });
+  await openApp(page, suite.url);
+  assert.deepEqual(await englishRuns(page, '.eip-io'), []);
+  await page.click('#copy-link');
+  await page.waitForFunction(() => /已将分享链接复制到剪贴板/.test(document.getElementById('io-status').textContent));
+  await page.click('#copy-aliyun');
+  await page.waitForFunction(() => /aliyun CLI 脚本/.test(document.getElementById('io-status').textContent));
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(script, /^#.*[\u4e00-\u9fff]/m, 'the copied script has its comments in Chinese');
+  // A bad paste and a bad file: the errors say where and why, in Chinese.
+  await page.fill('#describe-output', '{"Images": {"Image": [{"ImageName": "no id"}]}}');
+  await page.click('#import-describe');
+  await page.waitForFunction(() => document.getElementById('import-error').textContent.length > 0);
+  assert.match(await page.textContent('#import-error'), /\/Images\/Image\/0\/ImageId/);
+  assert.deepEqual(await englishRuns(page, '.eip-io'), []);
+  await page.setInputFiles('#plan-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "launches": [{"region": 5}]}') });
+  await page.waitForFunction(() => /bad\.json 不是有效的计划/.test(document.getElementById('import-error').textContent));
+  assert.match(await page.textContent('#import-error'), /\/launches\/0\/region/);
+  assert.deepEqual(await englishRuns(page, '.eip-io'), []);
+  // A good paste reports what it added.
+  await page.fill('#describe-output', JSON.stringify({ RegionId: 'cn-hangzhou', Images: { Image: [{ ImageId: 'm-zh', ImageOwnerAlias: 'self' }] } }));
+  await page.click('#import-describe');
+  await page.waitForFunction(() => /已从 DescribeImages 添加 1 个镜像/.test(document.getElementById('import-status').textContent));
+  assert.deepEqual(await englishRuns(page, '.eip-io'), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('zh-CN: a refused link and an unreadable saved plan are explained in Chinese', async () => {
+  const page = await suite.page({ locale: 'zh-CN' });
+  await openApp(page, suite.url);
+  for (const fragment of ['p1.!!!not-base64!!!', 'p9.AAAA', fragmentOf({ version: 1, launches: [{ region: 'cn-hangzhou', amount: -1 }] })]) {
+    await page.goto(suite.url + '#' + fragment);
+    await page.reload();
+    await page.waitForSelector('#load-notice');
+    assert.match(await page.textContent('#load-notice'), /无法打开此链接/);
+    assert.deepEqual(await englishRuns(page, '#load-notice'), [], fragment);
+  }
+  await page.evaluate(() => localStorage.setItem('ecs-image-planner.plan.v1', '{"version": 7, "from": "the future"}'));
+  await page.goto(suite.url);
+  await page.waitForSelector('#load-notice');
+  assert.match(await page.textContent('#load-notice'), /无法读取此浏览器中保存的计划/);
+  await page.click('#load-notice summary');
+  assert.deepEqual(await englishRuns(page, '#load-notice'), []);
+  // The notice follows the switch, and back.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => /could not be read/.test(document.getElementById('load-notice').textContent));
+  await page.selectOption('#lang', 'zh-CN');
+  await page.waitForFunction(() => /无法读取/.test(document.getElementById('load-notice').textContent));
+  assert.deepEqual(page.problems, []);
+});
+
+test('zh-CN: the crash banner is Chinese, from the panic hook and from crash.js', async () => {
+  for (const [flag, problems] of [
+    ['crash-test=1', [/^console: panicked at .*crash test requested by the URL/s, /^pageerror: unreachable/]],
+    ['crash-test=oom', [/^pageerror: unreachable/]],
+  ]) {
+    const page = await suite.page({ locale: 'zh-CN' });
+    await openApp(page, suite.url);
+    page.expectProblems(...problems);
+    await page.goto(suite.url + '?' + flag);
+    await page.waitForSelector('#panic-banner', { timeout: 15000 });
+    // The details are the browser's own words for the trap: only the planner's texts count.
+    assert.equal(await page.textContent('#panic-banner strong'), '规划器因内部错误而停止。', flag);
+    assert.deepEqual(await englishRuns(page, '#panic-banner strong, #panic-download'), [], flag);
+    assert.match(await page.textContent('#panic-banner span'), /^请重新加载页面以继续/, flag);
+  }
+});
+
+test('zh-CN: the save, other-tab and which-plan notices are Chinese', async () => {
+  // A browser that allows no storage: the save notice.
+  const blocked = await suite.page({ locale: 'zh-CN' });
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });
+  });
+  await openApp(blocked, suite.url);
+  await blocked.waitForSelector('#save-notice');
+  assert.match(await blocked.textContent('#save-notice'), /不允许页面保存任何内容/);
+  assert.deepEqual(await englishRuns(blocked, '#save-notice'), []);
+  // Another tab opens a linked plan, which it saves: this tab is told.
+  const a = await suite.page({ locale: 'zh-CN' });
+  await openApp(a, suite.url);
+  const b = await suite.tab(a);
+  await openApp(b, suite.url);
+  await a.goto(suite.url + '#' + fragmentOf({ version: 1, name: '杭州的 Web 服务器', launches: [{ region: 'cn-hangzhou' }] }));
+  await a.reload();
+  await a.click('#open-linked');
+  await b.waitForSelector('#tab-notice');
+  assert.match(await b.textContent('#tab-notice'), /另一个标签页或窗口保存了不同的计划/);
+  assert.deepEqual(await englishRuns(b, '#tab-notice'), []);
+  // A link to another plan asks which one to keep.
+  await b.click('#keep-mine');
+  await b.goto(suite.url + '#' + fragmentOf({ version: 1, launches: [{ region: 'cn-beijing' }] }));
+  await b.reload();
+  await b.waitForSelector('#open-linked');
+  assert.match(await b.textContent('#load-notice'), /一个未命名的计划/);
+  assert.deepEqual(await englishRuns(b, '#load-notice'), []);
+  assert.deepEqual([...a.problems, ...b.problems, ...blocked.problems], []);
+});
+
+test('zh-CN: the shell painted before the wasm is already Chinese, in the planner and the embed', async () => {
+  for (const path of ['', 'embed.html?type=ecs.g8y.large']) {
+    const page = await suite.page({ locale: 'zh-CN' });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(suite.url + path, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#eip-shell');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', path);
+    assert.match(await page.textContent('#eip-shell'), HAN, path);
+    assert.deepEqual(await englishRuns(page, '#eip-shell'), [], path);
+    release();
+    await page.waitForSelector('#eip-shell', { state: 'detached', timeout: 15000 });
+  }
+  // An English browser keeps the English shell.
+  const page = await suite.page({ locale: 'en-US' });
+  await page.route(/\.wasm$/, (route) => route.abort());
+  page.expectProblems(/./);
+  await page.goto(suite.url, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.textContent('#eip-shell h2'), 'Plan');
 });

@@ -34,7 +34,8 @@ pub fn english_run(text: &str) -> Option<String> {
     (longest.len() >= 3).then(|| longest.join(" "))
 }
 
-fn has_chinese(text: &str) -> bool {
+/// Whether `text` holds a Chinese character.
+pub fn has_chinese(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{verdict_icon, Question};
 use crate::app::controls::{Check, Select};
+use crate::app::state::AppState;
 use crate::core::catalog::Catalog;
 use crate::core::embed;
 use crate::core::matrix::{Matrix, Verdict};
@@ -112,6 +113,7 @@ pub fn AnswerView(
     /// Whether the embed snippet is open.
     snippet_open: RwSignal<bool>,
 ) -> impl IntoView {
+    let state = AppState::get();
     let passing_only = RwSignal::new(false);
     let subject = Signal::derive(move || match question.get() {
         Question::TypesFor(id) | Question::ImagesFor(id) => id,
@@ -141,7 +143,12 @@ pub fn AnswerView(
             Question::Grid => None,
         };
         in_catalog.ok_or_else(|| {
-            "The embed answers about the catalog's images and types; this one is your plan's own, so a documentation page could not show it.".to_string()
+            crate::tr!(
+                state.lang.get(),
+                "The embed answers about the catalog's images and types; this one is your plan's own, so a documentation page could not show it.",
+                "嵌入只回答目录中的镜像和实例规格；这一项是您计划中自己的，文档页面无法显示它。"
+            )
+            .into_string()
         })
     };
     view! {
@@ -187,10 +194,10 @@ pub fn AnswerView(
         </div>
         <details class="eip-form" id="embed-snippet" prop:open=snippet_open
             on:toggle:target=move |ev| snippet_open.set(ev.target().open())>
-            <summary>"Put this answer in a documentation page"</summary>
+            <summary>{state.t("Put this answer in a documentation page", "将此回答放入文档页面")}</summary>
             {move || match snippet() {
                 Ok(html) => view! {
-                    <p class="eip-muted">"Paste this where the answer should show; it stays current with the catalog."</p>
+                    <p class="eip-muted">{state.t("Paste this where the answer should show; it stays current with the catalog.", "将以下代码粘贴到要显示回答的位置；它会随目录数据保持最新。")}</p>
                     <textarea id="embed-snippet-text" readonly rows="3" prop:value=html></textarea>
                 }.into_any(),
                 Err(why) => view! { <p class="eip-muted">{why}</p> }.into_any(),

@@ -144,7 +144,7 @@ pub fn FilterForm(
                 <div class="eip-grid">
                     <div class="eip-with-help">
                         {choice("filter-image-type", "Image type", images, (|f| f.kind, |f, v| f.kind = v), IMAGE_TYPES)}
-                        <button class="eip-help-button" aria-label="About image types" title="About image types"
+                        <button class="eip-help-button" aria-label=super::super::guide::topic_label(state, GuideTopic::ImageTypes) title=super::super::guide::topic_label(state, GuideTopic::ImageTypes)
                             on:click=move |_| state.guide.set(Some(GuideTopic::ImageTypes))>"?"</button>
                     </div>
                     {text_choice("filter-os", "OS", images, (|f| f.os.clone(), |f, v| f.os = v), os_names)}

@@ -18,7 +18,7 @@ pub use launch_plan::launch_plan_json;
 pub use terraform::{terraform, terraform_in};
 
 use super::catalog::Catalog;
-use super::i18n::Lang;
+use super::i18n::{Lang, Term};
 use super::model::Plan;
 use super::report::Report;
 
@@ -46,13 +46,14 @@ impl Format {
         }
     }
 
-    /// What the page calls it.
-    pub fn title(self) -> &'static str {
+    /// What the page calls it, in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Format::LaunchPlan => "Launch plan (JSON)",
-            Format::Aliyun => "aliyun CLI script",
-            Format::Terraform => "Terraform (alicloud)",
+            Format::LaunchPlan => Term::new("Launch plan (JSON)", "启动计划（JSON）"),
+            Format::Aliyun => Term::new("aliyun CLI script", "aliyun CLI 脚本"),
+            Format::Terraform => Term::new("Terraform (alicloud)", "Terraform（alicloud）"),
         }
+        .get(lang)
     }
 
     /// File name and MIME type of a download.

@@ -81,14 +81,14 @@ pub struct LaunchRule {
     /// The mechanical fix, where one exists.
     pub fix: fn(&FixInput, Detail) -> Option<Fix>,
     /// The catalog facts the verdict rests on, with their sources.
-    pub evidence: fn(&LaunchSubject) -> Vec<Evidence>,
+    pub evidence: fn(&LaunchSubject, Lang) -> Vec<Evidence>,
 }
 
 fn no_fix(_: &FixInput, _: Detail) -> Option<Fix> {
     None
 }
 
-fn no_evidence(_: &LaunchSubject) -> Vec<Evidence> {
+fn no_evidence(_: &LaunchSubject, _: Lang) -> Vec<Evidence> {
     Vec::new()
 }
 
@@ -368,9 +368,9 @@ declare_rules! { launch:
             "请使用该镜像引导模式与实例规格相符的版本，或修改自定义镜像的引导模式（ModifyImageAttribute 的 BootMode），或选择其他实例规格"
         ),
         fix: other_side_fix,
-        evidence: |s| evidence::type_boot(s.catalog, s.instance_type)
+        evidence: |s, l| evidence::type_boot(s.catalog, s.instance_type, l)
             .into_iter()
-            .chain(evidence::image_boot(s.catalog, s.image))
+            .chain(evidence::image_boot(s.catalog, s.image, l))
             .collect(),
     };
     /// `nvme-unsupported`.
@@ -412,9 +412,9 @@ declare_rules! { launch:
             true => Some(Fix::MarkImageNvme { image: f.subject.image.id.clone() }),
             false => other_side_fix(f, d),
         },
-        evidence: |s| evidence::type_nvme(s.catalog, s.instance_type)
+        evidence: |s, l| evidence::type_nvme(s.catalog, s.instance_type, l)
             .into_iter()
-            .chain(evidence::image_nvme(s.catalog, s.image))
+            .chain(evidence::image_nvme(s.catalog, s.image, l))
             .collect(),
     };
     /// `image-type-restricted` (contract §4.2): the image lists the only types it runs on
@@ -598,7 +598,7 @@ declare_rules! { launch:
             "请使用仍受支持的操作系统版本；停止维护的系统不再获得更新"
         ),
         fix: no_fix,
-        evidence: |s| evidence::image_eol(s.catalog, s.image).into_iter().collect(),
+        evidence: |s, l| evidence::image_eol(s.catalog, s.image, l).into_iter().collect(),
     };
     /// `image-deprecated`.
     IMAGE_DEPRECATED = LaunchRule {
@@ -657,7 +657,7 @@ declare_rules! { launch:
             )
         },
         fix: no_fix,
-        evidence: |s| evidence::license(s.catalog, s.image, s.catalog.region(s.region)),
+        evidence: |s, l| evidence::license(s.catalog, s.image, s.catalog.region(s.region), l),
     };
     /// `community-image-unsupported`.
     COMMUNITY_IMAGE_UNSUPPORTED = LaunchRule {
@@ -699,7 +699,7 @@ declare_rules! { launch:
         test: |s| when(evidence::rests_on_unconfirmed(s.catalog, s.instance_type, s.image)),
         message: |s, _, l| {
             let (image, itype) = (&s.image.id, &s.instance_type.id);
-            let facts = evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image)
+            let facts = evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image, l)
                 .iter()
                 .map(|e| e.fact.clone())
                 .collect::<Vec<_>>();
@@ -719,7 +719,7 @@ declare_rules! { launch:
             "启动前请在启动地域核实：DescribeInstanceTypes（SupportedBootModes、NvmeSupport）和 DescribeImages（BootMode、Features.NvmeSupport、Status）；或在计划中自行描述该实例规格和镜像，规划器会以其为准"
         ),
         fix: no_fix,
-        evidence: |s| evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image),
+        evidence: |s, l| evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image, l),
     };
 }
 
@@ -846,8 +846,8 @@ impl LaunchViolation {
     }
 
     /// The catalog facts the verdict rests on.
-    pub fn evidence(self, s: &LaunchSubject) -> Vec<Evidence> {
-        (self.rule.evidence)(s)
+    pub fn evidence(self, s: &LaunchSubject, lang: Lang) -> Vec<Evidence> {
+        (self.rule.evidence)(s, lang)
     }
 }
 
@@ -1080,7 +1080,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         words(violation.help(&subject, lang)),
                         violation.fix(&fix_input),
                     )
-                    .with_evidence(violation.evidence(&subject)),
+                    .with_evidence(violation.evidence(&subject, lang)),
             );
         }
     }

@@ -167,6 +167,7 @@ pub mod docs {
             COPY_IMAGE => zh_api::COPY_IMAGE,
             SHARE_IMAGE => zh_api::SHARE_IMAGE,
             EXPORT_IMAGE => zh_api::EXPORT_IMAGE,
+            IMPORT_IMAGE => zh_api::IMPORT_IMAGE,
             _ => return None,
         })
     }
@@ -182,6 +183,8 @@ pub mod docs {
         pub const SHARE_IMAGE: &str = "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-modifyimagesharepermission";
         pub const EXPORT_IMAGE: &str =
             "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-exportimage";
+        pub const IMPORT_IMAGE: &str =
+            "https://help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-importimage";
     }
 
     /// The documentation page for a reader of `lang`: the Chinese page where there is one.

@@ -675,7 +675,7 @@ fn push_violations(
                     ),
                     violation.help(subject, lang),
                 )
-                .with_evidence(violation.evidence(subject)),
+                .with_evidence(violation.evidence(subject, lang)),
         );
     }
 }

@@ -167,7 +167,7 @@ pub(crate) fn check_region_open(
                     "请在仍开放的地域规划；目录页面（页脚的“目录数据日期”）列出了所有地域及已关停地域的关停日期"
                 ),
             )
-            .with_evidence(crate::core::evidence::region_closed(ctx.catalog, found).into_iter().collect()),
+            .with_evidence(crate::core::evidence::region_closed(ctx.catalog, found, ctx.lang).into_iter().collect()),
     );
     false
 }
