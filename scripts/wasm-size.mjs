@@ -546,28 +546,29 @@ export function toMarkdown(m, { title, shipped } = {}) {
   lines.push('| part | raw B | share | gzip -9 alone | functions |', '|---|---:|---:|---:|---:|');
   for (const r of m.rows) lines.push(`| ${r.label} | ${n(r.raw)} | ${pct(r.share)} | ${n(r.gzip)} | ${r.key === 'data' || r.key === 'structure' ? '' : n(r.functions)} |`);
   lines.push(`| total (the module without its name section) | ${n(m.raw)} | 100% | ${n(m.gzip)} | ${n(m.functions)} |`);
+  // Notes as a list, so that Markdown keeps them apart.
   lines.push('');
   lines.push(
-    `gzip -9 alone compresses each part's bytes concatenated, apart from the rest: the parts sum to ${n(m.gzip_sum_of_parts)} B, ` +
+    `- gzip -9 alone compresses each part's bytes concatenated, apart from the rest: the parts sum to ${n(m.gzip_sum_of_parts)} B, ` +
       `the whole module to ${n(m.gzip)} B (parts compressed apart do not sum exactly to the whole).`,
   );
   lines.push(
-    `Of the app's rows, ${n(m.serde_derives.raw)} B in ${n(m.serde_derives.functions)} functions are serde's derived ` +
+    `- Of the app's rows, ${n(m.serde_derives.raw)} B in ${n(m.serde_derives.functions)} functions are serde's derived ` +
       '(de)serializers of its own types (`impl serde::… for ecs_image_planner::…`).',
   );
   lines.push(
-    `Of the Leptos row, ${n(m.leptos_closures.raw)} B in ${n(m.leptos_closures.functions)} functions are closures of its ` +
+    `- Of the Leptos row, ${n(m.leptos_closures.raw)} B in ${n(m.leptos_closures.functions)} functions are closures of its ` +
       "generic code (`<For>`, memos, effects, renderers: `…::{{closure}}`), instantiated with the app's closures, which LLVM " +
       'often inlines into them: part of those bytes is view and engine code.',
   );
   lines.push(
-    `Of the rest of the read-only data, ${n(m.data_rest.text)} B are text (runs of 8 or more printable or UTF-8 bytes) ` +
+    `- Of the rest of the read-only data, ${n(m.data_rest.text)} B are text (runs of 8 or more printable or UTF-8 bytes) ` +
       `and ${n(m.data_rest.raw - m.data_rest.text)} B binary (vtables, string and slice tables, Unicode and float tables, padding).`,
   );
-  for (const label of m.embedded_missing) lines.push(`Not found in this module's data: ${label}.`);
+  for (const label of m.embedded_missing) lines.push(`- Not found in this module's data: ${label}.`);
   if (shipped) {
     lines.push(
-      `Code section: ${n(m.code_section)} B with names kept, ${n(shipped.code_section)} B shipped ` +
+      `- Code section: ${n(m.code_section)} B with names kept, ${n(shipped.code_section)} B shipped ` +
         `(${shipped.diff >= 0 ? '+' : ''}${n(shipped.diff)} B, ${shipped.diff >= 0 ? '+' : ''}${(100 * shipped.diff_share).toFixed(2)}%); ` +
         `shipped wasm ${n(shipped.raw)} B raw, ${n(shipped.gzip)} B gzip -9.`,
     );

@@ -146,7 +146,7 @@ test('wasm-size: the command prints the table, compares with the shipped build, 
   assert.match(table, /\| engine: core::rules \| 42 \| [\d.]+% \| \d+ \| 1 \|/);
   assert.match(table, /\| read-only data \(texts, tables, embedded files\); 1 data segment in all \| 45 \|/);
   assert.match(table, /do not sum exactly to the whole/);
-  assert.match(table, /Code section: 90 B with names kept, 90 B shipped \(\+0 B, \+0\.00%\)/);
+  assert.match(table, /\n- Code section: 90 B with names kept, 90 B shipped \(\+0 B, \+0\.00%\)/);
 
   const json = JSON.parse(execFileSync('node', [SCRIPT, names, '--json'], { encoding: 'utf8' }));
   assert.equal(json.rows.find((r) => r.key === 'views').raw, 12);
