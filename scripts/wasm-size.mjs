@@ -29,7 +29,7 @@
 //     tuple), the trait's crate decides if it is not std (`<(A, B) as tachys::view::Render>` is
 //     Leptos); otherwise it is Rust std.
 //  3. A path `krate::a::b<…>::f`: `krate` decides; when it is std, the first crate that is not std
-//     named in the path's generic arguments decides where the name shows one
+//     named anywhere in the name (generic arguments, an `impl … for` type) decides
 //     (`core::ptr::drop_in_place<ecs_image_planner::app::state::State>` is the app's views); a
 //     std function whose name shows no other crate stays Rust std (closure shims such as
 //     `FnOnce::call_once{{vtable.shim}}` show none, though many are the app's closures).
@@ -49,8 +49,9 @@
 // Raw bytes of the rows add up to the module without its `name` section (and without any DWARF
 // `.debug_*` section), which is the shipped module when the code is the same. "gzip -9 alone" is
 // each group's bytes concatenated in file order and compressed alone by GNU gzip -9 (the tool the
-// bench's transfer rows use; node's zlib at level 9 makes files about 1% larger): parts compress apart less
-// well than together, so these do not sum exactly to the gzip of the whole, which is printed too.
+// bench's transfer rows use; node's zlib at level 9 makes files about 1% larger). Parts compress
+// apart differently than together (similar code side by side compresses better, a part alone
+// loses the rest's context), so they do not sum exactly to the gzip of the whole, printed too.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -100,7 +101,7 @@ const APP_BINS = new Set(['ecs_image_planner_web', 'ecs_image_planner_embed']);
 const STD_LABEL =
   'Rust std, core, alloc and generic code whose name shows no other crate (formatting, collections, iterators, closure shims, allocator)';
 
-/** Row order of the fixed groups; engine modules and other crates are sorted by size. */
+/** Row order of the groups; within one (view and engine modules, other crates) by size. */
 const ORDER = ['std', 'leptos', 'serde', 'views', 'web', 'engine', 'app-other', 'bindings', 'compression', 'crate', 'merged', 'data', 'structure'];
 
 // ---------------------------------------------------------------------------------------------
