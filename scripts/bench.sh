@@ -3,7 +3,8 @@
 # same profile and wasm-opt -Oz, builds the engine bench for wasm32 with the same profile and
 # natively, then measures everything in one run (bench/run.mjs): transfer sizes, cold startup and
 # edit latency in headless Chromium, Lighthouse's mobile preset, engine timings, share link
-# length. Prints one table with the budgets and writes bench/out/latest.json. Installs what is
+# length. Prints one table with the budgets and writes bench/out/latest.json; before it, what the
+# planner's and the embed's wasm are made of (scripts/size.sh, bench/out/size/). Installs what is
 # missing first (scripts/setup.sh, and Lighthouse from npm).
 # Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_LIGHTHOUSE_RUNS, BENCH_STRICT=1 (exit 1
 # on a FAIL). A run that could not measure something (an n/a row, a lost edit or load, a page
@@ -31,6 +32,9 @@ mkdir -p "$OUT"
 step "release build of the web app (trunk, wasm-opt -Oz)"
 cargo fetch
 build_app
+
+step "what the kilobytes are (scripts/size.sh: the shipped code with its names kept)"
+bash scripts/size.sh
 
 step "release build of the Leptos baseline (bench/baseline, same profile and wasm-opt)"
 (cd bench/baseline && cargo fetch && trunk_build --release true)
