@@ -5,19 +5,22 @@ use leptos::prelude::*;
 use super::keyed::stable_keys;
 use super::quotas::Gauges;
 use super::state::AppState;
+use crate::core::i18n::Lang;
 use crate::core::param::Param;
 use crate::core::Operation;
 use crate::tr;
 
-fn operation(op: &Operation) -> impl IntoView {
+fn operation(op: &Operation, lang: Lang) -> impl IntoView {
     let params = op
         .params
         .iter()
         .map(|(name, value)| {
             let typed = !matches!(value, Param::Text(_) | Param::Number(_) | Param::Bool(_));
-            let value = value.to_string();
-            // API parameter names and values, the same in every language (CONTRACT §4.8).
-            view! { <dt translate="no">{name.to_string()}</dt><dd class:eip-typed=typed translate="no"><bdi>{value}</bdi></dd> }
+            // API parameter names and literal values are the same in every language (CONTRACT
+            // §4.8); what an earlier call returns and what you supply are described in yours.
+            let literal = !typed;
+            let value = value.text_in(lang);
+            view! { <dt translate="no">{name.to_string()}</dt><dd class:eip-typed=typed translate=literal.then_some("no")><bdi>{value}</bdi></dd> }
         })
         .collect_view();
     view! {
@@ -42,7 +45,7 @@ pub fn Output() -> impl IntoView {
             r.operations
                 .iter()
                 .take(shown.get())
-                .map(|op| (op.id.clone(), op.clone()))
+                .map(|op| (op.id.clone(), (op.clone(), state.lang.get())))
                 .collect()
         })
     });
@@ -57,14 +60,14 @@ pub fn Output() -> impl IntoView {
         <section class="eip-section" aria-labelledby="ops-h">
             <h3 id="ops-h">{state.t("API calls, in order", "API 调用（按顺序）")}</h3>
             <p class="eip-muted">{state.t("What running this plan means on Alibaba Cloud; ", "执行此计划会在阿里云上进行的调用；")}
-                <code>"‹ImageId of copy-0›"</code> {state.t(" is a value an earlier call returns, ", " 是前面某个调用返回的值，")}
-                <code>"‹you supply: …›"</code> {state.t(" one you give when you run the export.", " 是运行导出时由您提供的值。")}</p>
+                <code>{state.t("‹ImageId of copy-0›", "‹copy-0 返回的 ImageId›")}</code> {state.t(" is a value an earlier call returns, ", " 是前面某个调用返回的值，")}
+                <code>{state.t("‹you supply: …›", "‹需由您提供：…›")}</code> {state.t(" one you give when you run the export.", " 是运行导出时由您提供的值。")}</p>
             <ol id="operations" class="eip-ops">
                 {move || state.report.with(|r| r.operations.is_empty()).then(|| view! {
                     <li class="eip-muted">{state.t("No API call yet.", "尚无 API 调用。")}</li>
                 })}
-                <For each=move || operations.get() key=|(key, _, _)| *key let:((_, _, op))>
-                    {operation(&op)}
+                <For each=move || operations.get() key=|(key, _, _)| *key let:((_, _, (op, lang)))>
+                    {operation(&op, lang)}
                 </For>
             </ol>
             {move || {

@@ -119,10 +119,13 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
             )
             .set(
                 "OSSBucket",
-                Param::input(format!(
-                    "an OSS bucket in {}",
-                    region.unwrap_or("the image's region")
-                )),
+                Param::input(
+                    format!(
+                        "an OSS bucket in {}",
+                        region.unwrap_or("the image's region")
+                    ),
+                    format!("{} 的 OSS Bucket", region.unwrap_or("镜像所在地域")),
+                ),
             )
             .maybe("ImageFormat", export.format.as_deref());
         ops.push(op(format!("export-{n}"), "ExportImage", params));
@@ -156,20 +159,19 @@ pub fn operations(plan: &Plan, resolver: &Resolver, as_of: Date) -> Vec<Operatio
         let params = params
             .maybe("InstanceType", given(&launch.instance_type))
             .set("Amount", launch.amount.unwrap_or(1))
-            .set(
-                "VSwitchId",
-                Param::input(format!(
-                    "a vSwitch in {}",
-                    launch
-                        .zone
-                        .as_deref()
-                        .or(region)
-                        .unwrap_or("the launch's zone")
-                )),
-            )
+            .set("VSwitchId", {
+                let place = launch.zone.as_deref().or(region);
+                Param::input(
+                    format!("a vSwitch in {}", place.unwrap_or("the launch's zone")),
+                    format!("{} 中的交换机", place.unwrap_or("启动实例所在可用区")),
+                )
+            })
             .set(
                 "SecurityGroupId",
-                Param::input("a security group in the vSwitch's VPC"),
+                Param::input(
+                    "a security group in the vSwitch's VPC",
+                    "交换机所在专有网络（VPC）中的安全组",
+                ),
             )
             .maybe(
                 "SystemDisk.Category",

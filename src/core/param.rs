@@ -21,6 +21,9 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::i18n::Lang;
+use crate::tr;
+
 /// One request parameter value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -54,8 +57,13 @@ pub struct Output {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Input {
-    /// What to supply, for a person (`a vSwitch in cn-hangzhou-k`).
+    /// What to supply, for a person (`a vSwitch in cn-hangzhou-k`): the operations' JSON
+    /// carries this English text in every language (CONTRACT §4.8).
     pub input: String,
+    /// The same in Simplified Chinese, for the page and the CLI's text in zh-CN; not part of
+    /// the JSON (an input read back from JSON shows its English text).
+    #[serde(skip)]
+    pub zh: Option<String>,
 }
 
 /// A JSON object parameter (sent as JSON text) whose values may be typed.
@@ -88,9 +96,44 @@ impl Param {
         })
     }
 
-    /// A value to be supplied, described for a person.
-    pub fn input(what: impl Into<String>) -> Param {
-        Param::Input(Input { input: what.into() })
+    /// A value to be supplied, described for a person in English and in Chinese.
+    pub fn input(english: impl Into<String>, chinese: impl Into<String>) -> Param {
+        Param::Input(Input {
+            input: english.into(),
+            zh: Some(chinese.into()),
+        })
+    }
+
+    /// The value for a person in `lang`: literals as they are, an output as
+    /// `‹ImageId of copy-0›` (`‹copy-0 返回的 ImageId›`), an input as `‹you supply: …›`
+    /// (`‹需由您提供：…›`). [`Display`](fmt::Display) is this in English.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            Param::Output(o) => tr!(
+                lang,
+                format!("‹{} of {}›", o.field, o.operation),
+                format!("‹{} 返回的 {}›", o.operation, o.field)
+            )
+            .into_string(),
+            Param::Input(i) => {
+                let zh = i.zh.as_deref().unwrap_or(&i.input);
+                tr!(
+                    lang,
+                    format!("‹you supply: {}›", i.input),
+                    format!("‹需由您提供：{zh}›")
+                )
+                .into_string()
+            }
+            Param::Json(j) => {
+                let members: Vec<String> = j
+                    .json
+                    .iter()
+                    .map(|(k, v)| format!("{k:?}: {}", v.text_in(lang)))
+                    .collect();
+                format!("{{{}}}", members.join(", "))
+            }
+            other => other.literal().unwrap_or_default(),
+        }
     }
 
     /// The literal text, if this is text.
@@ -113,23 +156,11 @@ impl Param {
     }
 }
 
-/// For people (the page, the CLI's text): literals as they are, an output as
+/// For people, in English ([`Param::text_in`]): literals as they are, an output as
 /// `‹ImageId of copy-0›`, an input as `‹you supply: …›`.
 impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Param::Output(o) => write!(f, "‹{} of {}›", o.field, o.operation),
-            Param::Input(i) => write!(f, "‹you supply: {}›", i.input),
-            Param::Json(j) => {
-                f.write_str("{")?;
-                for (n, (k, v)) in j.json.iter().enumerate() {
-                    let sep = if n == 0 { "" } else { ", " };
-                    write!(f, "{sep}{k:?}: {v}")?;
-                }
-                f.write_str("}")
-            }
-            other => f.write_str(&other.literal().unwrap_or_default()),
-        }
+        f.write_str(&self.text_in(Lang::En))
     }
 }
 
@@ -306,7 +337,10 @@ mod tests {
     fn typed_values_have_one_json_form_each() {
         let params = Params::new()
             .set("ImageId", Param::output("copy-0", "ImageId"))
-            .set("VSwitchId", Param::input("a vSwitch in cn-hangzhou-k"))
+            .set(
+                "VSwitchId",
+                Param::input("a vSwitch in cn-hangzhou-k", "cn-hangzhou-k 中的交换机"),
+            )
             .set("ImageName", "${copy-0.ImageId}")
             .set("Amount", 2u32)
             .set("Encrypted", true);

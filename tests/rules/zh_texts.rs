@@ -378,3 +378,43 @@ fn the_catalog_facts_a_finding_rests_on_read_in_chinese() {
     }
     assert!(facts > 10, "only {facts} facts checked");
 }
+
+/// The API calls of every example plan as the page shows them in zh-CN: what an earlier call
+/// returns and what the person running the export supplies are described in Chinese, while the
+/// operations themselves (names, literals, the JSON's English `input`) stay as they are.
+#[test]
+fn operation_values_read_in_chinese_and_the_operations_stay_the_same() {
+    use ecs_image_planner::core::param::Param;
+    let mut described = 0;
+    for path in super::common::example_plans() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + &path)
+                .expect("the example reads");
+        let plan = ecs_image_planner::core::parse_plan(&text).expect("the example is a plan");
+        let today = super::common::today();
+        let en = planner::check_in(&plan, Catalog::builtin(), today, Lang::En);
+        let zh = planner::check_in(&plan, Catalog::builtin(), today, Lang::ZhCn);
+        assert_eq!(
+            serde_json::to_value(&en.operations).unwrap(),
+            serde_json::to_value(&zh.operations).unwrap(),
+            "{path}: the operations are the same in both languages"
+        );
+        for op in &zh.operations {
+            for (name, value) in op.params.iter() {
+                if matches!(value, Param::Output(_) | Param::Input(_)) {
+                    let shown = value.text_in(Lang::ZhCn);
+                    assert!(has_chinese(&shown), "{path} {} {name}: {shown}", op.id);
+                    assert_eq!(
+                        english_run(&shown),
+                        None,
+                        "{path} {} {name}: {shown}",
+                        op.id
+                    );
+                    assert_ne!(shown, value.text_in(Lang::En));
+                    described += 1;
+                }
+            }
+        }
+    }
+    assert!(described > 10, "{described} described values");
+}

@@ -187,7 +187,10 @@ pub fn import_operation(n: usize, import: &Import) -> Operation {
         }
         set(
             &format!("DiskDeviceMapping.{at}.OSSObject"),
-            Param::input(format!("the OSS object key of data disk {}", m + 1)),
+            Param::input(
+                format!("the OSS object key of data disk {}", m + 1),
+                format!("数据盘 {} 的 OSS 对象键（Object Key）", m + 1),
+            ),
         );
         if let Some(size) = disk.size_gib {
             set(
