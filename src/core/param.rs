@@ -22,7 +22,6 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::i18n::Lang;
-use crate::tr;
 
 /// One request parameter value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
