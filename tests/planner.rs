@@ -232,7 +232,7 @@ fn operations_are_ordered_and_listed_even_with_errors() {
     assert_eq!(param(&report, "export-0", "ImageFormat"), "qcow2");
     assert_eq!(
         *param(&report, "export-0", "OSSBucket"),
-        Param::input("an OSS bucket in cn-hangzhou")
+        Param::input("an OSS bucket in cn-hangzhou", "cn-hangzhou 的 OSS Bucket")
     );
     let launch = &report.operations[4].params;
     assert_eq!(

@@ -52,8 +52,9 @@ pub struct Output {
     pub field: String,
 }
 
-/// A value no plan holds, asked of the person who runs the export.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A value no plan holds, asked of the person who runs the export. Two inputs are equal when
+/// they ask for the same thing in the text the JSON carries (`input`), whatever their Chinese.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Input {
     /// What to supply, for a person (`a vSwitch in cn-hangzhou-k`): the operations' JSON
@@ -64,6 +65,14 @@ pub struct Input {
     #[serde(skip)]
     pub zh: Option<String>,
 }
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Input) -> bool {
+        self.input == other.input
+    }
+}
+
+impl Eq for Input {}
 
 /// A JSON object parameter (sent as JSON text) whose values may be typed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
