@@ -143,6 +143,10 @@ test('the plan editor and the matrix in Chinese: every row, form and answer, no 
   // The gauges read the ledger in Chinese too.
   assert.match(await page.textContent('#gauge-region-cn-beijing'), /已有 100/);
   assert.deepEqual(await englishRuns(page, '#gauges'), [], 'English left in the quota gauges');
+  // The API calls: names and literals as sent, what to supply and earlier results in Chinese.
+  assert.match(await page.textContent('#operations'), /需由您提供：.*交换机/);
+  assert.match(await page.textContent('#operations'), /返回的 ImageId/);
+  assert.deepEqual(await englishRuns(page, 'section[aria-labelledby="ops-h"]'), [], 'English left in the API calls');
 
   // The matrix: the grid, both one-question answers and the embed snippet.
   await page.click('#open-matrix');
