@@ -32,7 +32,7 @@ use crate::core::catalog::{CatalogFile, Provenance, Region, Source, Sourced};
 use crate::core::import::{import_describe_images, import_describe_instance_types};
 use crate::core::model::{Image, ImageType, InstanceType};
 
-use overlay::{Manifest, Overlay};
+use overlay::{Manifest, Overlay, RegionExtra};
 
 /// The `RequestId` of a response written from documents rather than captured.
 pub const ASSEMBLED: &str = "assembled-from-documentation";
@@ -240,6 +240,7 @@ fn regions(
         )?;
         out.push(Sourced {
             item: Region {
+                name_zh: name_zh(&id, &extra)?,
                 id,
                 name: field("LocalName")?.to_string(),
                 closed: None,
@@ -262,6 +263,7 @@ fn regions(
             item: Region {
                 id: id.clone(),
                 name,
+                name_zh: name_zh(id, extra)?,
                 closed: Some(closed),
                 chinese_mainland: extra.item.chinese_mainland,
             },
@@ -269,6 +271,17 @@ fn regions(
         });
     }
     Ok(out)
+}
+
+/// The overlay's Chinese name of region `id`, which must cite its own source: the English
+/// name's source (the API, or an English document) does not show it.
+fn name_zh(id: &str, extra: &Sourced<RegionExtra>) -> Result<Option<String>, String> {
+    match &extra.item.name_zh {
+        Some(_) if !extra.provenance.from.contains_key("name_zh") => Err(format!(
+            "region {id}: the overlay gives name_zh but not its source (`from` with `name_zh`)"
+        )),
+        name_zh => Ok(name_zh.clone()),
+    }
 }
 
 /// Regions where DescribeAvailableResource lists each type as available or sold out (it is

@@ -42,6 +42,9 @@ pub struct RegionExtra {
     /// The name of a closed region (the API no longer returns it).
     #[serde(default)]
     pub name: Option<String>,
+    /// The official Simplified Chinese name; `from` must name its source (`name_zh`).
+    #[serde(default)]
+    pub name_zh: Option<String>,
     /// When the region closed.
     #[serde(default)]
     pub closed: Option<Date>,

@@ -203,16 +203,17 @@ with a <code>catalog-unconfirmed</code> warning.</p>\n"
 
     out.push_str(
         "<h2>Regions</h2>\n<table>\n<thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Name</th>\
-<th scope=\"col\">Closed</th><th scope=\"col\">Sources</th><th scope=\"col\">Unconfirmed</th>\
+<th scope=\"col\">Chinese name</th><th scope=\"col\">Closed</th><th scope=\"col\">Sources</th><th scope=\"col\">Unconfirmed</th>\
 </tr></thead>\n<tbody>\n",
     );
     for r in &catalog.regions {
         let p = catalog.region_provenance.get(&r.id);
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td lang=\"zh-CN\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&r.id),
             esc(&r.name),
+            esc(r.name_zh.as_deref().unwrap_or_default()),
             r.closed.map(|d| d.to_string()).unwrap_or_default(),
             source_cell(p),
             esc(&unconfirmed_cell(p))

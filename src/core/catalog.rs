@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use super::date::Date;
+use super::i18n::Lang;
 use super::model::{Image, InstanceType, Plan};
 
 /// An Alibaba Cloud region.
@@ -22,6 +23,10 @@ pub struct Region {
     pub id: String,
     /// English name (`China (Hangzhou)`).
     pub name: String,
+    /// The official Simplified Chinese name (`华东1（杭州）`), where a source gives it; the
+    /// page shows the English name in its place otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
     /// The date Alibaba Cloud closed the region; a closed region stays in the catalog so a
     /// plan naming it gets `region-closed` rather than `region-unknown`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32,6 +37,15 @@ pub struct Region {
 }
 
 impl Region {
+    /// The region's name in `lang`: its Chinese name in zh-CN where the catalog has one, else
+    /// the English name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::ZhCn => self.name_zh.as_deref().unwrap_or(&self.name),
+        }
+    }
+
     /// Whether the region was closed on or before `day`.
     pub fn closed_by(&self, day: Date) -> bool {
         self.closed.is_some_and(|closed| closed <= day)
