@@ -114,7 +114,7 @@ fn EmbedControls(
                     {catalog.regions.iter().map(|r| {
                         let id = r.id.clone();
                         let selected = region.get_untracked() == id;
-                        view! { <option value=id.clone() selected=selected>{format!("{} ({})", r.name, r.id)}</option> }
+                        view! { <option value=id.clone() selected=selected>{format!("{} ({})", r.name_in(lang), r.id)}</option> }
                     }).collect_view()}
                 </select>
             </label>

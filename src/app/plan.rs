@@ -20,7 +20,7 @@ use crate::core::model::{given, optional, Launch, Plan, SystemDisk};
 /// Choice lists shared by the plan's rows.
 #[derive(Clone, Copy)]
 pub struct Choices {
-    /// Every region ID with its name.
+    /// Every region ID with its name in the page's language.
     pub regions: Signal<Vec<(String, String)>>,
     /// Instance types: catalog plus the plan's own.
     pub types: Memo<Vec<(String, String)>>,
@@ -32,13 +32,23 @@ pub struct Choices {
     pub families: Memo<Vec<(String, String)>>,
 }
 
-impl Choices {
-    fn new(state: AppState) -> Choices {
-        let regions: Vec<(String, String)> = Catalog::builtin()
+/// Every catalog region as `(id, "id · name")`, named in the page's language and built again
+/// only when the language changes.
+pub fn region_options(state: AppState) -> Signal<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        let lang = state.lang.get();
+        Catalog::builtin()
             .regions
             .iter()
-            .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
-            .collect();
+            .map(|r| (r.id.clone(), r.label_in(lang)))
+            .collect::<Vec<_>>()
+    })
+    .into()
+}
+
+impl Choices {
+    fn new(state: AppState) -> Choices {
+        let regions = region_options(state);
         // The plan's own types, so that the list is built again only when they change, not on
         // every edit.
         let own_types = Memo::new(move |_| state.plan.with(|p| p.instance_types.clone()));
@@ -85,7 +95,7 @@ impl Choices {
             list
         });
         Choices {
-            regions: Signal::stored(regions),
+            regions,
             types,
             images,
             own_images,

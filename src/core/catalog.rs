@@ -46,6 +46,11 @@ impl Region {
         }
     }
 
+    /// The region as a list of regions shows it: `cn-hangzhou · 华东1（杭州）`.
+    pub fn label_in(&self, lang: Lang) -> String {
+        format!("{} · {}", self.id, self.name_in(lang))
+    }
+
     /// Whether the region was closed on or before `day`.
     pub fn closed_by(&self, day: Date) -> bool {
         self.closed.is_some_and(|closed| closed <= day)

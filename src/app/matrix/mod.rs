@@ -158,11 +158,7 @@ pub fn MatrixPanel() -> impl IntoView {
         })
     });
     let (os_names, families) = offered_values(state);
-    let region_options: Vec<(String, String)> = Catalog::builtin()
-        .regions
-        .iter()
-        .map(|r| (r.id.clone(), format!("{} · {}", r.id, r.name)))
-        .collect();
+    let region_options = super::plan::region_options(state);
     // The subject a one-question view starts from: launch #0's image or type.
     let first_launch = move |pick: fn(&Launch) -> Option<String>| {
         state

@@ -152,7 +152,7 @@ pub(crate) fn check_region_open(
                     format!("region {region} ({}) closed on {closed}", found.name),
                     format!(
                         "地域 {region}（{}）已于 {} 关停",
-                        found.name,
+                        found.name_in(Lang::ZhCn),
                         found.closed.map(|d| d.zh()).unwrap_or_default()
                     )
                 ),
