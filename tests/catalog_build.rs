@@ -362,3 +362,24 @@ fn refresh_catalog_writes_what_the_build_reads() {
     );
     let _ = fs::remove_dir_all(&work);
 }
+
+#[test]
+fn a_chinese_region_name_without_its_own_source_is_refused() {
+    let cited = r#""name_zh": "华东1（杭州）", "from": {"*": "ecs-regions", "chinese_mainland": "oss-regions", "name_zh": "oss-regions"}"#;
+    let overlay = overlay();
+    assert!(
+        overlay.contains(cited),
+        "the overlay names cn-hangzhou's source"
+    );
+    let uncited = overlay.replace(
+        cited,
+        r#""name_zh": "华东1（杭州）", "from": {"*": "ecs-regions", "chinese_mainland": "oss-regions"}"#,
+    );
+    let err = catalog_build::build(&committed_snapshots(), &uncited)
+        .err()
+        .expect("a name_zh without its source is refused");
+    assert!(
+        err.contains("cn-hangzhou") && err.contains("name_zh"),
+        "names the region and the field: {err}"
+    );
+}

@@ -6,6 +6,8 @@ mod common;
 mod pipeline_cases;
 #[path = "rules/zh.rs"]
 mod zh;
+#[path = "rules/zh_regions.rs"]
+mod zh_regions;
 #[path = "rules/zh_texts.rs"]
 mod zh_texts;
 
