@@ -140,6 +140,12 @@ test('the plan editor and the matrix in Chinese: every row, form and answer, no 
   assert.match(await page.textContent('#launch-0-amount-error'), /不是整数/);
   const planRuns = await englishRuns(page, plan);
   assert.deepEqual(planRuns, [], 'English left in the plan column');
+  // Regions by the names of the Chinese console, in every region list (a name is no English
+  // sentence to englishRuns, so the lists are checked by name).
+  const chosen = (select) => page.locator(`${select} option:checked`).textContent();
+  assert.equal(await chosen('#launch-0-region'), 'cn-beijing · 华北2（北京）');
+  assert.match(await page.textContent('#add-region'), /cn-hangzhou · 华东1（杭州）/);
+  assert.doesNotMatch(await page.textContent('#add-region'), /China \(/);
   // The gauges read the ledger in Chinese too.
   assert.match(await page.textContent('#gauge-region-cn-beijing'), /已有 100/);
   assert.deepEqual(await englishRuns(page, '#gauges'), [], 'English left in the quota gauges');
@@ -152,6 +158,7 @@ test('the plan editor and the matrix in Chinese: every row, form and answer, no 
   await page.click('#open-matrix');
   await page.locator('#matrix-panel td.eip-cell').first().waitFor();
   assert.match(await page.textContent('#matrix-count'), /个镜像 × .* 个实例规格/);
+  assert.match(await page.textContent('#matrix-region'), /cn-hangzhou · 华东1（杭州）/);
   await page.locator('#cell-0-0').focus();
   await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('#matrix-reason').textContent));
   assert.deepEqual(await englishRuns(page, '#matrix-panel'), [], 'English left in the matrix grid');
@@ -166,6 +173,7 @@ test('the plan editor and the matrix in Chinese: every row, form and answer, no 
   await page.waitForFunction(() => document.querySelector('#item-launches-0 strong').textContent === 'Launch #0');
   assert.doesNotMatch(await page.textContent(plan), HAN);
   assert.doesNotMatch(await page.textContent('#matrix-panel'), HAN);
+  assert.equal(await chosen('#launch-0-region'), 'cn-beijing · China (Beijing)');
   assert.deepEqual(page.problems, []);
 });
 
