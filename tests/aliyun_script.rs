@@ -296,3 +296,36 @@ fn the_fake_refuses_what_the_real_cli_and_api_refuse() {
         assert!(stderr.contains(error), "{script}: {stderr}");
     }
 }
+
+/// The script exported from a plan with errors stops before its first call and says why;
+/// ECS_PLANNER_RUN_WITH_ERRORS=1 runs it anyway.
+#[test]
+fn a_plan_with_errors_exports_a_script_that_stops_before_any_call() {
+    use ecs_image_planner::core::export::{Format, RUN_WITH_ERRORS};
+    let text = example("broken.json");
+    let plan = parse_plan(&text).expect("a valid plan");
+    let report = report_of(&text);
+    assert!(!report.ok, "broken.json has errors");
+    let script = Format::Aliyun.render(&plan, &report);
+    let env = inputs(&report.operations);
+    let run = run_script("broken", &script, &env);
+    assert_eq!(run.output.status.code(), Some(1), "{}", describe(&run));
+    assert!(run.calls.is_empty(), "{}", describe(&run));
+    let stderr = String::from_utf8_lossy(&run.output.stderr);
+    assert!(
+        stderr.contains("this plan has") && stderr.contains(RUN_WITH_ERRORS),
+        "{stderr}"
+    );
+    // Asked to, it runs the calls.
+    let mut forced = env.clone();
+    forced.push((RUN_WITH_ERRORS.to_string(), "1".to_string()));
+    let run = run_script("broken-forced", &script, &forced);
+    assert!(!plan_calls(&run).is_empty(), "{}", describe(&run));
+    // A launchable plan's script has no such stop.
+    let text = example("launchable.json");
+    let plan = parse_plan(&text).expect("a valid plan");
+    let report = report_of(&text);
+    assert!(!Format::Aliyun
+        .render(&plan, &report)
+        .contains(RUN_WITH_ERRORS));
+}

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::controls::{bind_text, options_in, Input, Select};
+use super::controls::{bind_account_list, bind_text, options_in, Input, Select};
 use super::labels::Badge;
 use super::plan::{count, remove_label, row_class, text, Choices};
 use super::state::{item_dom_id, AppState, GuideTopic};
@@ -145,11 +145,7 @@ fn PipelineRow(i: usize, choices: Choices) -> impl IntoView {
         })
     });
     let accounts_node = NodeRef::<leptos::html::Textarea>::new();
-    bind_text(
-        move || accounts_node.get(),
-        Signal::derive(move || accounts.with(|a| AccountList::text(a))),
-        |typed, shown| AccountList::text(&AccountList::parse(typed).accounts) == shown,
-    );
+    bind_account_list(accounts_node, accounts);
     let content = Memo::new(move |_| {
         state.plan.with(|p| {
             p.pipelines

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::core::accounts::AccountList;
 use crate::core::i18n::Term;
 use crate::core::rules::reference::VALUE_MISSING;
 
@@ -276,6 +277,17 @@ pub fn bind_text<F: TextField>(
             field.set_text(&value);
         }
     });
+}
+
+/// Keeps a pasted-accounts `<textarea>` showing `accounts` one per line, except that while it
+/// has focus what is typed stays as typed whenever it reads as the same accounts (commas,
+/// spaces, a trailing newline). The share row and the pipeline row use it.
+pub fn bind_account_list(field: NodeRef<leptos::html::Textarea>, accounts: Memo<Vec<String>>) {
+    bind_text(
+        move || field.get(),
+        Signal::derive(move || accounts.with(|a| AccountList::text(a))),
+        |typed, shown| AccountList::text(&AccountList::parse(typed).accounts) == shown,
+    );
 }
 
 /// An element whose text a user edits: `<input>` or `<textarea>`.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::controls::{bind_text, options_in, Check, Input, Select};
+use super::controls::{bind_account_list, options_in, Check, Input, Select};
 use super::labels::Badge;
 use super::plan::{count as row_count, fold, remove_label, row_class, text, Choices};
 use super::state::{item_dom_id, AppState};
@@ -233,11 +233,7 @@ fn AccountsBox(i: usize) -> impl IntoView {
     });
     let duplicates = RwSignal::new(Vec::<String>::new());
     let node = NodeRef::<leptos::html::Textarea>::new();
-    bind_text(
-        move || node.get(),
-        Signal::derive(move || accounts.with(|a| AccountList::text(a))),
-        |typed, shown| AccountList::text(&AccountList::parse(typed).accounts) == shown,
-    );
+    bind_account_list(node, accounts);
     // The image and the accounts it is already shared with, as the core's ledger counts them.
     let already = Memo::new(move |_| {
         state.report.with(|r| {

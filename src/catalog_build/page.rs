@@ -2,7 +2,6 @@
 //! generated from the catalog (`ecs-image-planner catalog page`), never written by hand. The
 //! web app's footer links to it from "catalog as of".
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -59,7 +58,7 @@ pub struct Tally {
 fn tally<T: Serialize>(
     entries: &[T],
     id: impl Fn(&T) -> &str,
-    provenance: &HashMap<String, Provenance>,
+    provenance: &crate::core::catalog::IdMap<Provenance>,
     fields: &[&str],
 ) -> Tally {
     let mut out = Tally::default();

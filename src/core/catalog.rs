@@ -3,7 +3,9 @@
 //! by an official document; the catalog carries the date it describes.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -289,16 +291,20 @@ pub struct Catalog {
     /// Every known image.
     pub images: Vec<Image>,
     /// Provenance of regions, by ID.
-    pub region_provenance: HashMap<String, Provenance>,
+    pub region_provenance: IdMap<Provenance>,
     /// Provenance of built-in instance types, by ID (plan-supplied ones have none).
-    pub type_provenance: HashMap<String, Provenance>,
+    pub type_provenance: IdMap<Provenance>,
     /// Provenance of built-in images, by ID (plan-supplied ones have none).
-    pub image_provenance: HashMap<String, Provenance>,
-    source_index: HashMap<String, usize>,
-    region_index: HashMap<String, usize>,
-    type_index: HashMap<String, usize>,
-    image_index: HashMap<String, usize>,
+    pub image_provenance: IdMap<Provenance>,
+    source_index: IdMap<usize>,
+    region_index: IdMap<usize>,
+    type_index: IdMap<usize>,
+    image_index: IdMap<usize>,
 }
+
+/// A map by region, type, image or source ID. Fx hashing: the engine looks IDs up for every
+/// launch and every matrix cell, and std's SipHash made those lookups most of a cell's cost.
+pub type IdMap<V> = FxHashMap<String, V>;
 
 static BUILTIN: OnceLock<Catalog> = OnceLock::new();
 
@@ -439,7 +445,7 @@ impl Catalog {
     }
 }
 
-fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+fn index_by<T>(items: &[T], key: impl Fn(&T) -> &String) -> IdMap<usize> {
     items
         .iter()
         .enumerate()

@@ -113,7 +113,7 @@ export async function choose(page, selector, value) {
  * (`ImportImage`, `BootMode`), values (`cloud_essd`, `UEFI`) and product names ("Alibaba Cloud
  * Linux", "Windows Server") never count; nor does anything inside `<code>`, `<kbd>`, `<pre>`,
  * `<samp>` or an element with `translate="no"`, nor the value of a form field (what the user
- * typed).
+ * typed), nor a plan field quoted as JSON (`"nvme": "supported"`).
  */
 export async function englishRuns(page, selector) {
   const found = await page.locator(selector).evaluateAll((roots, NAMES) => {
@@ -121,6 +121,8 @@ export async function englishRuns(page, selector) {
     const WORD = /^[A-Za-z][a-z']+$/;
     const LOWER = /^[a-z][a-z']+$/;
     const runsOf = (text) => {
+      // A plan field quoted as JSON ("nvme": "supported") is what the user types: code.
+      text = text.replace(/"[a-z_]+":\s*("[^"]*"|true|false|\d+)/g, ' ');
       const words = text.split(/\s+/).filter(Boolean).map((w) => w.replace(/^[("'“]+|[,.;:!?)"'”]+$/g, ''));
       if (words.length === 1) return WORD.test(words[0]) && !NAMES.includes(words[0]) ? [words[0]] : [];
       const runs = [];

@@ -2,7 +2,7 @@
 // remembered switch; switching keeps the plan and its share link; the embed takes `data-lang`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSuite, openApp, englishRuns, fragmentOf } from './harness.mjs';
@@ -333,4 +333,17 @@ test('zh-CN: the shell painted before the wasm is already Chinese, in the planne
   page.expectProblems(/./);
   await page.goto(suite.url, { waitUntil: 'domcontentloaded' });
   assert.equal(await page.textContent('#eip-shell h2'), 'Plan');
+});
+
+test('every example plan: the whole page in zh-CN holds no English sentence', async () => {
+  const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(examples.length >= 5, `${examples.length} examples`);
+  for (const file of examples) {
+    const plan = JSON.parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'));
+    const page = await suite.page({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+    await openApp(page, suite.url, '#' + fragmentOf(plan));
+    await page.locator('#findings[data-revision]').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN', file);
+    assert.deepEqual(await englishRuns(page, 'body'), [], `English left on the page with ${file}`);
+  }
 });

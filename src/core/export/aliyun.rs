@@ -102,6 +102,50 @@ pub fn aliyun_cli(ops: &[Operation]) -> String {
     aliyun_cli_in(ops, Lang::En)
 }
 
+/// The environment variable that runs a script whose plan has errors anyway.
+pub const RUN_WITH_ERRORS: &str = "ECS_PLANNER_RUN_WITH_ERRORS";
+
+/// `script` (from [`aliyun_cli_in`]) made to stop before its first call when the plan it was
+/// exported from has `errors` error findings: those calls would fail at Alibaba Cloud or do
+/// what the plan did not mean. Setting [`RUN_WITH_ERRORS`] to 1 runs it anyway.
+pub fn stop_on_plan_errors(script: String, errors: usize, lang: Lang) -> String {
+    if errors == 0 {
+        return script;
+    }
+    let (comment, message) = match lang {
+        Lang::En => (
+            format!(
+                "# The planner found {} in this plan: fix the plan and export again, or set\n\
+                 # {RUN_WITH_ERRORS}=1 to run these calls anyway.",
+                crate::core::i18n::count_en(errors, "error", "errors")
+            ),
+            format!(
+                "ecs-image-planner: this plan has {}: fix it and export again (or set {RUN_WITH_ERRORS}=1 to run it anyway)",
+                crate::core::i18n::count_en(errors, "error", "errors")
+            ),
+        ),
+        Lang::ZhCn => (
+            format!(
+                "# 规划器在此计划中发现 {errors} 个错误：请修正计划后重新导出，或设置\n\
+                 # {RUN_WITH_ERRORS}=1 以仍然执行这些调用。"
+            ),
+            format!(
+                "ecs-image-planner：此计划有 {errors} 个错误：请修正后重新导出（或设置 {RUN_WITH_ERRORS}=1 仍然执行）"
+            ),
+        ),
+    };
+    let guard = format!(
+        "{comment}\nif [ \"${{{RUN_WITH_ERRORS}:-}}\" != 1 ]; then\n  echo {} >&2\n  exit 1\nfi\n",
+        shell_word(&message)
+    );
+    let at = script
+        .find("set -euo pipefail\n")
+        .map_or(0, |at| at + "set -euo pipefail\n".len());
+    let mut script = script;
+    script.insert_str(at, &guard);
+    script
+}
+
 /// [`aliyun_cli`] with its comments in `lang`; commands, API names and values are the same.
 pub fn aliyun_cli_in(ops: &[Operation], lang: Lang) -> String {
     let wanted = referenced_fields(ops);

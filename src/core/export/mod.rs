@@ -13,7 +13,7 @@ mod launch_plan;
 mod terraform;
 mod text;
 
-pub use aliyun::{aliyun_cli, aliyun_cli_in};
+pub use aliyun::{aliyun_cli, aliyun_cli_in, RUN_WITH_ERRORS};
 pub use launch_plan::launch_plan_json;
 pub use terraform::{terraform, terraform_in};
 
@@ -80,7 +80,14 @@ impl Format {
                 env!("CARGO_PKG_VERSION"),
                 &Catalog::builtin().as_of_text(),
             ),
-            Format::Aliyun => aliyun_cli_in(&report.operations, lang),
+            Format::Aliyun => {
+                let errors = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == crate::core::Severity::Error)
+                    .count();
+                aliyun::stop_on_plan_errors(aliyun_cli_in(&report.operations, lang), errors, lang)
+            }
             Format::Terraform => terraform_in(&report.operations, lang),
         }
     }

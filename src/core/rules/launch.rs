@@ -1067,10 +1067,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Origin::Existing | Origin::Create(_) | Origin::Import(_) | Origin::Pipeline(_) => text,
         };
         for &violation in &violations {
-            let path = match violation.field() {
-                Some(field) => format!("{at}/{field}"),
-                None => at.clone(),
-            };
+            let path = violation_path(&at, launch, violation.field());
             out.push(
                 violation
                     .rule()
@@ -1084,6 +1081,34 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Where a violation about `field` of the launch at `at` points: the field when the launch
+/// gives it; the image family when the family chose the image; else the launch itself, since a
+/// default decided the value (the system disk a launch leaves to its image's size): a finding
+/// always points at a place in the plan.
+fn violation_path(at: &str, launch: &crate::core::model::Launch, field: Option<&str>) -> String {
+    let given = |field: &str| match field {
+        "image" => given(&launch.image).is_some(),
+        "instance_type" => given(&launch.instance_type).is_some(),
+        "amount" => launch.amount.is_some(),
+        "system_disk/size_gib" => launch
+            .system_disk
+            .as_ref()
+            .and_then(|d| d.size_gib)
+            .is_some(),
+        _ => true,
+    };
+    match field {
+        Some(field) if given(field) => format!("{at}/{field}"),
+        Some("image") if given_family(launch) => format!("{at}/image_family"),
+        _ => at.to_string(),
+    }
+}
+
+/// Whether the launch names an image family (and no image).
+fn given_family(launch: &crate::core::model::Launch) -> bool {
+    given(&launch.image_family).is_some() && given(&launch.image).is_none()
 }
 
 /// A launch that already fails gets no `catalog-unconfirmed`: one root cause, one verdict.
