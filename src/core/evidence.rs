@@ -12,6 +12,7 @@ use super::model::{
     BootMode, Image, ImageBootMode, ImageStatus, InstanceType, NvmeRequirement, NvmeSupport,
     Platform,
 };
+use super::rules::launch::Provenances;
 
 fn type_boot_words(itype: &InstanceType) -> &'static str {
     match (
@@ -216,13 +217,12 @@ enum Basis {
 /// Calls `found` with each unconfirmed fact that a passing launch of `image` on `itype` rests
 /// on. Allocation-free: the matrix asks it for every cell.
 fn unconfirmed_basis(
-    catalog: &Catalog,
+    provenance: Provenances,
     itype: &InstanceType,
     image: &Image,
     mut found: impl FnMut(Basis),
 ) {
-    let type_provenance = catalog.type_provenance.get(&itype.id);
-    let image_provenance = catalog.image_provenance.get(&image.id);
+    let (type_provenance, image_provenance) = (provenance.of_type, provenance.of_image);
     if type_provenance.is_none() && image_provenance.is_none() {
         return;
     }
@@ -261,9 +261,9 @@ fn unconfirmed_basis(
 
 /// Whether a passing launch of `image` on `itype` rests on a catalog value no source
 /// confirms (`catalog-unconfirmed`).
-pub fn rests_on_unconfirmed(catalog: &Catalog, itype: &InstanceType, image: &Image) -> bool {
+pub fn rests_on_unconfirmed(provenance: Provenances, itype: &InstanceType, image: &Image) -> bool {
     let mut any = false;
-    unconfirmed_basis(catalog, itype, image, |_| any = true);
+    unconfirmed_basis(provenance, itype, image, |_| any = true);
     any
 }
 
@@ -278,7 +278,9 @@ pub fn unconfirmed_launch_facts(
     lang: Lang,
 ) -> Vec<Evidence> {
     let mut basis = Vec::new();
-    unconfirmed_basis(catalog, itype, image, |b| basis.push(b));
+    unconfirmed_basis(Provenances::of(catalog, itype, image), itype, image, |b| {
+        basis.push(b)
+    });
     basis
         .into_iter()
         .filter_map(|b| match b {

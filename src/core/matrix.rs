@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, Provenance};
 use super::date::Date;
 use super::i18n::Lang;
 use super::model::{
@@ -19,7 +19,7 @@ use super::report::Severity;
 use super::resolve::{Origin, Resolver};
 use super::rules::launch::{
     drop_unconfirmed_when_failing, group_violations, launch_violations, Detail, Group,
-    LaunchSubject, LaunchViolation, ViolationSink, CATALOG_UNCONFIRMED,
+    LaunchSubject, LaunchViolation, Provenances, ViolationSink, CATALOG_UNCONFIRMED,
 };
 
 /// One image on one instance type: small and allocation-free, so a matrix of 100,000 cells
@@ -165,6 +165,11 @@ pub struct Matrix<'a> {
     /// The date lifecycle rules used.
     pub as_of: Date,
     cells: Vec<Cell>,
+    /// Per row, the catalog's provenance of its image; per column, of its type and whether it
+    /// is offered in the region: looked up once, not once per cell.
+    row_provenance: Vec<Option<&'a Provenance>>,
+    column_provenance: Vec<Option<&'a Provenance>>,
+    column_here: Vec<bool>,
 }
 
 impl<'a> Matrix<'a> {
@@ -183,7 +188,7 @@ impl<'a> Matrix<'a> {
         if self.cell(image, itype).passes() {
             return Vec::new();
         }
-        let subject = self.subject(&self.rows[image], self.types[itype]);
+        let subject = self.subject(image, itype);
         let mut violations: Vec<LaunchViolation> = Vec::new();
         launch_violations(&subject, &mut violations);
         drop_unconfirmed_when_failing(&mut violations);
@@ -211,17 +216,22 @@ impl<'a> Matrix<'a> {
         rows
     }
 
-    fn subject<'s>(&'s self, row: &'s Row<'a>, itype: &'a InstanceType) -> LaunchSubject<'s> {
+    fn subject(&self, image: usize, itype: usize) -> LaunchSubject<'_> {
+        let row = &self.rows[image];
         LaunchSubject {
             catalog: self.catalog,
             image: &row.image,
-            instance_type: itype,
+            instance_type: self.types[itype],
             region: self.region,
             image_here: row.here,
-            type_here: itype.offered_in(self.region),
+            type_here: self.column_here[itype],
             system_disk: None,
             amount: None,
             as_of: self.as_of,
+            provenance: Provenances {
+                of_type: self.column_provenance[itype],
+                of_image: self.row_provenance[image],
+            },
         }
     }
 }
@@ -346,6 +356,10 @@ fn build<'a>(
 ) -> Matrix<'a> {
     // The type's own rule (offered here) once per column, the image's own rules once per
     // row, and only the pair rules per cell.
+    let row_provenance = rows
+        .iter()
+        .map(|row| catalog.image_provenance.get(&row.image.id))
+        .collect();
     let mut matrix = Matrix {
         catalog,
         region,
@@ -353,24 +367,29 @@ fn build<'a>(
         types: types.to_vec(),
         as_of,
         cells: Vec::new(),
+        row_provenance,
+        column_provenance: types
+            .iter()
+            .map(|t| catalog.type_provenance.get(&t.id))
+            .collect(),
+        column_here: types.iter().map(|t| t.offered_in(region)).collect(),
     };
-    let (Some(first_row), Some(first_type)) = (matrix.rows.first(), types.first()) else {
+    if matrix.rows.is_empty() || types.is_empty() {
         return matrix;
-    };
-    let columns: Vec<Cell> = types
-        .iter()
+    }
+    let columns: Vec<Cell> = (0..types.len())
         .map(|itype| {
             let mut column = Cell::default();
-            let subject = matrix.subject(first_row, itype);
+            let subject = matrix.subject(0, itype);
             group_violations(&subject, |g| g == Group::TypePlacement, &mut column);
             column
         })
         .collect();
     let mut cells = Vec::with_capacity(matrix.rows.len() * types.len());
-    for row in &matrix.rows {
+    for image in 0..matrix.rows.len() {
         let mut tally = Cell::default();
         group_violations(
-            &matrix.subject(row, first_type),
+            &matrix.subject(image, 0),
             |g| {
                 matches!(
                     g,
@@ -379,12 +398,16 @@ fn build<'a>(
             },
             &mut tally,
         );
-        for (itype, column) in types.iter().zip(&columns) {
+        for (itype, column) in columns.iter().enumerate() {
             let mut pair = PairTally {
                 cell: tally.merged(column),
                 unconfirmed: false,
             };
-            group_violations(&matrix.subject(row, itype), |g| g == Group::Pair, &mut pair);
+            group_violations(
+                &matrix.subject(image, itype),
+                |g| g == Group::Pair,
+                &mut pair,
+            );
             cells.push(pair.finish());
         }
     }

@@ -4,7 +4,7 @@
 //! planner and the compatibility matrix both run them through [`launch_violations`].
 
 use super::{docs, Context, Rule};
-use crate::core::catalog::{Catalog, Evidence};
+use crate::core::catalog::{Catalog, Evidence, Provenance};
 use crate::core::date::Date;
 use crate::core::evidence;
 use crate::core::fix::Fix;
@@ -696,7 +696,7 @@ declare_rules! { launch:
         },
         group: Group::Pair,
         field: None,
-        test: |s| when(evidence::rests_on_unconfirmed(s.catalog, s.instance_type, s.image)),
+        test: |s| when(evidence::rests_on_unconfirmed(s.provenance, s.instance_type, s.image)),
         message: |s, _, l| {
             let (image, itype) = (&s.image.id, &s.instance_type.id);
             let facts = evidence::unconfirmed_launch_facts(s.catalog, s.instance_type, s.image, l)
@@ -755,6 +755,30 @@ pub struct LaunchSubject<'a> {
     pub amount: Option<u32>,
     /// The date lifecycle rules use.
     pub as_of: Date,
+    /// The catalog's provenance of the type and the image, looked up once by whoever builds
+    /// the subject ([`Provenances::of`]): `catalog-unconfirmed` reads it for every launch and
+    /// every matrix cell.
+    pub provenance: Provenances<'a>,
+}
+
+/// The provenance of a subject's instance type and image in the catalog (`None` for the plan's
+/// own entries, which are the user's word).
+#[derive(Clone, Copy, Debug)]
+pub struct Provenances<'a> {
+    /// The instance type's.
+    pub of_type: Option<&'a Provenance>,
+    /// The image's.
+    pub of_image: Option<&'a Provenance>,
+}
+
+impl<'a> Provenances<'a> {
+    /// The catalog's provenance of `itype` and `image`, by ID.
+    pub fn of(catalog: &'a Catalog, itype: &InstanceType, image: &Image) -> Provenances<'a> {
+        Provenances {
+            of_type: catalog.type_provenance.get(&itype.id),
+            of_image: catalog.image_provenance.get(&image.id),
+        }
+    }
 }
 
 impl LaunchSubject<'_> {
@@ -1037,6 +1061,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Finding>) {
             system_disk: launch.system_disk.as_ref(),
             amount: launch.amount,
             as_of: ctx.as_of,
+            provenance: Provenances::of(ctx.catalog, itype, resolved.image),
         };
         violations.clear();
         launch_violations(&subject, &mut violations);
@@ -1249,6 +1274,7 @@ fn compatible(s: &LaunchSubject, image: &Image, itype: &InstanceType) -> bool {
         type_here: itype.offered_in(s.region),
         system_disk: None,
         amount: None,
+        provenance: Provenances::of(s.catalog, itype, image),
         ..*s
     };
     let mut violations = Vec::new();
@@ -1321,6 +1347,7 @@ mod tests {
                         system_disk: None,
                         amount: None,
                         as_of,
+                        provenance: Provenances::of(catalog, itype, image),
                     };
                     assert_eq!(
                         closest_type(catalog, &s).map(|t| &t.id),

@@ -24,7 +24,7 @@
 use super::create::{check_quota_at, name_problem, Names};
 use super::launch::{
     drop_unconfirmed_when_failing, group_violations, launch_violations, Group, LaunchSubject,
-    LaunchViolation,
+    LaunchViolation, Provenances,
 };
 use super::{docs, Context, Rule};
 use crate::core::guide::Topic;
@@ -181,6 +181,7 @@ fn check_pipeline(ctx: &Context, n: usize, p: &Pipeline, out: &mut Vec<Finding>)
         system_disk: Some(&disk),
         amount: None,
         as_of: ctx.as_of,
+        provenance: Provenances::of(ctx.catalog, itype.unwrap_or(&unnamed), base),
     };
     let mut violations = Vec::new();
     if itype.is_some() {
@@ -641,6 +642,7 @@ pub(crate) fn check_updates(ctx: &Context, names: &mut Names, out: &mut Vec<Find
             system_disk: None,
             amount: None,
             as_of: ctx.as_of,
+            provenance: Provenances::of(ctx.catalog, itype, resolved.image),
         };
         let mut violations = Vec::new();
         launch_violations(&subject, &mut violations);
