@@ -18,10 +18,9 @@ use crate::tr;
 
 /// Error and warning counts of the current report.
 pub fn counts(state: AppState) -> (usize, usize) {
-    state.report.with(|r| {
-        let count = |s| r.findings.iter().filter(|f| f.severity == s).count();
-        (count(Severity::Error), count(Severity::Warning))
-    })
+    state
+        .report
+        .with(|r| (r.count(Severity::Error), r.count(Severity::Warning)))
 }
 
 /// The findings column.
@@ -155,12 +154,7 @@ fn group_view(state: AppState, key: String, group: Group) -> impl IntoView {
 fn more_button(state: AppState, shown: RwSignal<usize>) -> impl Fn() -> Option<AnyView> {
     // A memo, so that the button is rendered again only when the count changes.
     let hidden = Memo::new(move |_| {
-        let total = state.report.with(|r| {
-            let mut items: Vec<Item> = r.findings.iter().map(|f| Item::of_path(&f.path)).collect();
-            items.sort();
-            items.dedup();
-            items.len()
-        });
+        let total = state.report.with(|r| r.by_item().len());
         total.saturating_sub(shown.get())
     });
     move || {

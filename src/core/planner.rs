@@ -60,14 +60,10 @@ pub fn summary(plan: &Plan, report: &Report) -> String {
 
 /// [`summary`] in `lang`: "2 errors, 1 warning", "2 个错误，1 个警告".
 pub fn summary_in(plan: &Plan, report: &Report, lang: Lang) -> String {
-    let count = |severity| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let (errors, warnings) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
     let warnings_text = i18n::count(lang, warnings, "warning", "warnings", "个警告");
     if errors > 0 {
         let errors = i18n::count(lang, errors, "error", "errors", "个错误");

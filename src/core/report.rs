@@ -91,6 +91,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
     /// The findings grouped by the plan item they are about, items in the order their first
     /// finding comes, findings in plan order within each.
     pub fn by_item(&self) -> Vec<(Item, Vec<&Finding>)> {

@@ -81,11 +81,7 @@ impl Format {
                 &Catalog::builtin().as_of_text(),
             ),
             Format::Aliyun => {
-                let errors = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == crate::core::Severity::Error)
-                    .count();
+                let errors = report.count(crate::core::Severity::Error);
                 aliyun::stop_on_plan_errors(aliyun_cli_in(&report.operations, lang), errors, lang)
             }
             Format::Terraform => terraform_in(&report.operations, lang),
