@@ -11,6 +11,7 @@ mod images;
 mod io;
 mod items;
 mod keyed;
+mod lazy;
 mod labels;
 mod lifecycle;
 mod matrix;

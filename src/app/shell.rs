@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::findings::{counts, Findings};
 use super::guide::GuidePanel;
 use super::io::{ExportPanel, ImportAction, ImportPanel};
-use super::matrix::MatrixPanel;
+use super::lazy::LazyMatrixPanel;
 use super::output::Output;
 use super::persist::{self, LoadNotice, SaveNotices};
 use super::plan::PlanEditor;
@@ -151,7 +151,7 @@ pub fn App() -> impl IntoView {
                     <ImportPanel on_import/>
                 </section>
                 <Show when=move || state.matrix_open.get()>
-                    <MatrixPanel/>
+                    <LazyMatrixPanel/>
                 </Show>
                 <Show when=move || state.guide.get().is_some()>
                     <GuidePanel/>
