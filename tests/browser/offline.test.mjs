@@ -113,6 +113,37 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
   });
 }
 
+test('the planner starts downloading its wasm only after the shell has painted (scripts/paint-first.mjs)', async () => {
+  const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /<link rel="preload"[^>]*\.wasm/, 'index.html does not preload the wasm from its head');
+  assert.match(readFileSync(resolve(DIST, 'embed.html'), 'utf8'), /<link rel="preload"[^>]*\.wasm/,
+    'the embed page still preloads its wasm (its largest paint is the answer the wasm renders)');
+  for (let load = 0; load < 3; load++) {
+    const page = await suite.page();
+    await openApp(page, suite.url);
+    const { fcp, wasm } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
+    }));
+    assert.ok(fcp > 0 && wasm > 0, `both were measured: first contentful paint ${fcp} ms, wasm request ${wasm} ms`);
+    assert.ok(wasm >= fcp, `the wasm request (${wasm.toFixed(1)} ms) started after the first contentful paint (${fcp.toFixed(1)} ms)`);
+    assert.deepEqual(page.problems, [], 'no console errors, CSP violations or page errors');
+  }
+});
+
+test('a planner opened in a background tab loads without waiting for a paint', async () => {
+  const page = await suite.page();
+  // The document says it is hidden before any script runs, as a background tab's does; such a
+  // tab does not paint, so no paint is ever reported (the observer here never calls back): the
+  // loader must not wait for one.
+  await page.addInitScript(() => {
+    Object.defineProperty(Document.prototype, 'visibilityState', { get: () => 'hidden' });
+    PerformanceObserver.prototype.observe = () => {};
+  });
+  await openApp(page, suite.url);
+  await page.waitForSelector('#findings[data-revision]');
+});
+
 test('dist/ is ready for a static host: .br and .gz beside each file, served with the right headers', async () => {
   const files = readdirSync(DIST);
   for (const name of files.filter((n) => /\.(html|js|css|wasm|svg)$/.test(n))) {
