@@ -4,9 +4,11 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${ECS_PLANNER_TOOLS:-$HOME/.cache/ecs-image-planner}"
 WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+# The wasm splitter (crate wasm_split_cli_support) that scripts/setup.sh installs.
+WASM_SPLIT_VERSION="0.2.4"
 
 # npm's binaryen comes first so that trunk never picks up Debian's wasm-opt 108.
-export PATH="$ROOT/node_modules/.bin:$TOOLS/trunk-0.21.14/bin:$TOOLS/wasm-bindgen-$WBG_VERSION/bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/node_modules/.bin:$TOOLS/trunk-0.21.14/bin:$TOOLS/wasm-bindgen-$WBG_VERSION/bin:$TOOLS/wasm-split-$WASM_SPLIT_VERSION/bin:$HOME/.cargo/bin:$PATH"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 # Announces a step of a long script.
@@ -22,13 +24,17 @@ trunk_build() {
   fi
 }
 
-# Builds the web app in release into dist/: the planner (index.html) and the embed alone
-# (embed.html, a smaller wasm for documentation pages); stamps the service worker with the
+# Builds the web app in release into dist/: the planner (index.html), its wasm split so that the
+# panels the first screen does not show load on demand (scripts/wasm-split.mjs), and the embed
+# alone (embed.html, a smaller wasm for documentation pages); stamps the service worker with the
 # planner's files (scripts/sw-stamp.mjs) and writes a .br and .gz beside every file
 # (scripts/compress.mjs), so that dist/ is ready for any static host; then prints the transfer
 # sizes of each page.
 build_app() {
   trunk_build --release true
+  node "$ROOT/scripts/wasm-split.mjs" "$ROOT/dist" \
+    "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/ecs-image-planner-web.wasm" ||
+    return 1
   rm -rf "$ROOT/target/dist-embed"
   trunk_build embed.html --release true --dist "$ROOT/target/dist-embed"
   # trunk names every target's page index.html in its dist folder.

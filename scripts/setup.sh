@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently: the wasm32 target, trunk, the
-# wasm-bindgen CLI that matches Cargo.lock, wasm-opt (npm binaryen) and playwright-core,
-# Debian's Chromium with its driver, and Debian's jq (the exported aliyun script pipes through it,
-# and tests/export.rs runs that script). A second run prints one line per tool and installs nothing.
+# wasm-bindgen CLI that matches Cargo.lock, the wasm splitter (wasm-split-cli), wasm-opt (npm
+# binaryen) and playwright-core, Debian's Chromium with its driver, and Debian's jq (the exported
+# aliyun script pipes through it, and tests/export.rs runs that script). A second run prints one
+# line per tool and installs nothing.
 #
 # Tools live in $ECS_PLANNER_TOOLS (default ~/.cache/ecs-image-planner), outside the checkout, so
 # every clone on the machine shares them. Source scripts/env.sh afterwards to put them on PATH.
@@ -85,6 +86,17 @@ else
   # Without --locked: its lock file names a crate version the registry mirror may not carry.
   say "wasm-bindgen-cli $WBG_VERSION: building from crates.io (about 2-3 minutes)"
   cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --root "$TOOLS/wasm-bindgen-$WBG_VERSION"
+fi
+
+# 3b. The wasm splitter cargo-leptos uses for Leptos #[lazy] (scripts/wasm-split.mjs runs it).
+WASM_SPLIT_VERSION="0.2.4"
+WASM_SPLIT="$TOOLS/wasm-split-$WASM_SPLIT_VERSION/bin/wasm-split-cli"
+if [ -x "$WASM_SPLIT" ]; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION: already installed"
+else
+  say "wasm-split-cli $WASM_SPLIT_VERSION: building from crates.io (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked \
+    --features build-binary --root "$TOOLS/wasm-split-$WASM_SPLIT_VERSION"
 fi
 
 # 4. Node packages: wasm-opt (binaryen 132; Debian's 108 silently breaks the page) and playwright-core.

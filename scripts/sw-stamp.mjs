@@ -1,6 +1,6 @@
 // Stamps dist/sw.js with the build it serves offline: the planner page (index.html) and every
-// local file it loads (trunk's hashed js, wasm and css, the icon), and a version hashed from
-// those names and the bytes of the unhashed ones. Runs after trunk (scripts/env.sh build_app).
+// local file it loads (trunk's hashed js, wasm and css, the icon, the wasm chunks), and a
+// version hashed from those names and the bytes of the unhashed ones. Runs after trunk (scripts/env.sh build_app).
 // Usage: node scripts/sw-stamp.mjs DIST
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,14 +9,30 @@ import { HASHED } from './static-server.mjs';
 
 const PLACEHOLDER = "const BUILD = { version: 'unstamped', files: [] };";
 
-/** The local files index.html loads, as paths relative to dist (sorted, no duplicates). */
-export function pageFiles(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const found = new Set();
-  for (const [, path] of html.matchAll(/["'](\/?[\w./-]+\.(?:js|wasm|css|svg|png|json))["']/g)) {
+/** Local file names quoted in `text` that exist in dist, as paths relative to dist. */
+function namedFiles(dist, text) {
+  const found = [];
+  for (const [, path] of text.matchAll(/["'](\/?[\w./-]+\.(?:js|wasm|css|svg|png|json))["']/g)) {
     const file = path.replace(/^\.?\//, '');
     // sw.js itself is named by the registration: the browser fetches it, never the cache.
-    if (file !== 'sw.js' && !file.includes('..') && existsSync(join(dist, file))) found.add(file);
+    if (file !== 'sw.js' && !file.includes('..') && existsSync(join(dist, file))) found.push(file);
+  }
+  return found;
+}
+
+/**
+ * The local files index.html loads, and those its scripts load in turn (the lazily loaded wasm
+ * chunks that scripts/wasm-split.mjs's link module fetches), as paths relative to dist (sorted,
+ * no duplicates).
+ */
+export function pageFiles(dist) {
+  const found = new Set();
+  const queue = namedFiles(dist, readFileSync(join(dist, 'index.html'), 'utf8'));
+  while (queue.length) {
+    const file = queue.shift();
+    if (found.has(file)) continue;
+    found.add(file);
+    if (file.endsWith('.js')) queue.push(...namedFiles(dist, readFileSync(join(dist, file), 'utf8')));
   }
   return [...found].sort();
 }

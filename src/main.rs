@@ -1,8 +1,36 @@
-//! Entry point of the web app (wasm32, built by trunk).
+//! Entry point of the web app (wasm32, built by trunk), and its wasm split points: the panels
+//! the first screen does not show go into wasm chunks of their own (`scripts/wasm-split.mjs`),
+//! fetched the first time they open (see `app::lazy`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    ecs_image_planner::app::start();
+    use ecs_image_planner::app::LazyPanels;
+    ecs_image_planner::app::start(LazyPanels {
+        matrix: || Box::pin(async { split::matrix().await.ok() }),
+        guide: || Box::pin(async { split::guide().await.ok() }),
+    });
+}
+
+/// The split points (Leptos's `#[lazy]`, with `fallible` so that a chunk that cannot be fetched
+/// is an error the page shows rather than a panic). Each becomes an async function that fetches
+/// its chunk the first time it is called.
+#[cfg(target_arch = "wasm32")]
+mod split {
+    use ecs_image_planner::app::lazy;
+    use leptos::prelude::AnyView;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    /// The compatibility matrix panel.
+    #[wasm_split(matrix, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn matrix() -> Result<AnyView, SplitLoaderError> {
+        Ok(lazy::matrix())
+    }
+
+    /// The image guide panel.
+    #[wasm_split(guide, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn guide() -> Result<AnyView, SplitLoaderError> {
+        Ok(lazy::guide())
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

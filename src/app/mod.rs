@@ -11,8 +11,8 @@ mod images;
 mod io;
 mod items;
 mod keyed;
-mod lazy;
 mod labels;
+pub mod lazy;
 mod lifecycle;
 mod matrix;
 mod output;
@@ -22,6 +22,7 @@ mod quotas;
 mod shell;
 pub mod state;
 
+pub use lazy::LazyPanels;
 pub use shell::App;
 
 use crate::core::Date;
@@ -32,12 +33,12 @@ pub fn today() -> Date {
 }
 
 /// Mounts the app on the page: the embed view when the URL asks for it (`?embed=1`), else the
-/// full planner.
-pub fn start() {
+/// full planner, whose panels the first screen does not show come from `panels`.
+pub fn start(panels: LazyPanels) {
     crate::web::panic::install_hook();
     crash_test_if_asked();
     match crate::web::location::embed_options() {
-        Ok(None) => leptos::mount::mount_to_body(App),
+        Ok(None) => leptos::mount::mount_to_body(move || leptos::view! { <App panels/> }),
         options => {
             let options = options.map(|o| o.unwrap_or_default());
             leptos::mount::mount_to_body(move || {

@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 
 use super::findings::{counts, Findings};
-use super::guide::GuidePanel;
 use super::io::{ExportPanel, ImportAction, ImportPanel};
-use super::lazy::LazyMatrixPanel;
+use super::lazy::{LazyPanel, LazyPanels, PanelFrame};
 use super::output::Output;
 use super::persist::{self, LoadNotice, SaveNotices};
 use super::plan::PlanEditor;
@@ -13,9 +12,9 @@ use super::state::{AppState, Tab};
 use crate::core::catalog::Catalog;
 use crate::core::i18n::{self, Lang};
 
-/// The whole app.
+/// The whole app; `panels` loads the panels the first screen does not show.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(panels: LazyPanels) -> impl IntoView {
     let startup = persist::startup();
     let state = AppState::provide(startup.plan);
     let notice = RwSignal::new(startup.notice);
@@ -151,10 +150,10 @@ pub fn App() -> impl IntoView {
                     <ImportPanel on_import/>
                 </section>
                 <Show when=move || state.matrix_open.get()>
-                    <LazyMatrixPanel/>
+                    <LazyPanel load=panels.matrix frame=MATRIX/>
                 </Show>
                 <Show when=move || state.guide.get().is_some()>
-                    <GuidePanel/>
+                    <LazyPanel load=panels.guide frame=GUIDE/>
                 </Show>
             </main>
             <footer class="eip-footer">
@@ -168,6 +167,26 @@ pub fn App() -> impl IntoView {
         </div>
     }
 }
+
+/// The compatibility matrix's place while its chunk loads.
+const MATRIX: PanelFrame = PanelFrame {
+    id: "matrix",
+    class: "eip-matrix-panel",
+    title: ("Compatibility matrix", "兼容性矩阵"),
+    name: ("compatibility matrix", "兼容性矩阵"),
+    close: |state| state.matrix_open.set(false),
+    opener: "open-matrix",
+};
+
+/// The image guide's place while its chunk loads.
+const GUIDE: PanelFrame = PanelFrame {
+    id: "guide",
+    class: "eip-guide",
+    title: ("Image guide", "镜像指南"),
+    name: ("image guide", "镜像指南"),
+    close: |state| state.guide.set(None),
+    opener: "open-guide",
+};
 
 /// Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes plan changes, except while typing in a
 /// field, where the browser's own text undo applies.

@@ -53,6 +53,26 @@ test('offline: load once, lose the network and the server, reload, edit, and the
   await page.context().setOffline(false);
 });
 
+test('offline: the lazily loaded panels (matrix, guide) open with no network after a first visit that never opened them', async () => {
+  const host = await ownServer();
+  const page = await suite.page();
+  await openApp(page, host.url);
+  await page.waitForSelector('#findings[data-revision]');
+  await controlled(page);
+
+  await host.stop();
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#findings[data-revision]', { timeout: 15000 });
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
+  await page.click('#open-matrix');
+  await page.waitForSelector('#matrix-panel .eip-matrix', { timeout: 15000 });
+  await page.click('#open-guide');
+  await page.waitForSelector('#guide #guide-types-h', { timeout: 15000 });
+  assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large');
+  await page.context().setOffline(false);
+});
+
 test('a second visit starts from cache: the wasm, js and css are not fetched again', async () => {
   const host = await ownServer();
   const page = await suite.page();
