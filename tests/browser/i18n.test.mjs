@@ -199,6 +199,8 @@ test('zh-CN: the guide, every topic it opens on, and its doc links are Chinese',
   const plan = { version: 1, launches: [{ region: 'cn-hangzhou', instance_type: 'ecs.g7.large', image: 's-123' }] };
   await page.goto(suite.url + '#' + fragmentOf(plan));
   await page.reload();
+  // The app must have mounted before the notice is looked for (it races the wasm otherwise).
+  await page.waitForSelector('#findings[data-revision]');
   const open = page.locator('#open-linked');
   if (await open.count()) await open.click();
   const topic = page.locator('.eip-finding[data-code="launch-from-snapshot"] .eip-doc button.eip-link');
