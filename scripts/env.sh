@@ -57,10 +57,17 @@ wasm_cargo() {
   fi
 }
 
-# Prints the gzip -9 sizes of what a page of a dist folder sends to a browser: the page and the
-# files it names (default page: index.html).
+# Prints the gzip -9 sizes of what a page of a dist folder sends to a browser on its first load:
+# the page, the files it names, and the modules its scripts import (the planner's JS imports the
+# wasm split's link module); not the wasm chunks that link module fetches when a panel opens
+# (default page: index.html).
 print_sizes() {
-  local dist="$1" page="${2:-index.html}" total=0 size kind
+  local dist="$1" page="${2:-index.html}" total=0 size kind named
+  # The page, then the JS files it names: whatever these name is loaded at start.
+  named="$(cat "$dist/$page")"
+  for f in "$dist"/*.js; do
+    [ -e "$f" ] && grep -q "$(basename "$f")" "$dist/$page" && named+="$(grep -o 'from "[^"]*"' "$f")"
+  done
   printf '%-6s %10s %10s\n' "file" "raw B" "gzip-9 B"
   for kind in wasm js css html; do
     local raw=0 gz=0 f
@@ -68,7 +75,7 @@ print_sizes() {
       [ -e "$f" ] || continue
       if [ "$kind" = html ]; then
         [ "$(basename "$f")" = "$page" ] || continue
-      elif ! grep -q "$(basename "$f")" "$dist/$page"; then
+      elif ! grep -qF "$(basename "$f")" <<<"$named"; then
         continue
       fi
       raw=$((raw + $(wc -c <"$f")))

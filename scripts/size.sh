@@ -44,13 +44,29 @@ measure() {
   [ "$artifact" -nt "$shipped" ] &&
     fail "$artifact is newer than $shipped: cargo rebuilt it after the shipped build; run build_app again"
   rm -rf "${OUT:?}/$bin"
-  wasm-bindgen --target web --weak-refs --keep-debug --no-typescript --out-dir "$OUT/$bin" "$artifact"
+  local input="$artifact" split=()
+  if [ "$bin" = ecs-image-planner-web ]; then
+    # The planner ships the main module of the wasm split (scripts/wasm-split.mjs): measure that
+    # one, split the same way; its chunks are listed after the table.
+    wasm-split-cli "$artifact" "$OUT/$bin-split" --target web --out-name "$bin"
+    input="$OUT/$bin-split/$bin.wasm"
+    split=(--keep-lld-exports)
+  fi
+  wasm-bindgen --target web --weak-refs --keep-debug --no-typescript "${split[@]}" --out-dir "$OUT/$bin" "$input"
   names="$OUT/$bin/${bin}_bg.names.wasm"
   wasm-opt -Oz -g --output="$names" "$OUT/$bin/${bin}_bg.wasm"
   echo
   node scripts/wasm-size.mjs "$names" --shipped "$shipped" "${EMBEDDED[@]}" --min-share 0.5 --top 10 --title "$title"
   node scripts/wasm-size.mjs "$names" --shipped "$shipped" "${EMBEDDED[@]}" --top 40 --title "$title" --json \
     >"$OUT/$bin.json"
+  if [ "${#split[@]}" -gt 0 ]; then
+    rm -rf "${OUT:?}/$bin-split"
+    echo
+    echo "Loaded when a panel first opens (wasm chunks, raw and gzip -9 bytes):"
+    for f in dist/split_*.wasm dist/chunk-*.wasm; do
+      [ -e "$f" ] && printf '  %-40s %8d %8d\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
+    done
+  fi
 }
 
 measure ecs-image-planner-web "### The planner's wasm ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"

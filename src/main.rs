@@ -1,13 +1,17 @@
-//! Entry point of the web app (wasm32, built by trunk), and its wasm split points: the panels
-//! the first screen does not show go into wasm chunks of their own (`scripts/wasm-split.mjs`),
-//! fetched the first time they open (see `app::lazy`).
+//! Entry point of the web app (wasm32, built by trunk), and its wasm split points: what the
+//! first screen does not need (the matrix, the guide, the exports' renderer) goes into wasm
+//! chunks of their own (`scripts/wasm-split.mjs`), fetched the first time it is used (see
+//! `app::lazy`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use ecs_image_planner::app::LazyPanels;
-    ecs_image_planner::app::start(LazyPanels {
+    use ecs_image_planner::app::OnDemand;
+    ecs_image_planner::app::start(OnDemand {
         matrix: || Box::pin(async { split::matrix().await.ok() }),
         guide: || Box::pin(async { split::guide().await.ok() }),
+        export: |format, plan, report, lang| {
+            Box::pin(async move { split::export(format, &plan, &report, lang).await.ok() })
+        },
     });
 }
 
@@ -17,6 +21,9 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod split {
     use ecs_image_planner::app::lazy;
+    use ecs_image_planner::core::export::Format;
+    use ecs_image_planner::core::i18n::Lang;
+    use ecs_image_planner::core::{Plan, Report};
     use leptos::prelude::AnyView;
     use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -30,6 +37,17 @@ mod split {
     #[wasm_split(guide, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn guide() -> Result<AnyView, SplitLoaderError> {
         Ok(lazy::guide())
+    }
+
+    /// The exports' renderer (aliyun CLI script, Terraform, launch plan JSON).
+    #[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn export(
+        format: Format,
+        plan: &Plan,
+        report: &Report,
+        lang: Lang,
+    ) -> Result<String, SplitLoaderError> {
+        Ok(lazy::render_export(format, plan, report, lang))
     }
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::lazy::ExportLoad;
 use super::state::AppState;
 use crate::core::catalog::Catalog;
 use crate::core::export::Format;
@@ -16,9 +17,14 @@ use crate::web::{download, file, location};
 /// The file name of the plan itself, for sharing a plan too large for a link.
 const PLAN_FILE: &str = "ecs-plan.json";
 
-/// "Copy link", and the exports as downloads and as copies. `status` is announced politely.
+/// "Copy link", and the exports as downloads and as copies, rendered by `render` (loaded on the
+/// first use, see `app::lazy`). `status` is announced politely.
 #[component]
-pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView {
+pub fn ExportPanel(
+    plan: Signal<Plan>,
+    report: Signal<Report>,
+    render: fn(Format, Plan, Report, Lang) -> ExportLoad,
+) -> impl IntoView {
     let state = AppState::get();
     let t = move |en, zh| state.t(en, zh);
     let lang = move || state.lang.get_untracked();
@@ -95,21 +101,32 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
         .map(|kind| {
             let save = move |_| {
                 let lang = lang();
-                let text = plan.with(|p| report.with(|r| kind.render_in(p, r, lang)));
-                let (name, mime) = kind.file();
-                match download::download(name, mime, &text, lang) {
-                    Ok(()) => status.set(
-                        tr!(lang, format!("Downloaded {name}."), format!("已下载 {name}。"))
-                            .into_string(),
-                    ),
-                    Err(err) => status.set(err),
-                }
+                let (p, r) = (plan.get_untracked(), report.get_untracked());
+                spawn_local(async move {
+                    let Some(text) = render(kind, p, r, lang).await else {
+                        return status.set(unavailable(kind, lang));
+                    };
+                    let (name, mime) = kind.file();
+                    match download::download(name, mime, &text, lang) {
+                        Ok(()) => status.set(
+                            tr!(lang, format!("Downloaded {name}."), format!("已下载 {name}。"))
+                                .into_string(),
+                        ),
+                        Err(err) => status.set(err),
+                    }
+                });
             };
             let copy_text = move |_| {
                 let lang = lang();
-                let text = plan.with(|p| report.with(|r| kind.render_in(p, r, lang)));
-                let title = Term::new(kind.title(Lang::En), kind.title(Lang::ZhCn));
-                copy(title, text);
+                let (p, r) = (plan.get_untracked(), report.get_untracked());
+                spawn_local(async move {
+                    match render(kind, p, r, lang).await {
+                        Some(text) => {
+                            copy(Term::new(kind.title(Lang::En), kind.title(Lang::ZhCn)), text)
+                        }
+                        None => status.set(unavailable(kind, lang)),
+                    }
+                });
             };
             view! {
                 <li>
@@ -139,6 +156,23 @@ pub fn ExportPanel(plan: Signal<Plan>, report: Signal<Report>) -> impl IntoView 
             })}
         </section>
     }
+}
+
+/// The status when an export's renderer could not be fetched (offline before the service
+/// worker had it): nothing changed, and pressing the button again tries again.
+fn unavailable(kind: Format, lang: Lang) -> String {
+    tr!(
+        lang,
+        format!(
+            "Could not load the {} export: the connection failed. Your plan is not affected; press the button again to retry.",
+            kind.title(Lang::En)
+        ),
+        format!(
+            "无法加载{}导出：网络连接失败。您的计划不受影响；再次点击按钮即可重试。",
+            kind.title(Lang::ZhCn)
+        )
+    )
+    .into_string()
 }
 
 /// What an import did to the plan.

@@ -1,6 +1,7 @@
-//! The panels the first screen does not show (the compatibility matrix, the image guide),
-//! loaded the first time they open. The planner's binary (`src/main.rs`) makes each one a
-//! wasm split point (`wasm_split`, what Leptos's `#[lazy]` expands to), so that its code goes
+//! What the first screen does not need: the compatibility matrix and the image guide (panels
+//! that open on a click) and the exports' renderer (run when a Download or Copy button is
+//! pressed), loaded the first time they are used. The planner's binary (`src/main.rs`) makes
+//! each one a wasm split point (`wasm_split`, what Leptos's `#[lazy]` expands to), so that its code goes
 //! into a wasm chunk of its own (`scripts/wasm-split.mjs`). The split points live in that
 //! binary, not in this library: a split point is a wasm export, which would keep the panel in
 //! every binary that links the library, the embed's too.
@@ -12,17 +13,30 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::state::{focus_by_id, AppState};
+use crate::core::export::Format;
+use crate::core::i18n::Lang;
+use crate::core::{Plan, Report};
 
 /// A panel's view once its chunk is in; `None` when the chunk could not be fetched.
 pub type PanelLoad = Pin<Box<dyn Future<Output = Option<AnyView>>>>;
 
-/// How the planner gets the panels the first screen does not show.
+/// An export's text once the renderer's chunk is in; `None` when it could not be fetched.
+pub type ExportLoad = Pin<Box<dyn Future<Output = Option<String>>>>;
+
+/// How the planner gets what the first screen does not need.
 #[derive(Clone, Copy)]
-pub struct LazyPanels {
+pub struct OnDemand {
     /// The compatibility matrix ([`matrix`] behind a split point).
     pub matrix: fn() -> PanelLoad,
     /// The image guide ([`guide`] behind a split point).
     pub guide: fn() -> PanelLoad,
+    /// An export of the checked plan ([`render_export`] behind a split point).
+    pub export: fn(Format, Plan, Report, Lang) -> ExportLoad,
+}
+
+/// An export of the checked plan, as the planner's split point renders it.
+pub fn render_export(format: Format, plan: &Plan, report: &Report, lang: Lang) -> String {
+    format.render_in(plan, report, lang)
 }
 
 /// The compatibility matrix panel, as the planner's split point builds it.

@@ -22,7 +22,7 @@ mod quotas;
 mod shell;
 pub mod state;
 
-pub use lazy::LazyPanels;
+pub use lazy::OnDemand;
 pub use shell::App;
 
 use crate::core::Date;
@@ -33,12 +33,12 @@ pub fn today() -> Date {
 }
 
 /// Mounts the app on the page: the embed view when the URL asks for it (`?embed=1`), else the
-/// full planner, whose panels the first screen does not show come from `panels`.
-pub fn start(panels: LazyPanels) {
+/// full planner, which gets what its first screen does not need from `on_demand`.
+pub fn start(on_demand: OnDemand) {
     crate::web::panic::install_hook();
     crash_test_if_asked();
     match crate::web::location::embed_options() {
-        Ok(None) => leptos::mount::mount_to_body(move || leptos::view! { <App panels/> }),
+        Ok(None) => leptos::mount::mount_to_body(move || leptos::view! { <App on_demand/> }),
         options => {
             let options = options.map(|o| o.unwrap_or_default());
             leptos::mount::mount_to_body(move || {

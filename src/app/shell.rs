@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::findings::{counts, Findings};
 use super::io::{ExportPanel, ImportAction, ImportPanel};
-use super::lazy::{LazyPanel, LazyPanels, PanelFrame};
+use super::lazy::{LazyPanel, OnDemand, PanelFrame};
 use super::output::Output;
 use super::persist::{self, LoadNotice, SaveNotices};
 use super::plan::PlanEditor;
@@ -12,9 +12,9 @@ use super::state::{AppState, Tab};
 use crate::core::catalog::Catalog;
 use crate::core::i18n::{self, Lang};
 
-/// The whole app; `panels` loads the panels the first screen does not show.
+/// The whole app; `on_demand` loads what the first screen does not need.
 #[component]
-pub fn App(panels: LazyPanels) -> impl IntoView {
+pub fn App(on_demand: OnDemand) -> impl IntoView {
     let startup = persist::startup();
     let state = AppState::provide(startup.plan);
     let notice = RwSignal::new(startup.notice);
@@ -146,14 +146,14 @@ pub fn App(panels: LazyPanels) -> impl IntoView {
                 <section class=col_class(Tab::Output) id="tab-output-panel" aria-labelledby="output-h">
                     <h2 id="output-h">{t("Output", "输出")}</h2>
                     <Output/>
-                    <ExportPanel plan=state.plan report=state.report.into()/>
+                    <ExportPanel plan=state.plan report=state.report.into() render=on_demand.export/>
                     <ImportPanel on_import/>
                 </section>
                 <Show when=move || state.matrix_open.get()>
-                    <LazyPanel load=panels.matrix frame=MATRIX/>
+                    <LazyPanel load=on_demand.matrix frame=MATRIX/>
                 </Show>
                 <Show when=move || state.guide.get().is_some()>
-                    <LazyPanel load=panels.guide frame=GUIDE/>
+                    <LazyPanel load=on_demand.guide frame=GUIDE/>
                 </Show>
             </main>
             <footer class="eip-footer">

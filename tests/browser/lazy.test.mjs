@@ -1,11 +1,11 @@
-// The panels the first screen does not show (the compatibility matrix, the image guide) are wasm
-// chunks of their own (src/main.rs's split points, scripts/wasm-split.mjs): the first load does
-// not fetch them, opening one fetches its chunk once, with a loading state meanwhile, and a
-// chunk that cannot be fetched says so and offers to try again, with nothing typed lost. The
-// offline test (offline.test.mjs) opens them with no network after a first visit.
+// What the first screen does not need (the compatibility matrix, the image guide, the exports'
+// renderer) is in wasm chunks of their own (src/main.rs's split points, scripts/wasm-split.mjs):
+// the first load does not fetch them, the first use fetches a chunk once, with a loading state
+// meanwhile, and a chunk that cannot be fetched says so and can be tried again, with nothing
+// typed lost. The offline test (offline.test.mjs) uses them with no network after a first visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSuite, openApp, choose } from './harness.mjs';
 
@@ -18,6 +18,7 @@ after(async () => { await suite.close(); });
 const CHUNKS = readdirSync(DIST).filter((n) => /^(split_\w+|chunk)-[0-9a-f]{16}\.wasm$/.test(n));
 const MATRIX = /\/split_matrix-[0-9a-f]{16}\.wasm$/;
 const GUIDE = /\/split_guide-[0-9a-f]{16}\.wasm$/;
+const EXPORT = /\/split_export-[0-9a-f]{16}\.wasm$/;
 
 /** The chunk requests `page` has made so far, as file names. */
 const chunkRequests = (page) => page.requests
@@ -35,9 +36,10 @@ async function open() {
   return page;
 }
 
-test('the build split the matrix and the guide into chunks of their own', () => {
-  assert.ok(CHUNKS.some((n) => MATRIX.test(`/${n}`)), `a matrix chunk in dist/: ${CHUNKS}`);
-  assert.ok(CHUNKS.some((n) => GUIDE.test(`/${n}`)), `a guide chunk in dist/: ${CHUNKS}`);
+test('the build split the matrix, the guide and the exports into chunks of their own', () => {
+  for (const [what, re] of [['matrix', MATRIX], ['guide', GUIDE], ['export', EXPORT]]) {
+    assert.ok(CHUNKS.some((n) => re.test(`/${n}`)), `a ${what} chunk in dist/: ${CHUNKS}`);
+  }
 });
 
 test('the first load fetches no chunk; opening the matrix shows a loading state, then the matrix, and keeps what was typed', async () => {
@@ -106,4 +108,23 @@ test('zh-CN: the loading state speaks Chinese', async () => {
   assert.match(await page.textContent('#matrix-loading'), /兼容性矩阵[\s\S]*正在加载兼容性矩阵…/);
   release();
   await page.waitForSelector('#matrix-panel');
+});
+
+test('the first Download fetches the exports\' renderer once; when it cannot be fetched the status says so and the next press works', async () => {
+  const page = await open();
+  await choose(page, '#launch-0-type', 'ecs.g8y.large');
+  assert.deepEqual(chunkRequests(page), [], 'no chunk on the first load or on an edit');
+  page.expectProblems(/Failed to load resource/, /Failed to fetch/);
+  await page.route(EXPORT, (route) => route.abort('internetdisconnected'));
+  await page.click('#download-aliyun');
+  await page.waitForFunction(() => /Could not load the .+ export: the connection failed\. Your plan is not affected/.test(document.querySelector('#io-status').textContent));
+  await page.unroute(EXPORT);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-aliyun')]);
+  const script = readFileSync(await download.path(), 'utf8');
+  assert.match(script, /ecs\.g8y\.large/, 'the script has the edited plan');
+  assert.match(await page.textContent('#io-status'), /Downloaded /);
+  const fetched = chunkRequests(page).filter((n) => EXPORT.test(`/${n}`)).length;
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.match(readFileSync(await json.path(), 'utf8'), /ecs\.g8y\.large/);
+  assert.equal(chunkRequests(page).filter((n) => EXPORT.test(`/${n}`)).length, fetched, 'no second fetch');
 });

@@ -53,7 +53,7 @@ test('offline: load once, lose the network and the server, reload, edit, and the
   await page.context().setOffline(false);
 });
 
-test('offline: the lazily loaded panels (matrix, guide) open with no network after a first visit that never opened them', async () => {
+test('offline: the matrix, the guide and the exports (wasm chunks) work with no network after a first visit that never used them', async () => {
   const host = await ownServer();
   const page = await suite.page();
   await openApp(page, host.url);
@@ -69,6 +69,11 @@ test('offline: the lazily loaded panels (matrix, guide) open with no network aft
   await page.waitForSelector('#matrix-panel .eip-matrix', { timeout: 15000 });
   await page.click('#open-guide');
   await page.waitForSelector('#guide #guide-types-h', { timeout: 15000 });
+  // Both panels cover the output column: close them.
+  await page.click('#close-guide');
+  await page.click('#close-matrix');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-terraform')]);
+  assert.match(readFileSync(await download.path(), 'utf8'), /ecs\.g8y\.large/, 'the exports render offline too');
   assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large');
   await page.context().setOffline(false);
 });
