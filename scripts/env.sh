@@ -66,7 +66,9 @@ print_sizes() {
   # The page, then the JS files it names: whatever these name is loaded at start.
   named="$(cat "$dist/$page")"
   for f in "$dist"/*.js; do
-    [ -e "$f" ] && grep -q "$(basename "$f")" "$dist/$page" && named+="$(grep -o 'from "[^"]*"' "$f")"
+    if [ -e "$f" ] && grep -qF "$(basename "$f")" "$dist/$page"; then
+      named+="$(grep -o 'from "[^"]*"' "$f" || true)"
+    fi
   done
   printf '%-6s %10s %10s\n' "file" "raw B" "gzip-9 B"
   for kind in wasm js css html; do
