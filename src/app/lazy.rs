@@ -75,13 +75,20 @@ pub fn LazyPanel(load: fn() -> PanelLoad, frame: PanelFrame) -> impl IntoView {
     let t = move |en, zh| state.t(en, zh);
     let attempt = RwSignal::new(0u32);
     let (name_en, name_zh) = frame.name;
-    let close = move |_| {
+    let dismiss = move || {
         (frame.close)(state);
         focus_by_id(frame.opener);
     };
+    let close = move |_| dismiss();
+    // Escape closes it while it loads or failed, as it closes the panel itself.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            dismiss();
+        }
+    };
     let failed = move || {
         view! {
-            <section id=format!("{}-load-failed", frame.id) class=frame.class role="alert">
+            <section id=format!("{}-load-failed", frame.id) class=frame.class role="alert" on:keydown=on_key>
                 <div class="eip-item-head">
                     <h2>{t(frame.title.0, frame.title.1)}</h2>
                     <button on:click=close>{t("Close", "关闭")}</button>
@@ -100,7 +107,7 @@ pub fn LazyPanel(load: fn() -> PanelLoad, frame: PanelFrame) -> impl IntoView {
     };
     let loading = move || {
         view! {
-            <section id=format!("{}-loading", frame.id) class=frame.class aria-busy="true">
+            <section id=format!("{}-loading", frame.id) class=frame.class aria-busy="true" on:keydown=on_key>
                 <div class="eip-item-head">
                     <h2>{t(frame.title.0, frame.title.1)}</h2>
                     <button on:click=close>{t("Close", "关闭")}</button>

@@ -84,6 +84,13 @@ test('a chunk that cannot be fetched says so, loses nothing, and "Try again" loa
   await page.click('#open-guide');
   await page.waitForSelector('#guide-load-failed[role="alert"]');
   assert.match(await page.textContent('#guide-load-failed'), /The image guide could not be loaded: the connection failed\. Your plan is not affected\./);
+  // Escape closes it as it closes the guide, and the guide can be opened again.
+  await page.focus('#guide-retry');
+  await page.keyboard.press('Escape');
+  await page.locator('#guide-load-failed').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-guide');
+  await page.click('#open-guide');
+  await page.waitForSelector('#guide-load-failed');
   assert.equal(await page.inputValue('#launch-0-type'), 'ecs.g8y.large');
   assert.equal(await page.locator('.eip').count(), 1, 'the app is still running');
 
