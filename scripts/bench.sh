@@ -56,7 +56,8 @@ fi
 export BENCH_LIGHTHOUSE="$LH_DIR/node_modules/.bin/lighthouse"
 
 step "engine bench for wasm32 (release profile, then wasm-bindgen and wasm-opt -Oz like trunk)"
-wasm_cargo build --offline --release --target wasm32-unknown-unknown --bin engine-bench-wasm
+# ECS_PLANNER_WASM_SPLIT=1 as build_app builds: the shared library is not compiled again.
+ECS_PLANNER_WASM_SPLIT=1 wasm_cargo build --offline --release --target wasm32-unknown-unknown --bin engine-bench-wasm
 rm -rf "$OUT/engine-wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT/engine-wasm" \
   "$TARGET/wasm32-unknown-unknown/release/engine-bench-wasm.wasm"

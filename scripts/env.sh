@@ -31,12 +31,14 @@ trunk_build() {
 # (scripts/compress.mjs), so that dist/ is ready for any static host; then prints the transfer
 # sizes of each page.
 build_app() {
-  trunk_build --release true
+  # ECS_PLANNER_WASM_SPLIT=1: build.rs turns on the split points and keeps the relocations.
+  ECS_PLANNER_WASM_SPLIT=1 trunk_build --release true
   node "$ROOT/scripts/wasm-split.mjs" "$ROOT/dist" \
     "${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/ecs-image-planner-web.wasm" ||
     return 1
   rm -rf "$ROOT/target/dist-embed"
-  trunk_build embed.html --release true --dist "$ROOT/target/dist-embed"
+  # The same variable, so that the library both binaries share is compiled once.
+  ECS_PLANNER_WASM_SPLIT=1 trunk_build embed.html --release true --dist "$ROOT/target/dist-embed"
   # trunk names every target's page index.html in its dist folder.
   mv "$ROOT/target/dist-embed/index.html" "$ROOT/target/dist-embed/embed.html"
   cp -R "$ROOT/target/dist-embed/." "$ROOT/dist/"

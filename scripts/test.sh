@@ -20,7 +20,9 @@ step "cargo clippy (wasm32 web app)"
 if [ -f "$TOOLS/use-debian-wasm" ]; then
   echo "skipped: wasm32 builds go through Debian's rustc-web here, which ships no clippy"
 else
-  cargo clippy --target wasm32-unknown-unknown --lib --bin ecs-image-planner-web --bin ecs-image-planner-embed --bin engine-bench-wasm -- -D warnings
+  # As build_app builds (the planner's split points on), then as a bare trunk build does.
+  ECS_PLANNER_WASM_SPLIT=1 cargo clippy --target wasm32-unknown-unknown --lib --bin ecs-image-planner-web --bin ecs-image-planner-embed --bin engine-bench-wasm -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --bin ecs-image-planner-web -- -D warnings
 fi
 
 step "cargo test (engine, catalog, codec, CLI)"

@@ -56,7 +56,7 @@ export function split(dist, wasm) {
     run('wasm-split-cli', [wasm, work, '--target', 'web', '--out-name', name]);
     const chunks = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${name}.wasm`);
     if (!chunks.length) {
-      throw new Error(`wasm-split: ${wasm} has no #[lazy] split point (was it linked with --emit-relocs? see build.rs)`);
+      throw new Error(`wasm-split: ${wasm} has no split point: build it with ECS_PLANNER_WASM_SPLIT=1 (see build.rs), as scripts/env.sh build_app does`);
     }
     const bindgen = join(work, 'bindgen');
     run('wasm-bindgen', [

@@ -1,7 +1,9 @@
 //! Entry point of the web app (wasm32, built by trunk), and its wasm split points: what the
 //! first screen does not need (the matrix, the guide, the exports' renderer) goes into wasm
 //! chunks of their own (`scripts/wasm-split.mjs`), fetched the first time it is used (see
-//! `app::lazy`).
+//! `app::lazy`). The split points exist in a build for the splitter only (`cfg(eip_wasm_split)`,
+//! set by build.rs when `scripts/env.sh build_app` builds); a bare `trunk build` or `trunk
+//! serve` gets the same functions without a split, in one wasm that runs as trunk leaves it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,7 +20,7 @@ fn main() {
 /// The split points (Leptos's `#[lazy]`, with `fallible` so that a chunk that cannot be fetched
 /// is an error the page shows rather than a panic). Each becomes an async function that fetches
 /// its chunk the first time it is called.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", eip_wasm_split))]
 mod split {
     use ecs_image_planner::app::lazy;
     use ecs_image_planner::core::export::Format;
@@ -42,6 +44,38 @@ mod split {
     /// The exports' renderer (aliyun CLI script, Terraform, launch plan JSON).
     #[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn export(
+        format: Format,
+        plan: &Plan,
+        report: &Report,
+        lang: Lang,
+    ) -> Result<String, SplitLoaderError> {
+        Ok(lazy::render_export(format, plan, report, lang))
+    }
+}
+
+/// The same functions without a split (a bare `trunk build` or `trunk serve`): everything is in
+/// the one wasm, so nothing is fetched and nothing fails.
+#[cfg(all(target_arch = "wasm32", not(eip_wasm_split)))]
+mod split {
+    use ecs_image_planner::app::lazy;
+    use ecs_image_planner::core::export::Format;
+    use ecs_image_planner::core::i18n::Lang;
+    use ecs_image_planner::core::{Plan, Report};
+    use leptos::prelude::AnyView;
+    use leptos::wasm_split::SplitLoaderError;
+
+    /// The compatibility matrix panel.
+    pub async fn matrix() -> Result<AnyView, SplitLoaderError> {
+        Ok(lazy::matrix())
+    }
+
+    /// The image guide panel.
+    pub async fn guide() -> Result<AnyView, SplitLoaderError> {
+        Ok(lazy::guide())
+    }
+
+    /// The exports' renderer (aliyun CLI script, Terraform, launch plan JSON).
+    pub async fn export(
         format: Format,
         plan: &Plan,
         report: &Report,
