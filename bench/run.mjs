@@ -16,6 +16,7 @@
 // Knobs: BENCH_APP_DIST (the app build to measure, default dist/), BENCH_LOADS (cold loads per
 // page, default 15, at least 15 for a valid run), BENCH_EDITS (default 120), BENCH_ENGINE_RUNS
 // (default 200), BENCH_LIGHTHOUSE_RUNS (per page, default 3, the median is reported),
+// BENCH_PHONE_LOADS (cold loads per page on a throttled phone, default 3),
 // BENCH_BUILD_INFO (a JSON object describing the builds, recorded as is), BENCH_STRICT=1 (exit 1
 // when a budget fails).
 import { chromium } from 'playwright-core';
@@ -37,6 +38,17 @@ const LOADS = Number(process.env.BENCH_LOADS || 15);
 const EDITS = Number(process.env.BENCH_EDITS || 120);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS || 200);
 const LH_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
+const PHONE_LOADS = Number(process.env.BENCH_PHONE_LOADS || 3);
+/**
+ * A phone on a slow network, applied to the page itself (Chromium's devtools throttling): the
+ * values of Lighthouse's mobile preset for its `devtools` throttling method (slow 4G: 562.5 ms
+ * per request, 1.44 Mbit/s down, 675 kbit/s up; the CPU 4x slower). Lighthouse's own runs
+ * simulate this instead (from an unthrottled load); these loads are what such a phone feels.
+ */
+const PHONE = {
+  network: { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8, uploadThroughput: (750 * 0.9 * 1024) / 8 },
+  cpuSlowdown: 4,
+};
 const FIRST_FINDINGS = 'eip:first-findings';
 /** The page the embed script frames, with a question to answer. */
 const EMBED_PATH = 'embed.html?type=ecs.g8y.large&region=cn-hangzhou';
@@ -175,43 +187,55 @@ const PAGES = {
 };
 
 /** One cold load in a fresh context (empty cache): FCP and ready. With `worker`, it then waits
- * for the page's service worker to be installed (its sw.js is part of a first visit's transfer). */
-async function coldLoad(browser, url, ready, { worker = false } = {}) {
+ * for the page's service worker to be installed (its sw.js is part of a first visit's transfer).
+ * With `phone`, the page loads throttled as on a phone (PHONE). */
+async function coldLoad(browser, url, ready, { worker = false, phone = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  const patience = phone ? 60_000 : 15_000;
   try {
     if (ready.selector) await page.addInitScript(readyMarker, ready.selector);
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    const fcp = await pageNumber(page, fcpOf, null, 15_000);
-    const at = await pageNumber(page, markOf, ready.mark ?? 'bench:ready', 15_000);
+    if (phone) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
+    }
+    await page.goto(url, { waitUntil: 'load', timeout: 2 * patience });
+    const fcp = await pageNumber(page, fcpOf, null, patience);
+    const at = await pageNumber(page, markOf, ready.mark ?? 'bench:ready', patience);
+    // What the page itself asked for until it was ready (the worker's own fetches are not in it).
+    const untilReady = at == null ? [] : await page.evaluate((t) => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname), at);
     if (worker) {
       await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15_000 })
         .catch(() => errors.push('the service worker never took control of the page'));
     }
-    return { fcp, ready: at, errors };
+    return { fcp, ready: at, errors, untilReady };
   } finally {
     await context.close();
   }
 }
 
-/** Cold loads of every page, interleaved so that all see the same noise. */
-async function startup(browser, urls) {
+/** `loads` cold loads of every page, interleaved so that all see the same noise; throttled as
+ * on a phone with `phone`. */
+async function startup(browser, urls, { loads = LOADS, phone = false } = {}) {
   const out = {};
   for (const name of Object.keys(PAGES)) out[name] = { fcp: [], ready: [], errors: [], lostFcp: 0, lostReady: 0 };
   // One untimed load of each first: the browser process and the servers warm up.
   for (const [name, spec] of Object.entries(PAGES)) await coldLoad(browser, urls[name] + spec.path, spec.ready);
-  for (let i = 0; i < LOADS; i++) {
+  for (let i = 0; i < loads; i++) {
     for (const [name, spec] of Object.entries(PAGES)) {
-      const load = await coldLoad(browser, urls[name] + spec.path, spec.ready);
+      const load = await coldLoad(browser, urls[name] + spec.path, spec.ready, { phone });
       const o = out[name];
       if (load.fcp != null) o.fcp.push(load.fcp); else o.lostFcp++;
       if (load.ready != null) o.ready.push(load.ready); else o.lostReady++;
       o.errors.push(...load.errors);
     }
   }
-  return { loads: LOADS, pages: out };
+  return { loads, phone, pages: out };
 }
 
 /**
@@ -394,16 +418,18 @@ async function main() {
   const embedServer = await serveRecording(APP_DIST);
   const timedServer = await serveRecording(APP_DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  let start, edit, editBig, editMost, editLimit, lh, embedError;
+  let first, start, phone, edit, editBig, editMost, editLimit, lh, embedError;
   try {
     // Transfer first, on servers that see nothing else: one cold load of each page.
     // A build whose page registers the service worker: its first visit includes the worker.
     const worker = readFileSync(join(APP_DIST, 'index.html'), 'utf8').includes('serviceWorker.register(');
-    const first = await coldLoad(browser, appServer.url, PAGES.planner.ready, { worker });
+    first = await coldLoad(browser, appServer.url, PAGES.planner.ready, { worker });
     if (first.errors.length) throw new Error(`the planner's first load failed: ${first.errors.join('; ')}`);
     await coldLoad(browser, baseServer.url, PAGES.baseline.ready);
     embedError = await embedLoad(browser, embedServer.url);
-    start = await startup(browser, { baseline: baseServer.url, planner: timedServer.url, embed: timedServer.url });
+    const pages = { baseline: baseServer.url, planner: timedServer.url, embed: timedServer.url };
+    start = await startup(browser, pages);
+    phone = await startup(browser, pages, { loads: PHONE_LOADS, phone: true });
     edit = await editLatency(browser, timedServer.url);
     editBig = await editLatency(browser, wasm.share(wasm.bigPlan, timedServer.url));
     editMost = await editLatency(browser, wasm.share(wasm.mostPlan, timedServer.url));
@@ -417,8 +443,13 @@ async function main() {
     await browser.close();
     for (const s of [appServer, baseServer, embedServer, timedServer]) s.server.close();
   }
+  // The planner's first load: the page and what it asked for until its first findings, and the
+  // service worker's script; then, apart, what the worker fetched in the background to work
+  // offline (the wasm chunks of the panels the first screen does not show).
+  const firstLoad = new Set(['/', ...first.untilReady, '/sw.js'].filter((path) => appServer.requested.has(path)));
   const size = {
-    app: transfer(APP_DIST, appServer.requested),
+    app: transfer(APP_DIST, firstLoad),
+    app_background: transfer(APP_DIST, new Set([...appServer.requested].filter((path) => !firstLoad.has(path)))),
     baseline: transfer(BASE_DIST, baseServer.requested),
     embed: transfer(APP_DIST, embedServer.requested),
   };
@@ -426,6 +457,9 @@ async function main() {
   const st = (name, key) => stats(start.pages[name][key]);
   const fcp = { planner: st('planner', 'fcp'), embed: st('embed', 'fcp'), baseline: st('baseline', 'fcp') };
   const ready = { planner: st('planner', 'ready'), embed: st('embed', 'ready'), baseline: st('baseline', 'ready') };
+  const onPhone = (key) => Object.fromEntries(Object.keys(PAGES).map((name) => [name, stats(phone.pages[name][key])]));
+  const phoneFcp = onPhone('fcp');
+  const phoneReady = onPhone('ready');
   // Lost edits count as slower than the cut-off: they are in the median and p95, as Infinity.
   const editStats = (e) => (e.samples ? stats(e.samples.map((v) => v ?? Infinity)) : null);
   const small = editStats(edit);
@@ -451,6 +485,8 @@ async function main() {
     BUDGETS.totalTransfer.text, verdict(size.app.gzip.total, BUDGETS.totalTransfer));
   row('transfer total (brotli 11, as served)', bytes(size.app.br.total), bytes(size.baseline.br.total),
     x(ratio(size.app.br.total, size.baseline.br.total)));
+  row(`then in the background: the service worker's precache (${size.app_background.files.length} files, gzip -9)`,
+    bytes(size.app_background.gzip.total), '—', '—');
   row('embed page: transfer total (gzip -9)', embedError ? `n/a (${embedError})` : bytes(size.embed.gzip.total),
     bytes(size.baseline.gzip.total), embedError ? 'n/a' : x(ratio(size.embed.gzip.total, size.baseline.gzip.total)),
     BUDGETS.embedTransfer.text, embedError ? 'n/a' : verdict(size.embed.gzip.total, BUDGETS.embedTransfer));
@@ -464,6 +500,15 @@ async function main() {
     x(ratio(fcp.embed?.median, fcp.baseline?.median)), BUDGETS.fcpRatio.text, verdict(ratio(fcp.embed?.median, fcp.baseline?.median), BUDGETS.fcpRatio));
   row('embed page: ready median (answer in the DOM)', ms(ready.embed?.median), ms(ready.baseline?.median),
     x(ratio(ready.embed?.median, ready.baseline?.median)));
+  const phoneLabel = `phone (slow 4G and 4x CPU applied to the page, ${phone.loads} cold loads each)`;
+  row(`${phoneLabel}: first contentful paint median`, ms(phoneFcp.planner?.median), ms(phoneFcp.baseline?.median),
+    x(ratio(phoneFcp.planner?.median, phoneFcp.baseline?.median)));
+  row(`${phoneLabel}: ready median (first findings)`, ms(phoneReady.planner?.median), ms(phoneReady.baseline?.median),
+    x(ratio(phoneReady.planner?.median, phoneReady.baseline?.median)));
+  row('phone, embed page: first contentful paint median', ms(phoneFcp.embed?.median), ms(phoneFcp.baseline?.median),
+    x(ratio(phoneFcp.embed?.median, phoneFcp.baseline?.median)));
+  row('phone, embed page: ready median (answer in the DOM)', ms(phoneReady.embed?.median), ms(phoneReady.baseline?.median),
+    x(ratio(phoneReady.embed?.median, phoneReady.baseline?.median)));
   row(`edit latency median, example plan (${small?.n ?? 0} edits)`, missing(edit) ?? ms(small?.median), '—', '—');
   row('edit latency p95, example plan', missing(edit) ?? ms(small?.p95), '—', '—');
   // The plan's size is the workload's; the page may render fewer launch editors than that.
@@ -531,10 +576,12 @@ async function main() {
   for (const [label, e] of [['example plan', edit], ['big plan', editBig], ['1000-launch plan', editMost], ['limit plan', editLimit]]) {
     if (e.lost) failures.push(`edit latency, ${label}: ${e.lost} of ${e.samples.length} edits did not update the findings within ${EDIT_CUTOFF_MS} ms (lost; counted as slower than any budget)`);
   }
-  for (const [name, o] of Object.entries(start.pages)) {
-    if (o.lostFcp) failures.push(`startup: ${o.lostFcp} of ${start.loads} cold loads of the ${name} never painted (no first-contentful-paint)`);
-    if (o.lostReady) failures.push(`startup: ${o.lostReady} of ${start.loads} cold loads of the ${name} never got ready (${PAGES[name].what})`);
-    if (o.errors.length) failures.push(`startup: the ${name} threw ${o.errors.length} page error(s), first: ${o.errors[0]}`);
+  for (const [label, run] of [['startup', start], ['phone startup', phone]]) {
+    for (const [name, o] of Object.entries(run.pages)) {
+      if (o.lostFcp) failures.push(`${label}: ${o.lostFcp} of ${run.loads} cold loads of the ${name} never painted (no first-contentful-paint)`);
+      if (o.lostReady) failures.push(`${label}: ${o.lostReady} of ${run.loads} cold loads of the ${name} never got ready (${PAGES[name].what})`);
+      if (o.errors.length) failures.push(`${label}: the ${name} threw ${o.errors.length} page error(s), first: ${o.errors[0]}`);
+    }
   }
   for (const [name, entry] of Object.entries(lh)) {
     for (const error of entry.errors) failures.push(`Lighthouse, ${name}: ${error}`);
@@ -553,6 +600,7 @@ async function main() {
       ratio_median: { fcp: fcpRatio, ready: readyRatio },
       samples: start.pages,
     },
+    phone_startup: { loads: phone.loads, throttling: PHONE, fcp_ms: phoneFcp, ready_ms: phoneReady, samples: phone.pages },
     edit_latency: Object.fromEntries([['example_plan', edit, small], ['big_plan', editBig, big], ['most_launches_plan', editMost, most], ['limit_plan', editLimit, limit]].map(([k, e, s]) => [k,
       e.missing ? { missing: e.missing } : { launches: e.launches, types: e.types, cutoff_ms: EDIT_CUTOFF_MS, lost: e.lost, ms: s, open_ms: e.open, elements: e.elements, samples: e.samples }])),
     lighthouse: lh,

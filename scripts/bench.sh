@@ -6,8 +6,8 @@
 # length. Prints one table with the budgets and writes bench/out/latest.json; before it, what the
 # planner's and the embed's wasm are made of (scripts/size.sh, bench/out/size/). Installs what is
 # missing first (scripts/setup.sh, and Lighthouse from npm).
-# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_LIGHTHOUSE_RUNS, BENCH_STRICT=1 (exit 1
-# on a FAIL). A run that could not measure something (an n/a row, a lost edit or load, a page
+# Knobs: BENCH_LOADS, BENCH_EDITS, BENCH_ENGINE_RUNS, BENCH_LIGHTHOUSE_RUNS, BENCH_PHONE_LOADS,
+# BENCH_STRICT=1 (exit 1 on a FAIL). A run that could not measure something (an n/a row, a lost edit or load, a page
 # error, a Lighthouse run without a score) exits 1 regardless.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

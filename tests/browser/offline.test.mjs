@@ -141,6 +141,16 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
 test('the planner starts downloading its wasm only after the shell has painted (scripts/paint-first.mjs)', async () => {
   const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<link rel="preload"[^>]*\.wasm/, 'index.html does not preload the wasm from its head');
+  for (const page of ['index.html', 'embed.html']) {
+    // The first paint needs the page alone: its CSS is in it (scripts/inline-css.mjs), and no
+    // script holds the parser back.
+    const text = readFileSync(resolve(DIST, page), 'utf8');
+    assert.doesNotMatch(text, /<link[^>]*rel="stylesheet"/, `${page} links no stylesheet`);
+    assert.match(text, /<style>[^<]*\.eip-shell[^<]*<\/style>/, `${page} carries the shell's CSS`);
+    const blocking = [...text.matchAll(/<script\b[^>]*\bsrc=[^>]*>/g)].map((m) => m[0])
+      .filter((tag) => !/\b(defer|async)\b|type="module"/.test(tag));
+    assert.deepEqual(blocking, [], `${page} has no parser-blocking script`);
+  }
   assert.match(readFileSync(resolve(DIST, 'embed.html'), 'utf8'), /<link rel="preload"[^>]*\.wasm/,
     'the embed page still preloads its wasm (its largest paint is the answer the wasm renders)');
   for (let load = 0; load < 3; load++) {
