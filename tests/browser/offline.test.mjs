@@ -141,6 +141,8 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
 test('the planner starts downloading its wasm only after the shell has painted (scripts/paint-first.mjs)', async () => {
   const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<link rel="preload"[^>]*\.wasm/, 'index.html does not preload the wasm from its head');
+  const wasmFile = html.match(/module_or_path: '\/([^']+_bg\.wasm)'/)?.[1];
+  assert.ok(wasmFile, 'trunk\'s loader names the wasm');
   for (const page of ['index.html', 'embed.html']) {
     // The first paint needs the page alone: its CSS is in it (scripts/inline-css.mjs), and no
     // script holds the parser back.
@@ -153,17 +155,25 @@ test('the planner starts downloading its wasm only after the shell has painted (
   }
   assert.match(readFileSync(resolve(DIST, 'embed.html'), 'utf8'), /<link rel="preload"[^>]*\.wasm/,
     'the embed page still preloads its wasm (its largest paint is the answer the wasm renders)');
+  const host = await ownServer();
   for (let load = 0; load < 3; load++) {
     const page = await suite.page();
-    await openApp(page, suite.url);
+    const before = host.requested.length;
+    await openApp(page, host.url);
+    await page.waitForSelector('#findings[data-revision]');
     const { fcp, wasm } = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
       wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
     }));
     assert.ok(fcp > 0 && wasm > 0, `both were measured: first contentful paint ${fcp} ms, wasm request ${wasm} ms`);
     assert.ok(wasm >= fcp, `the wasm request (${wasm.toFixed(1)} ms) started after the first contentful paint (${fcp.toFixed(1)} ms)`);
+    // The preload made after the paint is the download wasm-bindgen's own fetch uses: one.
+    const downloads = host.requested.slice(before).filter((path) => path === `/${wasmFile}`).length;
+    assert.equal(downloads, 1, `the planner's wasm was downloaded once, not ${downloads} times`);
     assert.deepEqual(page.problems, [], 'no console errors, CSP violations or page errors');
+    await page.context().close();
   }
+  await host.stop();
 });
 
 test('a planner opened in a background tab loads without waiting for a paint', async () => {
