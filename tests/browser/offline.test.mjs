@@ -30,7 +30,11 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 15000 });
 }
 
-test('offline: load once, lose the network and the server, reload, edit, and the findings update', async () => {
+/**
+ * A first visit, on a server of this test's own, until the service worker controls the page;
+ * then the server stops, the browser goes offline, and the page reloads. Returns the page.
+ */
+async function reloadedOffline() {
   const host = await ownServer();
   const page = await suite.page();
   await openApp(page, host.url);
@@ -40,8 +44,12 @@ test('offline: load once, lose the network and the server, reload, edit, and the
   await host.stop();
   await page.context().setOffline(true);
   await page.reload();
-  await page.waitForSelector('.eip', { timeout: 15000 });
-  await page.waitForSelector('#findings[data-revision]');
+  await page.waitForSelector('#findings[data-revision]', { timeout: 15000 });
+  return page;
+}
+
+test('offline: load once, lose the network and the server, reload, edit, and the findings update', async () => {
+  const page = await reloadedOffline();
   assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
   assert.match(await page.textContent('#findings-summary'), /This plan can launch/);
 
@@ -54,16 +62,7 @@ test('offline: load once, lose the network and the server, reload, edit, and the
 });
 
 test('offline: the matrix, the guide and the exports (wasm chunks) work with no network after a first visit that never used them', async () => {
-  const host = await ownServer();
-  const page = await suite.page();
-  await openApp(page, host.url);
-  await page.waitForSelector('#findings[data-revision]');
-  await controlled(page);
-
-  await host.stop();
-  await page.context().setOffline(true);
-  await page.reload();
-  await page.waitForSelector('#findings[data-revision]', { timeout: 15000 });
+  const page = await reloadedOffline();
   await choose(page, '#launch-0-type', 'ecs.g8y.large');
   await page.click('#open-matrix');
   await page.waitForSelector('#matrix-panel .eip-matrix', { timeout: 15000 });
