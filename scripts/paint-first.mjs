@@ -24,18 +24,27 @@ const WASM_PRELOAD = /<link rel="preload" href="([^"]+\.wasm)"[^>]*as="fetch"[^>
 const INIT = /const wasm = await init\(\{ module_or_path: '[^']+\.wasm' \}\);/;
 
 /**
+ * How long a visible page waits for its first paint to be reported before it starts the wasm
+ * anyway (a page in an iframe that is not displayed never paints). Far past the shell's paint on
+ * a fast connection (about 0.1 s), where the wait matters to Lighthouse; a slow phone that has
+ * not painted by then starts the download sooner.
+ */
+const NO_PAINT_AFTER_MS = 3000;
+
+/**
  * In place of trunk's preload, a script of the head: once the browser reports the first
  * contentful paint (the shell's; it reports it after that frame was presented, whereas a
  * request started in an animation frame can still end before the presentation), it preloads
  * the wasm as trunk did, and `window.eipShellPainted` resolves. Does not wait where that report
  * never comes: in a hidden page (a tab opened in the background, a prerender), when the page
- * becomes hidden meanwhile, or in a browser without paint timing. The download thus starts the
+ * becomes hidden meanwhile, in a browser without paint timing, or past NO_PAINT_AFTER_MS. The download thus starts the
  * moment the shell is up, while the page's scripts may still be on their way (on a slow phone,
  * more than a second: the JS glue and the split's link module come one after the other).
  */
 const preloadAfterFirstPaint = (wasm) => `<script>window.eipShellPainted = new Promise((painted) => {
-  if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) return painted();
+  if (document.visibilityState === 'hidden' || typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) return painted();
   addEventListener('visibilitychange', painted, { once: true });
+  setTimeout(painted, ${NO_PAINT_AFTER_MS});
   new PerformanceObserver((list, observer) => {
     if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); painted(); }
   }).observe({ type: 'paint', buffered: true });

@@ -188,6 +188,15 @@ test('a planner opened in a background tab loads without waiting for a paint', a
   await page.waitForSelector('#findings[data-revision]');
 });
 
+test('a planner whose paint is never reported (a frame not displayed) still loads, a few seconds late', async () => {
+  const page = await suite.page();
+  await page.addInitScript(() => { PerformanceObserver.prototype.observe = () => {}; });
+  await openApp(page, suite.url);
+  await page.waitForSelector('#findings[data-revision]');
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime);
+  assert.ok(wasm >= 3000, `the wasm started at ${wasm} ms: after the 3 s the loader waits for a paint report`);
+});
+
 test('dist/ is ready for a static host: .br and .gz beside each file, served with the right headers', async () => {
   const files = readdirSync(DIST);
   for (const name of files.filter((n) => /\.(html|js|css|wasm|svg)$/.test(n))) {
