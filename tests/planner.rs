@@ -836,26 +836,24 @@ mod fixes_hold {
 /// has: the system disk of a launch without one is its image's size (found by tests/props.rs).
 #[test]
 fn a_default_system_disk_too_large_points_at_the_launch() {
-    let report = check(&plan(
-        r#""images": [{"id": "m-huge", "regions": ["cn-hangzhou"], "size_gib": 2049}],
-           "launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "m-huge"}]"#,
-    ));
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.code == "system-disk-too-large")
-        .unwrap_or_else(|| panic!("{:#?}", report.findings));
-    assert_eq!(finding.path, "/launches/0");
+    // The path of the finding for a launch of a 2049 GiB image with `system_disk` as given.
+    let path_with = |system_disk: &str| {
+        let report = check(&plan(&format!(
+            r#""images": [{{"id": "m-huge", "regions": ["cn-hangzhou"], "size_gib": 2049}}],
+               "launches": [{{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "m-huge"{system_disk}}}]"#
+        )));
+        report
+            .findings
+            .iter()
+            .find(|f| f.code == "system-disk-too-large")
+            .unwrap_or_else(|| panic!("{:#?}", report.findings))
+            .path
+            .clone()
+    };
+    assert_eq!(path_with(""), "/launches/0");
     // Given, the field itself.
-    let report = check(&plan(
-        r#""images": [{"id": "m-huge", "regions": ["cn-hangzhou"], "size_gib": 2049}],
-           "launches": [{"region": "cn-hangzhou", "instance_type": "ecs.g7.large", "image": "m-huge",
-                         "system_disk": {"size_gib": 3000}}]"#,
-    ));
-    let finding = report
-        .findings
-        .iter()
-        .find(|f| f.code == "system-disk-too-large")
-        .unwrap_or_else(|| panic!("{:#?}", report.findings));
-    assert_eq!(finding.path, "/launches/0/system_disk/size_gib");
+    assert_eq!(
+        path_with(r#", "system_disk": {"size_gib": 3000}"#),
+        "/launches/0/system_disk/size_gib"
+    );
 }

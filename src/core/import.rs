@@ -150,11 +150,7 @@ fn parse(json: &str) -> Result<Map<String, Value>, ImportError> {
             ),
         )),
         Err(err) => {
-            let message = err.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(at) => message[..at].to_string(),
-                None => message,
-            };
+            let message = super::parse::strip_position(&err.to_string());
             Err(ImportError {
                 pointer: String::new(),
                 line: err.line(),

@@ -25,16 +25,21 @@ pub struct PlanError {
 }
 
 impl PlanError {
+    /// Where the error is, as its messages name it: the pointer, or `/` for the whole plan.
+    fn place(&self) -> &str {
+        if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        }
+    }
+
     /// The error in `lang`, with its place: the [`fmt::Display`] text in English.
     pub fn text(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.to_string(),
             Lang::ZhCn => {
-                let place = if self.pointer.is_empty() {
-                    "/"
-                } else {
-                    &self.pointer
-                };
+                let place = self.place();
                 if self.line > 0 {
                     format!(
                         "位于 {place}（第 {} 行，第 {} 列）：{}",
@@ -50,11 +55,7 @@ impl PlanError {
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let place = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
+        let place = self.place();
         if self.line > 0 {
             write!(
                 f,
@@ -120,7 +121,7 @@ pub fn parse_plan(text: &str) -> Result<Plan, PlanError> {
 }
 
 /// serde_json appends " at line L column C"; the error carries those separately.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),
         None => message.to_string(),

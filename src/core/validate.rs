@@ -37,6 +37,13 @@ fn error(pointer: String, message: String, zh: String) -> PlanError {
     }
 }
 
+/// A plan that serde_json could not serialize, about the whole plan.
+fn serialization_error(e: serde_json::Error) -> PlanError {
+    let message = e.to_string();
+    let zh = super::json_zh::message(&message);
+    error(String::new(), message, zh)
+}
+
 /// Validates what serde cannot: one-of fields and limits.
 pub fn validate(plan: &Plan) -> Result<(), PlanError> {
     let lists = [
@@ -95,13 +102,7 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
             }
         }
     }
-    let value = serde_json::to_value(plan).map_err(|e| {
-        error(
-            String::new(),
-            e.to_string(),
-            super::json_zh::message(&e.to_string()),
-        )
-    })?;
+    let value = serde_json::to_value(plan).map_err(serialization_error)?;
     check_values(&value, &mut String::new())
 }
 
@@ -110,15 +111,7 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
 /// limit.
 pub fn check_storable(plan: &Plan) -> Result<(), PlanError> {
     validate(plan)?;
-    let bytes = serde_json::to_vec(plan)
-        .map_err(|e| {
-            error(
-                String::new(),
-                e.to_string(),
-                super::json_zh::message(&e.to_string()),
-            )
-        })?
-        .len();
+    let bytes = serde_json::to_vec(plan).map_err(serialization_error)?.len();
     if bytes > MAX_PLAN_BYTES {
         return Err(error(
             String::new(),
