@@ -122,7 +122,7 @@ pub fn ExportPanel(
                 spawn_local(async move {
                     match render(kind, p, r, lang).await {
                         Some(text) => {
-                            copy(Term::new(kind.title(Lang::En), kind.title(Lang::ZhCn)), text)
+                            copy(kind.title(), text)
                         }
                         None => status.set(unavailable(kind, lang)),
                     }
@@ -130,7 +130,7 @@ pub fn ExportPanel(
             };
             view! {
                 <li>
-                    <span class="eip-export-title">{move || kind.title(state.lang.get())}</span>
+                    <span class="eip-export-title">{move || kind.title().get(state.lang.get())}</span>
                     <button id=format!("download-{}", kind.id()) on:click=save>{t("Download", "下载")}</button>
                     <button id=format!("copy-{}", kind.id()) on:click=copy_text>{t("Copy", "复制")}</button>
                 </li>
@@ -165,11 +165,11 @@ fn unavailable(kind: Format, lang: Lang) -> String {
         lang,
         format!(
             "Could not load the {} export: the connection failed. Your plan is not affected; press the button again to retry.",
-            kind.title(Lang::En)
+            kind.title().en
         ),
         format!(
             "无法加载{}导出：网络连接失败。您的计划不受影响；再次点击按钮即可重试。",
-            kind.title(Lang::ZhCn)
+            kind.title().zh
         )
     )
     .into_string()

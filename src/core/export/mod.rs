@@ -46,14 +46,13 @@ impl Format {
         }
     }
 
-    /// What the page calls it, in `lang`.
-    pub fn title(self, lang: Lang) -> &'static str {
+    /// What the page calls it, in each language.
+    pub fn title(self) -> Term {
         match self {
             Format::LaunchPlan => Term::new("Launch plan (JSON)", "启动计划（JSON）"),
             Format::Aliyun => Term::new("aliyun CLI script", "aliyun CLI 脚本"),
             Format::Terraform => Term::new("Terraform (alicloud)", "Terraform（alicloud）"),
         }
-        .get(lang)
     }
 
     /// File name and MIME type of a download.
